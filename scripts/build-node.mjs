@@ -1,0 +1,48 @@
+// Bundles the Node side (the `lab` CLI, the `serve` server and the worker entry) into out/node
+// with esbuild. Native and worker-pool packages stay external. `--if-stale` skips the build when
+// no source is newer than the outputs, so `npm run lab` starts instantly.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const entries = {
+  lab: 'src-main/cli/main.ts',
+  serve: 'src-main/server/main.ts',
+  worker: 'src-main/engine/worker.ts',
+};
+const outdir = 'out/node';
+const present = Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(src)));
+
+function newest(dir) {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+function stale() {
+  const outputs = Object.keys(present).map((n) => join(outdir, `${n}.js`));
+  if (outputs.some((o) => !existsSync(o))) return true;
+  const built = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
+  const sources = Math.max(newest('src-main'), newest('src-shared'), newest('resources'), statSync('scripts/build-node.mjs').mtimeMs);
+  return sources > built;
+}
+
+if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
+
+await build({
+  entryPoints: present,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  external: ['better-sqlite3', 'piscina', 'electron', 'playwright-core'],
+  // ESM output still needs `require` for CommonJS dependencies bundled in.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,40 @@
+import type { ExperimentConfig } from '../../src-shared/model/config';
+import type { RunResult } from '../../src-shared/model/results';
+import type { RunProgress } from '../../src-shared/api';
+import type { KernelChunkResult } from './tasks';
+
+/**
+ * What the executor needs from the store to make a run durable. Chunk keys are stable
+ * strings (e.g. "a0/e2/s40-59" or "a1/p3/c7") so a resumed run finds what is done.
+ */
+export interface ChunkCheckpoints {
+  /** Chunks already committed for this run, by key. */
+  completed(runId: number): Map<string, KernelChunkResult>;
+  /** Commit one finished chunk (one SQLite transaction). */
+  save(runId: number, key: string, result: KernelChunkResult): void;
+  /** A cancel request recorded for this run (possibly by another process). */
+  cancelRequested(runId: number): boolean;
+}
+
+export interface RunExecution {
+  /** Resolves when the run ends; never rejects (failures come back as `failed`). */
+  done: Promise<RunOutcome>;
+  /** Ask the run to stop; in-flight chunks are discarded, committed ones kept. */
+  cancel(): void;
+  /** Aggregates of the chunks completed so far (null before the first). */
+  partial(): RunResult | null;
+  progress(): RunProgress;
+}
+
+export type RunOutcome =
+  | { status: 'completed'; result: RunResult }
+  | { status: 'cancelled' }
+  | { status: 'interrupted' }
+  | { status: 'failed'; error: string };
+
+export interface RunExecutorOptions {
+  runId: number;
+  config: ExperimentConfig;
+  checkpoints: ChunkCheckpoints;
+  onProgress?: (progress: RunProgress) => void;
+}

@@ -1,0 +1,142 @@
+import type { ExperimentConfig, ExperimentKind } from './model/config';
+import type { FieldIssue } from './model/validation';
+import type { RunResult } from './model/results';
+import type { TheoryReport } from './theory/types';
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
+
+export interface RunProgress {
+  id: number;
+  /** Iterations done. */
+  done: number;
+  /** Total iterations; for exit-time runs an estimate (see `estimated`). */
+  total: number;
+  estimated: boolean;
+  iterationsPerSecond: number;
+  /** Seconds left at the current speed; null when unknown. */
+  etaSeconds: number | null;
+}
+
+export interface RunSummary {
+  id: number;
+  name: string;
+  kind: ExperimentKind;
+  status: RunStatus;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  tags: string[];
+  notes: string;
+  error: string | null;
+  progress: RunProgress | null;
+  /** Key parameters for tables: arms' labels, η or ηs, samples or paths × iterations. */
+  config: ExperimentConfig;
+}
+
+export interface RunRecord extends RunSummary {
+  /** Aggregates so far while running; final when completed. */
+  result: RunResult | null;
+}
+
+export interface ListRunsQuery {
+  text?: string;
+  kind?: ExperimentKind;
+  status?: RunStatus;
+  tag?: string;
+  sort?: 'createdAt' | 'name' | 'status' | 'kind' | 'duration';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+export interface RunPage {
+  runs: RunSummary[];
+  total: number;
+}
+
+export interface RunUpdate {
+  name?: string;
+  tags?: string[];
+  notes?: string;
+}
+
+export interface PresetInfo {
+  id: string;
+  title: string;
+  description: string;
+  /** The config as written in resources/presets (not expanded). */
+  config: unknown;
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
+export interface LabApi {
+  presets(): Promise<PresetInfo[]>;
+  theory(config: unknown, eta?: number): Promise<TheoryReport>;
+  startRun(config: unknown): Promise<RunSummary>;
+  listRuns(query?: ListRunsQuery): Promise<RunPage>;
+  getRun(id: number): Promise<RunRecord>;
+  cancelRun(id: number): Promise<RunSummary>;
+  resumeRun(id: number): Promise<RunSummary>;
+  deleteRun(id: number): Promise<void>;
+  updateRun(id: number, update: RunUpdate): Promise<RunSummary>;
+  exportRun(id: number, format: ExportFormat): Promise<ExportedFile>;
+}
+
+/** The method list, declared once; every door derives its handlers or client from it. */
+export const labMethods = [
+  'presets',
+  'theory',
+  'startRun',
+  'listRuns',
+  'getRun',
+  'cancelRun',
+  'resumeRun',
+  'deleteRun',
+  'updateRun',
+  'exportRun',
+] as const satisfies readonly (keyof LabApi)[];
+
+export type LabMethod = (typeof labMethods)[number];
+
+export interface LabEvents {
+  runProgress: RunProgress;
+  runChanged: { id: number; status: RunStatus };
+}
+
+export const labEvents = ['runProgress', 'runChanged'] as const satisfies readonly (keyof LabEvents)[];
+export type LabEventName = keyof LabEvents;
+
+export interface LabEventSource {
+  on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+}
+
+/** Errors cross every door in this shape. */
+export type LabErrorCode = 'invalid' | 'not-found' | 'conflict' | 'internal';
+
+export interface LabErrorData {
+  code: LabErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export class LabError extends Error implements LabErrorData {
+  readonly code: LabErrorCode;
+  readonly issues?: FieldIssue[];
+  constructor(data: LabErrorData) {
+    super(data.message);
+    this.name = 'LabError';
+    this.code = data.code;
+    if (data.issues) this.issues = data.issues;
+  }
+  toJSON(): LabErrorData {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}

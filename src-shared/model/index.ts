@@ -1,0 +1,7 @@
+export * from './landscape';
+export * from './noise';
+export * from './config';
+export * from './configSchema';
+export * from './validation';
+export * from './expandConfig';
+export * from './results';

@@ -1,0 +1,70 @@
+/** What a completed (or, while running, partial) run reports. Field indices are 1-based. */
+
+export interface ExitTimePoint {
+  eta: number;
+  /** Samples finished so far (equals config.samples when complete). */
+  samples: number;
+  /** Samples that reached maxIterations without exiting; they count in `mean` at maxIterations. */
+  censored: number;
+  /** Mean first exit time σ in iterations; a lower bound when censored > 0. */
+  mean: number;
+  /** Standard error of the mean: sample sd / √samples. */
+  stderr: number;
+  /** Every sample's σ, in sample order (censored ones equal maxIterations). */
+  exitTimes: number[];
+  /** Field j the exit landed in → count (censored samples are not counted). */
+  exitTo: Record<string, number>;
+}
+
+export interface LogLogFit {
+  /** Least squares of log(mean) on log(1/η): slope = measured exponent. */
+  slope: number;
+  intercept: number;
+  r2: number;
+  /** How many points entered the fit (uncensored, mean > 0). */
+  points: number;
+}
+
+export interface ExitTimeArmResult {
+  label: string;
+  clip: number | null;
+  points: ExitTimePoint[];
+  fit: LogLogFit | null;
+  /** The predicted exponent for the field of x0; null when Theorem 1 does not apply. */
+  theory: { field: number; lStar: number; exponent: number } | null;
+}
+
+export interface SojournStats {
+  minimum: number;
+  /** Completed sojourns at m_i (entered its ε-ball until the ε-ball of another minimum). */
+  count: number;
+  mean: number;
+  stderr: number;
+}
+
+export interface LongRunArmResult {
+  label: string;
+  clip: number | null;
+  /** Iterations simulated so far, summed over paths. */
+  iterations: number;
+  /** Fraction of X(1..T) in each field Ω_i. */
+  occupancy: number[];
+  histogram: { edges: number[]; counts: number[] };
+  /** One thinned trajectory per path: X(0), X(thin), X(2·thin), … */
+  trajectories: number[][];
+  /** transitions[i−1][j−1] = moves m_i → m_j counted between ε-balls. */
+  transitions: number[][];
+  sojourns: SojournStats[];
+}
+
+export interface ExitTimeResult {
+  kind: 'exit-time';
+  arms: ExitTimeArmResult[];
+}
+
+export interface LongRunResult {
+  kind: 'long-run';
+  arms: LongRunArmResult[];
+}
+
+export type RunResult = ExitTimeResult | LongRunResult;

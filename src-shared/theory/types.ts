@@ -1,0 +1,44 @@
+import type { Field } from '../model/landscape';
+
+/** Theory for one field Ω_i under one arm (Section 2 of the paper). */
+export interface FieldTheory {
+  index: number;
+  /** r_i = min(m_i − s_{i−1}, s_i − m_i). */
+  radius: number;
+  /** l*_i = ⌈r_i / b⌉ (1 when unclipped). */
+  lStar: number;
+  /** β_i = α + (α − 1)(l*_i − 1). */
+  exponent: number;
+  /** l*_i equals the largest l* of its communicating class. */
+  large: boolean;
+  /** With an η: q_i, q_ij and the predicted mean first exit time 1/(q_i λ_i(η)). */
+  q?: number;
+  qTo?: Record<string, number>;
+  predictedMeanExit?: number;
+}
+
+export interface CommunicatingClass {
+  members: number[];
+  absorbing: boolean;
+}
+
+export interface ArmTheory {
+  label: string;
+  clip: number | null;
+  /** False for light-tailed noise or failed assumptions: then only `assumptions` is meaningful. */
+  applicable: boolean;
+  fields: FieldTheory[];
+  /** Typical transition graph: [i, j] iff l_ij = l*_i. */
+  edges: [number, number][];
+  classes: CommunicatingClass[];
+  irreducible: boolean;
+  symmetric: boolean;
+  largeMinima: number[];
+  assumptions: { ok: boolean; messages: string[] };
+}
+
+export interface TheoryReport {
+  fields: Field[];
+  arms: ArmTheory[];
+  eta?: number;
+}
