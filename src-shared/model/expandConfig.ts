@@ -14,10 +14,8 @@ export function expandConfig(input: unknown): ExperimentConfig {
     throw new ConfigError(parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })));
   }
   const raw = parsed.data;
-  const landscape: Landscape =
-    'preset' in raw.landscape
-      ? structuredClone(landscapePresets[raw.landscape.preset]) as Landscape
-      : { ...raw.landscape, criticalPoints: [...raw.landscape.criticalPoints] };
+  const given: Landscape = 'preset' in raw.landscape ? landscapePresets[raw.landscape.preset] : raw.landscape;
+  const landscape: Landscape = { ...given, criticalPoints: [...given.criticalPoints] };
 
   const issues = [...landscapeIssues(landscape)];
   if (issues.length === 0) issues.push(...startIssues(landscape, raw.x0));
