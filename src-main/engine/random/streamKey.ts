@@ -1,0 +1,80 @@
+import { RNG_WORDS, type RngState } from './xoshiro128';
+
+/**
+ * Independent random streams per chunk of a run: the key (seed, arm, η index, sample) of an
+ * exit-time sample or (seed, arm, path) of a long path is packed injectively into 128 bits and
+ * scrambled by an invertible mix into the xoshiro128** state. Different keys therefore start from
+ * different states (never the same stream), and the mix spreads them over the period so the
+ * streams behave as independent; the same key always gives the same stream, whichever worker
+ * or chunking runs it.
+ *
+ * Packing: w0 = seed mod 2^32, w1 = ⌊seed / 2^32⌋ (seed < 2^53) with the experiment kind in bit
+ * 31, w2 = arm | η index << 16, w3 = sample or path index.
+ */
+export type StreamDomain = 'exit-time' | 'long-run';
+
+export interface StreamKey {
+  domain: StreamDomain;
+  seed: number;
+  arm: number;
+  etaIndex: number;
+  index: number;
+}
+
+const LIMIT_16 = 0x10000;
+const LIMIT_32 = 0x100000000;
+
+export function streamState(key: StreamKey): RngState {
+  const { seed, arm, etaIndex, index } = key;
+  checkRange('seed', seed, 2 ** 53);
+  checkRange('arm', arm, LIMIT_16);
+  checkRange('etaIndex', etaIndex, LIMIT_16);
+  checkRange('index', index, LIMIT_32);
+  const w = new Int32Array(RNG_WORDS);
+  w[0] = seed % LIMIT_32;
+  w[1] = Math.floor(seed / LIMIT_32) | (key.domain === 'long-run' ? 0x80000000 : 0);
+  w[2] = arm | (etaIndex << 16);
+  w[3] = index;
+  scramble(w);
+  if ((w[0] | w[1] | w[2] | w[3]) === 0) w[0] = 1; // the one all-zero state xoshiro cannot leave
+  return w;
+}
+
+function checkRange(name: string, v: number, limit: number): void {
+  if (!Number.isInteger(v) || v < 0 || v >= limit) {
+    throw new RangeError(`stream key ${name} must be an integer in [0, ${limit}), got ${v}`);
+  }
+}
+
+/**
+ * Three rounds of a four-word Feistel network: w_{k+1} ^= fmix32(w_k + K), each step invertible,
+ * so the whole map is a bijection of 128-bit words (distinct keys stay distinct). fmix32 is
+ * MurmurHash3's finaliser (A. Appleby), a bijection with full avalanche.
+ */
+function scramble(w: Int32Array): void {
+  const keys = [0x9e3779b9, 0x7f4a7c15, 0x85ebca6b, 0xc2b2ae35];
+  for (let round = 0; round < 3; round++) {
+    for (let k = 0; k < 4; k++) {
+      const from = w[k];
+      const to = (k + 1) & 3;
+      w[to] ^= fmix32((from + keys[k] + round) | 0);
+    }
+  }
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+export function exitTimeStream(seed: number, arm: number, etaIndex: number, sample: number): RngState {
+  return streamState({ domain: 'exit-time', seed, arm, etaIndex, index: sample });
+}
+
+export function longRunStream(seed: number, arm: number, path: number): RngState {
+  return streamState({ domain: 'long-run', seed, arm, etaIndex: 0, index: path });
+}
