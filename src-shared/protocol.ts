@@ -14,3 +14,36 @@ export const httpStatusOf: Record<LabErrorCode, number> = {
 
 /** The token travels once in the page URL (?token=…) and then as `Authorization: Bearer …`. */
 export const tokenQueryParam = 'token';
+
+// `GET /api/events` also accepts the token as `?token=…` (EventSource cannot send headers);
+// every other /api request needs the Authorization header.
+
+/**
+ * POST bodies must be sent as application/json: a cross-site page can only send "simple"
+ * bodies (text/plain, forms) without a CORS preflight, which the server never grants, so this
+ * closes cross-site request forgery against a loopback server that has no token.
+ */
+export const jsonContentType = 'application/json';
+
+/**
+ * The Content-Security-Policy of the lab page, served by both doors (HTTP header from the server,
+ * response header of the Electron app:// protocol). No inline or remote script, no eval, no
+ * frames, no plugins; inline styles only (ECharts and Vue transitions set them).
+ * `extraConnect` adds e.g. the Vite dev server's websocket during development.
+ */
+export function contentSecurityPolicy(extraConnect: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${["'self'", ...extraConnect].join(' ')}`,
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}

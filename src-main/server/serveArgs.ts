@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+
+/** `npm run serve -- --port P --db PATH [--host H] [--token T] [--workers N] [--static DIR]` */
+export interface ServeArgs {
+  port: number;
+  db: string;
+  host: string;
+  token: string | null;
+  workers: number | undefined;
+  staticDir: string | null;
+}
+
+export const serveUsage =
+  'usage: npm run serve -- --port P --db PATH [--host H] [--token T] [--workers N] [--static DIR]\n' +
+  '  --port     TCP port (0 picks a free one); default 5180\n' +
+  '  --db       SQLite database file (created if missing)\n' +
+  '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
+  '  --token    the bearer token; generated and printed when listening off loopback without one\n' +
+  '  --workers  worker threads for runs; default: the CPU count\n' +
+  '  --static   folder with the built renderer; default out/renderer\n';
+
+export class UsageError extends Error {}
+
+function integer(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got "${text}"`);
+  return n;
+}
+
+export function parseServeArgs(argv: readonly string[]): ServeArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        db: { type: 'string' },
+        host: { type: 'string' },
+        token: { type: 'string' },
+        workers: { type: 'string' },
+        static: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (!values.db) throw new UsageError('--db PATH is required');
+  if (values.token !== undefined && values.token.length < 8) throw new UsageError('--token must be at least 8 characters');
+  return {
+    port: integer('port', values.port, 0, 65535) ?? 5180,
+    db: values.db,
+    host: values.host ?? '127.0.0.1',
+    token: values.token ?? null,
+    workers: integer('workers', values.workers, 1, 1024),
+    staticDir: values.static ?? null,
+  };
+}
+
+/** The URL to print: host names a browser can open, the token in `?token=` once. */
+export function openUrl(host: string, port: number, token: string | null): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const bracketed = shown.includes(':') ? `[${shown}]` : shown;
+  return `http://${bracketed}:${port}/${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}
