@@ -1,0 +1,157 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LabError, labMethods } from '../../../src-shared/api';
+import type { LabEventName, LabEventSource } from '../../../src-shared/api';
+import { deriveLabApi } from '../../../src-shared/ipc';
+import { createLabServer } from '../../../src-main/server/labServer';
+import type { LabServer } from '../../../src-main/server/labServer';
+
+/**
+ * The HTTP dispatch in-process against a stand-in service (the real service and process are
+ * covered by test/integration/server*.test.ts): routes, status mapping, token, CSRF guards.
+ */
+const base = mkdtempSync(join(tmpdir(), 'lab-http-'));
+const staticDir = join(base, 'renderer');
+mkdirSync(staticDir);
+writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>lab shell</title>');
+writeFileSync(join(base, 'secret.txt'), 'SECRET');
+
+const listeners = new Map<LabEventName, Set<(p: unknown) => void>>();
+const events: LabEventSource = {
+  on(event, l) {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event)!.add(l as (p: unknown) => void);
+    return () => listeners.get(event)!.delete(l as (p: unknown) => void);
+  },
+};
+const service = Object.assign(
+  deriveLabApi((method) => async (...args: unknown[]) => {
+    if (method === 'startRun') throw new LabError({ code: 'invalid', message: 'eta must be > 0', issues: [{ path: 'eta', message: 'must be > 0' }] });
+    if (method === 'deleteRun') return undefined;
+    if (method === 'cancelRun') throw new RangeError('boom');
+    return { method, args };
+  }),
+  events,
+);
+
+function send(server: LabServer, path: string, init: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
+  const { port } = server.server.address() as AddressInfo;
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { ...(init.host ? { host: init.host } : {}), ...init.headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+const post = (server: LabServer, method: string, body: string, headers: Record<string, string> = {}) =>
+  send(server, `/api/${method}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+let open: LabServer;
+let guarded: LabServer;
+const listen = (s: LabServer) => new Promise<void>((r) => s.server.listen(0, '127.0.0.1', () => r()));
+beforeAll(async () => {
+  open = createLabServer({ service, staticDir, token: null, log: () => {} });
+  guarded = createLabServer({ service, staticDir, token: 'the-right-token', log: () => {} });
+  await Promise.all([listen(open), listen(guarded)]);
+});
+afterAll(async () => {
+  await Promise.all([open.close(), guarded.close()]);
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('POST /api/<method>', () => {
+  it('dispatches every LabApi method with its JSON array of arguments', async () => {
+    for (const method of labMethods.filter((m) => !['startRun', 'deleteRun', 'cancelRun'].includes(m))) {
+      const res = await post(open, method, JSON.stringify([7, { q: method }]));
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ method, args: [7, { q: method }] });
+    }
+    expect((await post(open, 'deleteRun', '[1]')).status).toBe(204);
+  });
+
+  it('maps a LabError to its status with code, message and field path', async () => {
+    const res = await post(open, 'startRun', '[{}]');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'invalid', message: 'eta must be > 0', issues: [{ path: 'eta', message: 'must be > 0' }] } });
+  });
+
+  it('maps any other failure to 500 with its message', async () => {
+    const res = await post(open, 'cancelRun', '[1]');
+    expect(res.status).toBe(500);
+    expect(JSON.parse(res.body).error).toEqual({ code: 'internal', message: 'boom' });
+  });
+
+  it('answers 404 for an unknown method, including prototype names', async () => {
+    for (const name of ['nope', 'constructor', '__proto__', 'toString', 'on', 'close']) {
+      const res = await post(open, name, '[]');
+      expect(res.status, name).toBe(404);
+      expect(JSON.parse(res.body).error.code).toBe('not-found');
+    }
+  });
+
+  it('answers 400 when the body is not a JSON array', async () => {
+    for (const body of ['{"a":1}', '"x"', 'not json', '3']) expect((await post(open, 'listRuns', body)).status, body).toBe(400);
+  });
+
+  it('refuses non-JSON content types and cross-site or rebinding callers on loopback', async () => {
+    expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    expect((await post(open, 'listRuns', '[]', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', host: 'evil.example:80', headers: { 'content-type': 'application/json' } })).status).toBe(403);
+    expect((await send(open, '/api/listRuns')).status).toBe(405);
+  });
+});
+
+describe('the bearer token', () => {
+  it('is required on every /api request when set', async () => {
+    const res = await post(guarded, 'listRuns', '[]');
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect((await post(guarded, 'nope', '[]')).status).toBe(401); // no method list for strangers
+    expect((await post(guarded, 'listRuns', '[]', { authorization: 'Bearer wrong-token' })).status).toBe(401);
+    expect((await post(guarded, 'listRuns', '[]', { authorization: 'Bearer the-right-token' })).status).toBe(200);
+    expect((await send(guarded, '/api/events')).status).toBe(401);
+  });
+
+  it('is accepted as ?token= on the event stream only (EventSource cannot send headers)', async () => {
+    expect((await send(guarded, '/api/listRuns?token=the-right-token', { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    const { port } = guarded.server.address() as AddressInfo;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/events?token=the-right-token' }, (res) => {
+        resolve(res.statusCode ?? 0);
+        res.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+  });
+
+  it('is not needed for the static UI (it carries the token in its URL)', async () => {
+    const res = await send(guarded, '/?token=the-right-token');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('lab shell');
+  });
+});
+
+describe('static files', () => {
+  it('serves the shell with its CSP, and client routes fall back to it', async () => {
+    const res = await send(open, '/runs/4');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/a/../../secret.txt'])('never leaves the folder for %s', async (path) => {
+    const res = await send(open, path);
+    expect(res.body).not.toContain('SECRET');
+    expect(res.status).toBe(400);
+  });
+});
