@@ -15,6 +15,8 @@ export interface FieldTheory {
   q?: number;
   qTo?: Record<string, number>;
   predictedMeanExit?: number;
+  /** With an η but no constants: why (l*_i ≥ 3 is not supported). */
+  note?: string;
 }
 
 export interface CommunicatingClass {

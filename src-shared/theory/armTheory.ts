@@ -1,0 +1,78 @@
+import type { Arm } from '../model/config';
+import type { Landscape } from '../model/landscape';
+import { fields } from '../model/landscape';
+import { checkClip, checkLandscape, checkNoise } from './assumptions';
+import { exitExponent, lij, lStar, radius } from './jumpCounts';
+import { limitConstants, MAX_SUPPORTED_LSTAR } from './limitConstants';
+import { predictedMeanExit, timeScale } from './timeScale';
+import { communicatingClasses, isIrreducible, isSymmetric, largeFlags, largeMinima, typicalEdges } from './transitionGraph';
+import type { ArmTheory, FieldTheory } from './types';
+
+/**
+ * Section 2 of the paper for one arm (a noise and a clip b) on one landscape. Never
+ * throws on bad input: a failed assumption (A1–A3) or light-tailed noise gives
+ * applicable = false, the reasons in `assumptions.messages`, and empty structure.
+ * With an η (> 0), each field also gets q_i, q_ij and 1/(q_i λ_i(η)) (l*_i ≤ 2).
+ */
+export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheory {
+  const landscapeMessages = checkLandscape(landscape);
+  const messages = [
+    ...landscapeMessages,
+    ...checkNoise(arm),
+    ...(landscapeMessages.length ? [] : checkClip(landscape, arm.clip)),
+  ];
+  const base = { label: arm.label, clip: arm.clip };
+  if (messages.length > 0 || arm.noise.family !== 'pareto') {
+    return {
+      ...base,
+      applicable: false,
+      fields: [],
+      edges: [],
+      classes: [],
+      irreducible: false,
+      symmetric: false,
+      largeMinima: [],
+      assumptions: { ok: false, messages },
+    };
+  }
+  const noise = arm.noise;
+  const fs = fields(landscape);
+  const lStars = fs.map((f) => lStar(f, arm.clip));
+  const edges = typicalEdges(lStars, (i, j) => lij(landscape, arm.clip, i, j));
+  const classes = communicatingClasses(fs.length, edges);
+  const large = largeFlags(lStars, classes);
+  const withEta = eta !== undefined && Number.isFinite(eta) && eta > 0;
+  const law = { alpha: noise.alpha, pPlus: noise.pPlus, clip: arm.clip, L: landscape.L };
+
+  const fieldTheories: FieldTheory[] = fs.map((f, k) => {
+    const ft: FieldTheory = {
+      index: f.index,
+      radius: radius(f),
+      lStar: lStars[k],
+      exponent: exitExponent(noise.alpha, lStars[k]),
+      large: large[k],
+    };
+    if (!withEta) return ft;
+    const constants = limitConstants(landscape, law, f.index, lStars[k]);
+    if (!constants) {
+      ft.note = `l*${f.index} = ${lStars[k]}: the limit constants q_i are computed only for l* ≤ ${MAX_SUPPORTED_LSTAR}.`;
+      return ft;
+    }
+    ft.q = constants.q;
+    ft.qTo = constants.qTo;
+    ft.predictedMeanExit = predictedMeanExit(constants.q, timeScale(noise, eta, lStars[k]));
+    return ft;
+  });
+
+  return {
+    ...base,
+    applicable: true,
+    fields: fieldTheories,
+    edges,
+    classes,
+    irreducible: isIrreducible(classes),
+    symmetric: isSymmetric(fs, lStars, arm.clip),
+    largeMinima: largeMinima(lStars, classes),
+    assumptions: { ok: true, messages: [] },
+  };
+}
