@@ -1,0 +1,64 @@
+import type { LogLogFit } from '../../../src-shared/model/results';
+
+/** One point of the exit-time curve as the fit sees it. */
+export interface FitPoint {
+  eta: number;
+  mean: number;
+}
+
+/**
+ * Ordinary least squares of log(mean σ) on log(1/η). The mean first exit time grows like
+ * (1/η)^β_i (Theorem 1), so the slope is the measured exponent β. Null with fewer than two
+ * points (or when every η is the same), since a line through one point says nothing.
+ */
+export function logLogFit(points: FitPoint[]): LogLogFit | null {
+  const usable = points.filter((p) => p.eta > 0 && p.mean > 0);
+  const n = usable.length;
+  if (n < 2) return null;
+  const x = usable.map((p) => Math.log(1 / p.eta));
+  const y = usable.map((p) => Math.log(p.mean));
+  const xBar = x.reduce((s, v) => s + v, 0) / n;
+  const yBar = y.reduce((s, v) => s + v, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let k = 0; k < n; k++) {
+    sxx += (x[k] - xBar) ** 2;
+    sxy += (x[k] - xBar) * (y[k] - yBar);
+    syy += (y[k] - yBar) ** 2;
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  const intercept = yBar - slope * xBar;
+  let ssRes = 0;
+  for (let k = 0; k < n; k++) ssRes += (y[k] - intercept - slope * x[k]) ** 2;
+  // A perfectly flat curve is fitted exactly: call that r² = 1 rather than 0/0.
+  const r2 = syy === 0 ? 1 : 1 - ssRes / syy;
+  return { slope, intercept, r2, points: n };
+}
+
+/** A point with its standard error, for the slope's uncertainty. */
+export interface FitPointWithError extends FitPoint {
+  stderr: number;
+}
+
+/**
+ * Standard error of the fitted slope propagated from each point's own standard error:
+ * slope = Σ w_k log(mean_k) with w_k = (x_k − x̄)/Sxx, and Var log(mean_k) ≈ (stderr_k/mean_k)²
+ * (delta method). With a handful of η this is far steadier than the residual-based error,
+ * which has only n − 2 degrees of freedom.
+ */
+export function slopeStandardError(points: FitPointWithError[]): number | null {
+  const usable = points.filter((p) => p.eta > 0 && p.mean > 0);
+  if (usable.length < 2) return null;
+  const x = usable.map((p) => Math.log(1 / p.eta));
+  const xBar = x.reduce((s, v) => s + v, 0) / x.length;
+  const sxx = x.reduce((s, v) => s + (v - xBar) ** 2, 0);
+  if (sxx === 0) return null;
+  let variance = 0;
+  usable.forEach((p, k) => {
+    const w = (x[k] - xBar) / sxx;
+    variance += w * w * (p.stderr / p.mean) ** 2;
+  });
+  return Math.sqrt(variance);
+}

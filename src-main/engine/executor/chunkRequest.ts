@@ -1,0 +1,25 @@
+import type { KernelTask } from '../tasks';
+
+/**
+ * What crosses to a worker for one chunk. The two SharedArrayBuffers are shared, not copied:
+ * the run writes its stop flag into `control` and the kernel's tick sees it within one tick
+ * interval; the tick writes the chunk's iteration count into `progress`, so the run can show
+ * progress inside a long chunk.
+ */
+export interface ChunkRequest {
+  task: KernelTask;
+  /** Int32Array(1): STOP_FLAG index set to 1 asks every chunk of the run to stop. */
+  control: SharedArrayBuffer;
+  /** Float64Array(1): iterations this chunk has done so far. */
+  progress: SharedArrayBuffer;
+}
+
+export const STOP_FLAG = 0;
+
+export function newControl(): SharedArrayBuffer {
+  return new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+}
+
+export function newProgress(): SharedArrayBuffer {
+  return new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT);
+}

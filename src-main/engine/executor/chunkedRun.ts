@@ -1,0 +1,201 @@
+import type { RunProgress } from '../../../src-shared/api';
+import type { RunResult } from '../../../src-shared/model/results';
+import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecutor.types';
+import type { KernelChunkResult } from '../tasks';
+import { aggregateRun } from '../aggregate/aggregateRun';
+import type { ChunkJob, ChunkSource } from './chunkSource';
+import { STOP_FLAG, newControl, newProgress } from './chunkRequest';
+import type { Dispatch, FairScheduler, SchedulerClient } from './scheduler';
+import { ProgressMeter } from './progressMeter';
+import { ExitTimePlan } from './exitTimePlan';
+import { LongRunPlan } from './longRunPlan';
+import { meanExitPrediction } from './exitTimePrediction';
+
+export interface ChunkingOptions {
+  /** Iterations per chunk (about a second of work). */
+  chunkIterations: number;
+  /** Workers in the pool. */
+  parallelism: number;
+}
+
+/** How often a cancel recorded by another process is looked for (issue 3: honoured within 2 s). */
+export const CANCEL_POLL_MS = 250;
+/** onProgress cadence. */
+export const PROGRESS_EVERY_MS = 500;
+
+/**
+ * One run in execution: hands its chunks to the scheduler, commits each finished chunk,
+ * and ends as completed, cancelled, interrupted or failed. Stopping sets the run's shared
+ * stop flag, which every in-flight kernel sees at its next tick; the run ends once they
+ * have all come back, so nothing of it is still running when `done` resolves.
+ */
+export class ChunkedRun implements RunExecution, SchedulerClient {
+  readonly done: Promise<RunOutcome>;
+  private resolveDone!: (outcome: RunOutcome) => void;
+  private source: ChunkSource | null = null;
+  private readonly completed = new Map<string, KernelChunkResult>();
+  /** Chunks in flight → the iteration counter their kernel's tick writes. */
+  private readonly inFlight = new Map<string, Float64Array>();
+  private readonly control = newControl();
+  private stopping: RunOutcome | null = null;
+  private settled = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private polls = 0;
+  private readonly meter = new ProgressMeter();
+  private cache: { size: number; result: RunResult | null } | null = null;
+
+  constructor(
+    private readonly options: RunExecutorOptions,
+    private readonly scheduler: FairScheduler,
+    private readonly chunking: ChunkingOptions,
+    private readonly onSettled: (run: ChunkedRun) => void = () => {},
+  ) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+  }
+
+  get runId(): number {
+    return this.options.runId;
+  }
+
+  start(): void {
+    const { config, checkpoints, runId } = this.options;
+    try {
+      for (const [key, result] of checkpoints.completed(runId)) this.completed.set(key, result);
+      this.source =
+        config.kind === 'exit-time'
+          ? new ExitTimePlan(config, this.completed, { ...this.chunking, prediction: meanExitPrediction(config) })
+          : new LongRunPlan(config, this.completed, this.chunking.chunkIterations);
+    } catch (error) {
+      this.settle({ status: 'failed', error: messageOf(error) });
+      return;
+    }
+    if (this.source.finished()) {
+      this.finish();
+      return;
+    }
+    this.timer = setInterval(() => this.poll(), CANCEL_POLL_MS);
+    this.scheduler.add(this);
+  }
+
+  cancel(): void {
+    this.stop({ status: 'cancelled' });
+  }
+
+  /** The process is going away: stop, keep what is committed, report `interrupted`. */
+  interrupt(): void {
+    this.stop({ status: 'interrupted' });
+  }
+
+  partial(): RunResult | null {
+    if (!this.cache || this.cache.size !== this.completed.size) {
+      this.cache = { size: this.completed.size, result: aggregateRun(this.options.config, this.completed) };
+    }
+    return this.cache.result;
+  }
+
+  progress(): RunProgress {
+    const work = this.source?.work() ?? { done: 0, total: 0, estimated: false };
+    let running = 0;
+    for (const counter of this.inFlight.values()) running += counter[0];
+    return this.meter.read(this.options.runId, work.done + running, work.total, work.estimated);
+  }
+
+  take(): Dispatch | null {
+    if (this.stopping || this.settled || !this.source) return null;
+    let job: ChunkJob | null;
+    try {
+      job = this.source.next();
+    } catch (error) {
+      this.stop({ status: 'failed', error: messageOf(error) });
+      return null;
+    }
+    if (!job) return null;
+    const progress = newProgress();
+    this.inFlight.set(job.key, new Float64Array(progress));
+    const chunk = job;
+    return {
+      request: { task: chunk.task, control: this.control, progress },
+      onDone: (result) => this.chunkDone(chunk, result),
+      onError: (error) => this.chunkFailed(chunk, error),
+    };
+  }
+
+  private chunkDone(job: ChunkJob, result: KernelChunkResult | null): void {
+    this.inFlight.delete(job.key);
+    if (result === null) {
+      // A kernel only gives up when the stop flag is set, i.e. the run is already stopping.
+      if (!this.stopping) this.stop({ status: 'failed', error: `chunk ${job.key} stopped without being asked to` });
+      this.settleIfIdle();
+      return;
+    }
+    try {
+      this.options.checkpoints.save(this.options.runId, job.key, result);
+      this.completed.set(job.key, result);
+      this.source?.complete(job, result);
+    } catch (error) {
+      this.stop({ status: 'failed', error: `could not commit chunk ${job.key}: ${messageOf(error)}` });
+    }
+    if (!this.stopping && this.inFlight.size === 0 && this.source?.finished()) this.finish();
+    else this.settleIfIdle();
+  }
+
+  private chunkFailed(job: ChunkJob, error: unknown): void {
+    this.inFlight.delete(job.key);
+    this.stop({ status: 'failed', error: messageOf(error) });
+  }
+
+  private stop(outcome: RunOutcome): void {
+    if (this.settled) return;
+    if (!this.stopping) {
+      this.stopping = outcome;
+      Atomics.store(new Int32Array(this.control), STOP_FLAG, 1);
+    }
+    this.settleIfIdle();
+  }
+
+  private settleIfIdle(): void {
+    if (this.stopping && this.inFlight.size === 0) this.settle(this.stopping);
+  }
+
+  private finish(): void {
+    try {
+      const result = aggregateRun(this.options.config, this.completed);
+      if (!result) throw new Error('a finished run has no chunks');
+      this.settle({ status: 'completed', result });
+    } catch (error) {
+      this.settle({ status: 'failed', error: messageOf(error) });
+    }
+  }
+
+  private poll(): void {
+    this.polls++;
+    try {
+      if (this.options.checkpoints.cancelRequested(this.options.runId)) this.cancel();
+    } catch {
+      // The store may be busy for a moment (another process writing); ask again next poll.
+    }
+    if (!this.settled && this.polls % Math.round(PROGRESS_EVERY_MS / CANCEL_POLL_MS) === 0) this.emitProgress();
+  }
+
+  private emitProgress(): void {
+    try {
+      this.options.onProgress?.(this.progress());
+    } catch {
+      // A listener's failure is not the run's.
+    }
+  }
+
+  private settle(outcome: RunOutcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.timer) clearInterval(this.timer);
+    this.scheduler.remove(this);
+    if (outcome.status === 'completed') this.emitProgress();
+    this.resolveDone(outcome);
+    this.onSettled(this);
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

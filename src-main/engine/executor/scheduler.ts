@@ -1,0 +1,79 @@
+import type { WorkerPool } from '../pool';
+import type { KernelChunkResult } from '../tasks';
+import type { ChunkRequest } from './chunkRequest';
+
+/** One chunk handed to the pool, with where its outcome goes. */
+export interface Dispatch {
+  request: ChunkRequest;
+  onDone(result: KernelChunkResult | null): void;
+  onError(error: unknown): void;
+}
+
+/** A run as the scheduler sees it: a queue of chunks that may be empty for now. */
+export interface SchedulerClient {
+  take(): Dispatch | null;
+}
+
+/**
+ * Shares the pool between the runs executing at once: never more chunks in flight than
+ * workers (so no run's chunks pile up in piscina's queue ahead of another's), and each free
+ * worker goes to the next run in turn that has a chunk ready.
+ */
+export class FairScheduler {
+  private readonly clients: SchedulerClient[] = [];
+  private turn = 0;
+  private inFlight = 0;
+
+  constructor(private readonly pool: WorkerPool) {}
+
+  add(client: SchedulerClient): void {
+    this.clients.push(client);
+    this.pump();
+  }
+
+  remove(client: SchedulerClient): void {
+    const k = this.clients.indexOf(client);
+    if (k < 0) return;
+    this.clients.splice(k, 1);
+    if (this.turn > k) this.turn--;
+    if (this.turn >= this.clients.length) this.turn = 0;
+  }
+
+  /** Fill free workers; called whenever a run arrives, a chunk ends or a run has new chunks. */
+  pump(): void {
+    while (this.inFlight < this.pool.size) {
+      const dispatch = this.takeInTurn();
+      if (!dispatch) return;
+      this.inFlight++;
+      this.pool.run(dispatch.request).then(
+        (result) => this.settle(() => dispatch.onDone(result)),
+        (error: unknown) => this.settle(() => dispatch.onError(error)),
+      );
+    }
+  }
+
+  private settle(deliver: () => void): void {
+    this.inFlight--;
+    try {
+      deliver();
+    } finally {
+      this.pump();
+    }
+  }
+
+  private takeInTurn(): Dispatch | null {
+    // A snapshot: a run may leave the list while being asked (it fails as it plans a chunk).
+    const clients = [...this.clients];
+    const n = clients.length;
+    for (let k = 0; k < n; k++) {
+      const client = clients[(this.turn + k) % n];
+      const dispatch = client.take();
+      if (dispatch) {
+        const at = this.clients.indexOf(client);
+        this.turn = this.clients.length > 0 ? (at + 1) % this.clients.length : 0;
+        return dispatch;
+      }
+    }
+    return null;
+  }
+}
