@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LabService } from '../lab';
+import { generateToken, isLoopbackHost } from './auth';
+import { createLabServer } from './labServer';
+import { openUrl, parseServeArgs, serveUsage, UsageError } from './serveArgs';
+
+/**
+ * `npm run serve`: the same LabService as the desktop app, behind HTTP for a browser (bundled to
+ * out/node/serve.js). Ctrl-C / SIGTERM checkpoints runs in flight and leaves them interrupted,
+ * resumable from any door.
+ */
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${serveUsage}`);
+    process.exit(2);
+  }
+
+  const here = dirname(fileURLToPath(import.meta.url));
+  const staticDir = resolve(args.staticDir ?? resolve(here, '../renderer'));
+  if (!existsSync(resolve(staticDir, 'index.html'))) {
+    process.stderr.write(`note: ${staticDir}/index.html not found; run \`npm run build\` to build the UI (the API works without it)\n`);
+  }
+  const token = args.token ?? (isLoopbackHost(args.host) ? null : generateToken());
+  const workerUrl = new URL('./worker.js', import.meta.url);
+
+  const service = new LabService({
+    dbPath: resolve(args.db),
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
+    ...(existsSync(workerUrl) ? { workerUrl } : {}),
+  });
+  const lab = createLabServer({ service, staticDir, token });
+
+  await new Promise<void>((resolveListen, reject) => {
+    lab.server.once('error', reject);
+    lab.server.listen(args.port, args.host, () => resolveListen());
+  });
+  const address = lab.server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+
+  process.stdout.write(`Heavy-Tail SGD Lab: database ${resolve(args.db)}\n`);
+  process.stdout.write(`Open ${openUrl(args.host, port, token)}\n`);
+  if (!isLoopbackHost(args.host)) {
+    process.stdout.write(`  from another machine: ${openUrl(args.host === '0.0.0.0' || args.host === '::' ? hostname() : args.host, port, token)}\n`);
+    process.stdout.write('  every /api request needs Authorization: Bearer <token>; keep the token private\n');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      process.stderr.write('forced exit\n');
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(`${signal}: stopping; runs in flight are checkpointed and left interrupted (resume them later)\n`);
+    const closing = lab.close();
+    await service.close();
+    // Event streams and idle keep-alive sockets must not hold the exit.
+    lab.server.closeAllConnections();
+    await closing;
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`serve: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
