@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { expandConfig } from '../../../src-shared/model/expandConfig';
+import type { ExitTimeConfig } from '../../../src-shared/model/config';
+import type { ExitTimeChunkResult, KernelChunkResult } from '../../../src-main/engine/tasks';
+import { exitTimePoint } from '../../../src-main/engine/aggregate/exitTimeAggregate';
+import { logLogFit, slopeStandardError } from '../../../src-main/engine/aggregate/logLogFit';
+import { aggregateRun } from '../../../src-main/engine/aggregate/aggregateRun';
+import { exitTimeKey } from '../../../src-main/engine/executor/chunkKeys';
+
+const config = expandConfig({
+  kind: 'exit-time',
+  landscape: { preset: 'paper' },
+  x0: -0.7,
+  arms: [
+    { label: 'clipped', noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip: 0.5 },
+    { label: 'light', noise: { family: 'gaussian', sigma: 1 }, clip: null },
+  ],
+  etas: [0.1, 0.01],
+  samples: 6,
+  maxIterations: 1000,
+}) as ExitTimeConfig;
+
+/** σ and exit field of sample s in group (arm, η index): arbitrary but fixed, some censored. */
+function sample(arm: number, e: number, s: number): { sigma: number; to: number } {
+  const sigma = ((arm + 1) * 37 + (e + 1) * 101 + s * 53) % 1200;
+  return sigma >= 1000 ? { sigma: 1000, to: 0 } : { sigma, to: s % 2 === 0 ? 1 : 3 };
+}
+
+function chunk(arm: number, e: number, start: number, count: number): [string, ExitTimeChunkResult] {
+  const xs = Array.from({ length: count }, (_, k) => sample(arm, e, start + k));
+  return [
+    exitTimeKey(arm, e, start, count),
+    { kind: 'exit-time', exitTimes: xs.map((x) => x.sigma), exitTo: xs.map((x) => x.to), iterations: xs.reduce((t, x) => t + x.sigma, 0) },
+  ];
+}
+
+describe('exit-time aggregation', () => {
+  it('gives mean, sd/√n, censoring and exit fields of a point', () => {
+    const p = exitTimePoint(0.01, [
+      { index: 2, sigma: 6, to: 3 },
+      { index: 0, sigma: 2, to: 1 },
+      { index: 1, sigma: 10, to: 0 },
+      { index: 3, sigma: 2, to: 1 },
+    ]);
+    expect(p.exitTimes).toEqual([2, 10, 6, 2]);
+    expect(p.samples).toBe(4);
+    expect(p.censored).toBe(1);
+    expect(p.mean).toBe(5);
+    // sd² = ((−3)² + 5² + 1² + (−3)²)/3 = 44/3
+    expect(p.stderr).toBeCloseTo(Math.sqrt(44 / 3 / 4), 12);
+    expect(p.exitTo).toEqual({ '1': 2, '3': 1 });
+  });
+
+  it('does not depend on how the samples were chunked or in which order chunks finished', () => {
+    const coarse = new Map<string, KernelChunkResult>();
+    const fine = new Map<string, KernelChunkResult>();
+    for (let arm = 0; arm < 2; arm++) {
+      for (let e = 0; e < 2; e++) {
+        coarse.set(...chunk(arm, e, 0, 6));
+        for (const [start, count] of [[4, 2], [0, 1], [1, 3]]) fine.set(...chunk(arm, e, start, count));
+      }
+    }
+    const reversed = new Map([...fine].reverse());
+    const a = JSON.stringify(aggregateRun(config, coarse));
+    expect(JSON.stringify(aggregateRun(config, fine))).toBe(a);
+    expect(JSON.stringify(aggregateRun(config, reversed))).toBe(a);
+  });
+
+  it('reports the samples done so far in a partial run, and zeros for an η not started', () => {
+    const partial = new Map<string, KernelChunkResult>([chunk(0, 0, 3, 2)]);
+    const result = aggregateRun(config, partial);
+    if (result?.kind !== 'exit-time') throw new Error('expected an exit-time result');
+    expect(result.arms[0].points[0].samples).toBe(2);
+    expect(result.arms[0].points[0].exitTimes).toEqual([sample(0, 0, 3).sigma, sample(0, 0, 4).sigma]);
+    expect(result.arms[0].points[1]).toMatchObject({ samples: 0, mean: 0, stderr: 0, exitTimes: [] });
+    expect(aggregateRun(config, new Map())).toBeNull();
+  });
+
+  it('attaches the theory of Ω2: β = 1.4 with b = 0.5 (l* = 2), none for Gaussian noise', () => {
+    const result = aggregateRun(config, new Map([chunk(0, 0, 0, 1)]));
+    if (result?.kind !== 'exit-time') throw new Error('expected an exit-time result');
+    expect(result.arms[0].theory).toEqual({ field: 2, lStar: 2, exponent: expect.closeTo(1.4, 12) });
+    expect(result.arms[1].theory).toBeNull();
+  });
+});
+
+describe('log-log fit', () => {
+  it('recovers an exact power law mean = e^c (1/η)^β', () => {
+    const points = [0.1, 0.03, 0.01, 0.003].map((eta) => ({ eta, mean: Math.exp(0.7) * (1 / eta) ** 1.3 }));
+    const fit = logLogFit(points);
+    expect(fit?.slope).toBeCloseTo(1.3, 12);
+    expect(fit?.intercept).toBeCloseTo(0.7, 12);
+    expect(fit?.r2).toBeCloseTo(1, 12);
+    expect(fit?.points).toBe(4);
+  });
+
+  it('is null with fewer than two usable points', () => {
+    expect(logLogFit([{ eta: 0.1, mean: 10 }])).toBeNull();
+    expect(logLogFit([{ eta: 0.1, mean: 10 }, { eta: 0.01, mean: 0 }])).toBeNull();
+  });
+
+  it('leaves censored points out of a run\'s fit', () => {
+    const censoredConfig = { ...config, etas: [0.1, 0.03, 0.01] };
+    const chunks = new Map<string, KernelChunkResult>([
+      ['a0/e0/s0-0', { kind: 'exit-time', exitTimes: [10], exitTo: [1], iterations: 10 }],
+      ['a0/e1/s0-0', { kind: 'exit-time', exitTimes: [40], exitTo: [3], iterations: 40 }],
+      ['a0/e2/s0-0', { kind: 'exit-time', exitTimes: [1000], exitTo: [0], iterations: 1000 }],
+    ]);
+    const result = aggregateRun(censoredConfig, chunks);
+    if (result?.kind !== 'exit-time') throw new Error('expected an exit-time result');
+    expect(result.arms[0].fit?.points).toBe(2);
+    expect(result.arms[0].fit?.slope).toBeCloseTo(Math.log(4) / Math.log(0.1 / 0.03), 12);
+  });
+
+  it('propagates the points\' relative errors into the slope: Σ w_k² (se_k/mean_k)²', () => {
+    // Two points: slope = (y1 − y0)/(x1 − x0), so its error is √(r0² + r1²)/(x1 − x0).
+    const se = slopeStandardError([
+      { eta: 0.1, mean: 100, stderr: 10 },
+      { eta: 0.01, mean: 1000, stderr: 200 },
+    ]);
+    expect(se).toBeCloseTo(Math.sqrt(0.1 ** 2 + 0.2 ** 2) / Math.log(10), 12);
+  });
+});
