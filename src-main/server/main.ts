@@ -44,12 +44,14 @@ async function main(): Promise<void> {
   const address = lab.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
 
-  process.stdout.write(`Heavy-Tail SGD Lab: database ${resolve(args.db)}\n`);
-  process.stdout.write(`Open ${openUrl(args.host, port, token)}\n`);
+  // One write, so whoever reads the banner sees it whole.
+  const lines = [`Heavy-Tail SGD Lab: database ${resolve(args.db)}`, `Open ${openUrl(args.host, port, token)}`];
   if (!isLoopbackHost(args.host)) {
-    process.stdout.write(`  from another machine: ${openUrl(args.host === '0.0.0.0' || args.host === '::' ? hostname() : args.host, port, token)}\n`);
-    process.stdout.write('  every /api request needs Authorization: Bearer <token>; keep the token private\n');
+    const remoteHost = args.host === '0.0.0.0' || args.host === '::' ? hostname() : args.host;
+    lines.push(`  from another machine: ${openUrl(remoteHost, port, token)}`);
+    lines.push('  every /api request needs Authorization: Bearer <token>; keep the token private');
   }
+  process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
