@@ -1,0 +1,101 @@
+/** Usage text, one per command (`lab COMMAND --help`). */
+export const commandHelp = {
+  theory: `lab theory --config FILE [--eta E] [--json]
+
+The paper's theory (Section 2) for a config's landscape and arms: fields Ω_i, r_i, l*_i,
+exit-time exponents β_i, the typical transition graph, its communicating classes,
+irreducibility, symmetry and M^large. With --eta, also q_i, q_ij and the predicted mean
+first exit time 1/(q_i λ_i(η)). Field indices are 1-based, as in the paper.
+
+  --config FILE   experiment config JSON (see README: config format)
+  --eta E         learning rate η > 0 for the limit constants
+  --json          print one JSON document on stdout`,
+  run: `lab run --config FILE --db PATH [--workers N] [--json]
+
+Validate the config, store it as a new run in the SQLite database PATH (created if
+missing) and execute it on N worker threads (default: one per core). Progress goes to
+stderr. Every finished chunk is committed: Ctrl-C leaves the run interrupted, and
+\`lab resume ID --db PATH\` finishes it with the same numbers.
+
+  --config FILE   experiment config JSON
+  --db PATH       SQLite database file
+  --workers N     worker threads (whole number ≥ 1)
+  --json          print the stored run (as \`lab show --json\`) on stdout
+
+Exit status: 0 completed, 2 invalid config or usage (nothing stored), 1 failed or
+cancelled, 130 interrupted by Ctrl-C.`,
+  show: `lab show ID --db PATH [--json]
+
+One run: its config, status, timings and result tables (partial aggregates while it runs
+or after it was interrupted or cancelled).
+
+  --db PATH       SQLite database file
+  --json          { id, name, kind, status, config, createdAt, startedAt, finishedAt,
+                    error, result, tags, notes, progress }`,
+  list: `lab list --db PATH [--status S] [--kind K] [--tag T] [--text Q] [--sort KEY]
+         [--order asc|desc] [--limit N] [--offset N] [--json]
+
+The stored runs, newest first. A run whose process died is shown as interrupted.
+
+  --status S      queued | running | completed | failed | cancelled | interrupted
+  --kind K        exit-time | long-run
+  --tag T         runs carrying tag T
+  --text Q        name, notes, tags or #id containing Q
+  --sort KEY      createdAt (default) | name | status | kind | duration
+  --order O       desc (default) | asc
+  --limit N       page size (default 50, at most 1000)
+  --offset N      skip N runs
+  --json          { runs: [...], total }`,
+  resume: `lab resume ID --db PATH [--workers N] [--json]
+
+Continue an interrupted, cancelled or failed run from its committed chunks and wait for it
+to finish. The result equals that of an uninterrupted run.
+
+  --db PATH       SQLite database file
+  --workers N     worker threads
+  --json          print the run (as \`lab show --json\`) on stdout`,
+  cancel: `lab cancel ID --db PATH [--json]
+
+Stop a run, also one executing in another process (the request is recorded in the
+database; the owner honours it within about a second). Committed chunks are kept, so a
+cancelled run can still be resumed.
+
+  --db PATH       SQLite database file
+  --json          print the run summary on stdout`,
+  export: `lab export ID --db PATH --format csv|json [--out FILE]
+
+Write a run's result. json: the \`lab show --json\` document. csv: a tidy table —
+exit-time: arm,eta,sample,exit_time,censored,exit_to (one row per sample);
+long-run: arm,quantity,field,to_field,bin_lower,bin_upper,path,step,value with quantity
+one of occupancy, histogram, transitions, sojourn_count, sojourn_mean, sojourn_stderr,
+trajectory, iterations (columns that do not apply are empty).
+
+  --db PATH       SQLite database file
+  --format F      csv | json
+  --out FILE      write to FILE instead of stdout`,
+  bench: `lab bench [--json]
+
+Benchmarks: nanoseconds per iteration of each kernel variant, and the speedup of 2 worker
+threads over 1 on a CPU-bound run. Timings depend on the machine and its load.
+
+  --json          print one JSON document on stdout`,
+} as const;
+
+export type CommandName = keyof typeof commandHelp;
+
+export const mainHelp = `lab — the Heavy-Tail SGD Lab from the command line
+
+Usage: npm run -s lab -- COMMAND [options]     (or: node out/node/lab.js COMMAND …)
+
+Commands:
+  theory   the theory's predictions for a config
+  run      run an experiment and store it
+  show     one stored run with its results
+  list     the stored runs
+  resume   finish an interrupted run
+  cancel   stop a run (from any process)
+  export   a run as CSV or JSON
+  bench    kernel and worker-pool benchmarks
+
+\`lab COMMAND --help\` describes each. --json prints one JSON document on stdout; progress
+and logs go to stderr. Exit status: 0 ok, 2 invalid config or usage, 1 other failures.`;

@@ -1,0 +1,24 @@
+import { LabService } from '../lab';
+
+/**
+ * The CLI's LabService: the bundled worker entry sits next to lab.js in out/node.
+ * LAB_CHUNK_ITERATIONS (a whole number) sets the chunk size — a tuning and testing knob;
+ * results never depend on it.
+ */
+export function openService(dbPath: string, workers?: number): LabService {
+  const chunk = Number(process.env.LAB_CHUNK_ITERATIONS);
+  return new LabService({
+    dbPath,
+    workerUrl: new URL('./worker.js', import.meta.url),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(Number.isSafeInteger(chunk) && chunk > 0 ? { chunkIterations: chunk } : {}),
+  });
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

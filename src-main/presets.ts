@@ -1,0 +1,40 @@
+import type { PresetInfo } from '../src-shared/api';
+// Imported one by one (not read from disk) so every bundle — CLI, server, Electron — carries them.
+import figure4 from '../resources/presets/figure-4-exit-times.json';
+import figures15 from '../resources/presets/figures-1-5-long-run.json';
+import figure3 from '../resources/presets/figure-3-three-wells.json';
+
+/** The paper's experiments, ready to run (configs as written in resources/presets). */
+export const experimentPresets: readonly PresetInfo[] = [
+  {
+    id: 'figure-4-exit-times',
+    title: 'Figure 4: exit times vs η',
+    description:
+      'First exit time σ from Ω2 of the paper landscape, x0 = −0.7, for η = 0.1 … 0.0001 and 20 samples each; ' +
+      'clipped (b = 0.5, predicted exponent β = 1.4) against unclipped (β = α = 1.2) heavy-tailed SGD. ' +
+      'The smallest η take hours.',
+    config: figure4,
+  },
+  {
+    id: 'figures-1-5-long-run',
+    title: 'Figures 1 and 5: where SGD spends its time',
+    description:
+      'Heavy- and light-tailed SGD, with and without clipping b = 0.5, on the paper landscape: η = 0.001, ' +
+      '20 paths × 3,000,000 iterations from x0 = 0.3, trajectories thinned every 250 steps. ' +
+      'Clipped heavy-tailed SGD settles in the wide minima m2 and m4 (Figure 1); Figure 5 shows the paths.',
+    config: figures15,
+  },
+  {
+    id: 'figure-3-three-wells',
+    title: 'Figure 3: three wells, b = 0.5 and 0.4',
+    description:
+      'The three-wells landscape (m2 − s1 = 0.6, s2 − m2 = 0.9): with b = 0.5 the typical transition graph is ' +
+      'irreducible, with b = 0.4 {m1, m2} is absorbing and {m3} transient. A small long run (4 paths × 1,000,000, ' +
+      'η = 0.005) from m2 shows the difference in occupancy and transitions.',
+    config: figure3,
+  },
+];
+
+export function presetById(id: string): PresetInfo | undefined {
+  return experimentPresets.find((p) => p.id === id);
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { LabError, type ExportFormat, type ListRunsQuery, type RunUpdate } from '../../src-shared/api';
+import { ConfigError, jsonPath } from '../../src-shared/model/validation';
+import { expandConfig } from '../../src-shared/model/expandConfig';
+import type { ExperimentConfig } from '../../src-shared/model/config';
+
+/**
+ * Every input that crosses a door (IPC, HTTP, CLI) is checked here, once, and turned into a
+ * LabError({code: 'invalid'}) whose issues name the offending field by its JSON path.
+ */
+
+function invalid(issues: { path: string; message: string }[]): LabError {
+  const message = issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n');
+  return new LabError({ code: 'invalid', message, issues });
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalid(parsed.error.issues.map((i) => ({ path: prefixed(prefix, i.path), message: i.message })));
+}
+
+function prefixed(prefix: string, path: readonly PropertyKey[]): string {
+  if (path.length === 0) return prefix;
+  return typeof path[0] === 'number' ? `${prefix}${jsonPath(path)}` : `${prefix}.${jsonPath(path)}`;
+}
+
+/** A config as a user wrote it → the fully expanded config a run stores. */
+export function validConfig(input: unknown): ExperimentConfig {
+  try {
+    return expandConfig(input);
+  } catch (error) {
+    if (error instanceof ConfigError) throw invalid(error.issues);
+    throw error;
+  }
+}
+
+export function validId(id: unknown): number {
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+    throw invalid([{ path: 'id', message: 'must be a run id (a whole number ≥ 1)' }]);
+  }
+  return id;
+}
+
+export function validEta(eta: unknown): number | undefined {
+  if (eta === undefined || eta === null) return undefined;
+  if (typeof eta !== 'number' || !Number.isFinite(eta) || eta <= 0) {
+    throw invalid([{ path: 'eta', message: 'η must be a number > 0' }]);
+  }
+  return eta;
+}
+
+const listQuery = z
+  .strictObject({
+    text: z.string({ error: 'must be a text' }).max(200, 'at most 200 characters').optional(),
+    kind: z.enum(['exit-time', 'long-run'], { error: 'must be "exit-time" or "long-run"' }).optional(),
+    status: z
+      .enum(['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'], { error: 'unknown run status' })
+      .optional(),
+    tag: z.string({ error: 'must be a text' }).max(50, 'at most 50 characters').optional(),
+    sort: z.enum(['createdAt', 'name', 'status', 'kind', 'duration'], { error: 'unknown sort key' }).optional(),
+    order: z.enum(['asc', 'desc'], { error: 'must be "asc" or "desc"' }).optional(),
+    offset: z.number({ error: 'must be a whole number ≥ 0' }).int('must be a whole number ≥ 0').min(0, 'must be a whole number ≥ 0').optional(),
+    limit: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'at most 1000').optional(),
+  })
+  .optional();
+
+export function validListQuery(query: unknown): ListRunsQuery {
+  return parse(listQuery, query ?? undefined, 'query') ?? {};
+}
+
+const tag = z
+  .string({ error: 'must be a text' })
+  .trim()
+  .min(1, 'a tag must not be empty')
+  .max(50, 'a tag has at most 50 characters');
+
+const runUpdate = z.strictObject({
+  name: z.string({ error: 'must be a text' }).trim().min(1, 'must not be empty').max(200, 'at most 200 characters').optional(),
+  tags: z
+    .array(tag, { error: 'must be a list of tags' })
+    .max(20, 'at most 20 tags')
+    .transform((tags) => [...new Set(tags)])
+    .optional(),
+  notes: z.string({ error: 'must be a text' }).max(10_000, 'at most 10,000 characters').optional(),
+});
+
+export function validUpdate(update: unknown): RunUpdate {
+  return parse(runUpdate, update, 'update');
+}
+
+export function validFormat(format: unknown): ExportFormat {
+  if (format !== 'csv' && format !== 'json') throw invalid([{ path: 'format', message: 'must be "csv" or "json"' }]);
+  return format;
+}
