@@ -1,0 +1,127 @@
+import type { EChartsOption, SeriesOption } from 'echarts';
+import type { ExitTimePoint } from '../../src-shared/model';
+import { errorBarSeries } from './errorBars';
+import { formatSci } from '../format';
+import { logLogFit } from './logLogFit';
+import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
+
+/** One curve of Figure 4: an arm (of one run) with its measurements and the theory's predictions. */
+export interface ExitTimeCurve {
+  label: string;
+  points: ExitTimePoint[];
+  /** Predicted exponent β_i of Ω_i(x0); null when Theorem 1 does not apply. */
+  exponent: number | null;
+  /** Theorem 1's absolute prediction 1/(q_i λ_i(η)) per η, when the limit constants are known. */
+  predicted?: { eta: number; mean: number }[];
+}
+
+/**
+ * Figure 4: mean first exit time against 1/η on log–log axes, per arm: means with ±1 SE bars,
+ * censored means (lower bounds) as open triangles, the least-squares line with its slope, the
+ * predicted exponent β as a dashed line through the same centroid, and the absolute prediction.
+ */
+export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartStyle): EChartsOption {
+  const series: SeriesOption[] = [];
+  const legend: string[] = [];
+  curves.forEach((curve, k) => {
+    const color = colorAt(style, k);
+    const pts = curve.points.filter((p) => p.samples > 0 && p.mean > 0);
+    const exact = pts.filter((p) => p.censored === 0);
+    const censored = pts.filter((p) => p.censored > 0);
+    legend.push(curve.label);
+    series.push({
+      name: curve.label,
+      type: 'scatter',
+      symbolSize: 8,
+      itemStyle: { color },
+      z: 3,
+      data: exact.map((p) => ({ value: [1 / p.eta, p.mean], samples: p.samples, stderr: p.stderr })),
+    });
+    if (censored.length) {
+      series.push({
+        name: `${curve.label} (censored, lower bound)`,
+        type: 'scatter',
+        symbol: 'triangle',
+        symbolSize: 10,
+        itemStyle: { color: 'transparent', borderColor: color, borderWidth: 1.5 },
+        z: 3,
+        data: censored.map((p) => ({ value: [1 / p.eta, p.mean], censored: p.censored, samples: p.samples })),
+      });
+    }
+    series.push(
+      errorBarSeries(
+        `${curve.label} ±SE`,
+        pts.map((p) => [1 / p.eta, Math.max(p.mean - p.stderr, p.mean / 50), p.mean + p.stderr]),
+        color,
+      ),
+    );
+    const fit = logLogFit(curve.points);
+    const xs = pts.map((p) => Math.log10(1 / p.eta));
+    if (fit && xs.length) {
+      const x0 = Math.min(...xs);
+      const x1 = Math.max(...xs);
+      const line = (slope: number) => [x0, x1].map((x) => [10 ** x, 10 ** (fit.cy + slope * (x - fit.cx))]);
+      const fitName = `${curve.label}: fit, slope ${fit.slope.toFixed(2)}`;
+      legend.push(fitName);
+      series.push({
+        name: fitName,
+        type: 'line',
+        data: line(fit.slope),
+        showSymbol: false,
+        lineStyle: { color, width: 1.5 },
+        itemStyle: { color },
+      });
+      if (curve.exponent !== null) {
+        const refName = `${curve.label}: predicted β = ${curve.exponent.toFixed(2)}`;
+        legend.push(refName);
+        series.push({
+          name: refName,
+          type: 'line',
+          data: line(curve.exponent),
+          showSymbol: false,
+          lineStyle: { color, width: 1.2, type: 'dashed', opacity: 0.8 },
+          itemStyle: { color },
+        });
+      }
+    }
+    const predicted = (curve.predicted ?? []).filter((p) => Number.isFinite(p.mean) && p.mean > 0);
+    if (predicted.length) {
+      const name = `${curve.label}: 1/(q λ(η))`;
+      legend.push(name);
+      series.push({
+        name,
+        type: 'line',
+        data: [...predicted].sort((a, b) => b.eta - a.eta).map((p) => [1 / p.eta, p.mean]),
+        symbol: 'diamond',
+        symbolSize: 7,
+        lineStyle: { color, width: 1.2, type: 'dotted' },
+        itemStyle: { color },
+      });
+    }
+  });
+  const base = baseOption(style);
+  return {
+    ...base,
+    legend: { ...base.legend, data: legend },
+    grid: { left: 72, right: 24, top: 56, bottom: 52 },
+    tooltip: {
+      ...base.tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { seriesName, data } = p as { seriesName: string; data: { value?: number[]; samples?: number; stderr?: number; censored?: number } | number[] };
+        const v = Array.isArray(data) ? data : (data.value ?? []);
+        const extra = Array.isArray(data) ? '' : `${data.samples !== undefined ? `<br>samples ${data.samples}` : ''}${data.stderr !== undefined ? `<br>SE ${formatSci(data.stderr)}` : ''}${data.censored ? `<br>${data.censored} censored: a lower bound` : ''}`;
+        return `${seriesName}<br>η = ${formatSci(1 / v[0])}<br>mean σ = ${formatSci(v[1])}${extra}`;
+      },
+    },
+    xAxis: { ...axisStyle(style), type: 'log', name: '1/η', nameGap: 28, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },
+    yAxis: {
+      ...axisStyle(style),
+      type: 'log',
+      name: 'mean first exit time σ (iterations)',
+      nameGap: 52,
+      axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) },
+    },
+    series,
+  };
+}

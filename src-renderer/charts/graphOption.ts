@@ -1,0 +1,121 @@
+import type { EChartsOption, GraphSeriesOption } from 'echarts';
+import type { ArmTheory } from '../../src-shared/theory/types';
+import { colorAt, baseOption, type ChartStyle } from './style';
+
+type GraphNode = NonNullable<GraphSeriesOption['data']>[number];
+type GraphLink = NonNullable<GraphSeriesOption['links']>[number];
+
+/** Minima laid out left to right as on the x axis, so the graph reads like the landscape. */
+function nodePosition(i: number, n: number): [number, number] {
+  return [i * 100, n > 1 ? (i % 2 === 0 ? 0 : 30) : 0];
+}
+
+export function classLabel(members: number[], absorbing: boolean): string {
+  return `{${members.map((m) => `m${m}`).join(', ')}} ${absorbing ? 'absorbing' : 'transient'}`;
+}
+
+/**
+ * The typical transition graph of one arm (edge i → j iff l_ij = l*_i), nodes coloured by
+ * communicating class; each class is named absorbing or transient; large minima drawn larger.
+ */
+export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOption {
+  const n = arm.fields.length;
+  const classOf = new Map<number, number>();
+  arm.classes.forEach((c, k) => c.members.forEach((m) => classOf.set(m, k)));
+  const categories = arm.classes.map((c, k) => ({ name: classLabel(c.members, c.absorbing), itemStyle: { color: colorAt(style, k) } }));
+  const nodes: GraphNode[] = arm.fields.map((f) => {
+    const [x, y] = nodePosition(f.index - 1, n);
+    const large = arm.largeMinima.includes(f.index);
+    return {
+      id: String(f.index),
+      name: `m${f.index}`,
+      x,
+      y,
+      category: classOf.get(f.index) ?? 0,
+      symbolSize: large ? 34 : 24,
+      value: f.lStar,
+      label: { show: true, formatter: `m${f.index}\nl*=${f.lStar}`, color: style.text, fontSize: 11, position: 'bottom' },
+      itemStyle: large ? { borderColor: style.text, borderWidth: 2 } : {},
+    };
+  });
+  const links: GraphLink[] = arm.edges.map(([i, j]) => ({ source: String(i), target: String(j) }));
+  const base = baseOption(style);
+  return {
+    ...base,
+    legend: { ...base.legend, data: categories.map((c) => c.name), bottom: 0, top: 'auto' },
+    tooltip: { ...base.tooltip, formatter: (p: unknown) => {
+      const d = p as { dataType: string; data: { name?: string; value?: number; source?: string; target?: string } };
+      return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target} (l_ij = l*_i)` : `${d.data.name}: l* = ${d.data.value}`;
+    } },
+    series: [
+      {
+        type: 'graph',
+        layout: 'none',
+        roam: false,
+        categories,
+        data: nodes,
+        links,
+        top: 30,
+        bottom: 60,
+        left: 40,
+        right: 40,
+        edgeSymbol: ['none', 'arrow'],
+        edgeSymbolSize: 8,
+        lineStyle: { color: style.muted, width: 1.4, curveness: 0.3, opacity: 0.9 },
+        emphasis: { focus: 'adjacency' },
+      },
+    ],
+  };
+}
+
+/**
+ * Measured minimum-to-minimum moves m_i → m_j as a graph: edge width grows with log count and the
+ * count is its label.
+ */
+export function transitionCountsOption(transitions: readonly number[][], style: ChartStyle): EChartsOption {
+  const n = transitions.length;
+  const maxCount = Math.max(1, ...transitions.flat());
+  const nodes: GraphNode[] = transitions.map((_, i) => {
+    const [x, y] = nodePosition(i, n);
+    return { id: String(i + 1), name: `m${i + 1}`, x, y, symbolSize: 26, label: { show: true, color: style.text, position: 'bottom', fontSize: 11 }, itemStyle: { color: colorAt(style, 0) } };
+  });
+  const links: GraphLink[] = [];
+  transitions.forEach((row, i) =>
+    row.forEach((count, j) => {
+      if (i !== j && count > 0) {
+        links.push({
+          source: String(i + 1),
+          target: String(j + 1),
+          value: count,
+          lineStyle: { width: 1 + (4 * Math.log1p(count)) / Math.log1p(maxCount) },
+          label: { show: true, formatter: String(count), color: style.text, fontSize: 10 },
+        });
+      }
+    }),
+  );
+  const base = baseOption(style);
+  return {
+    ...base,
+    legend: { show: false },
+    tooltip: { ...base.tooltip, formatter: (p: unknown) => {
+      const d = p as { dataType: string; data: { name?: string; value?: number; source?: string; target?: string } };
+      return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target}: ${d.data.value} moves` : String(d.data.name);
+    } },
+    series: [
+      {
+        type: 'graph',
+        layout: 'none',
+        data: nodes,
+        links,
+        top: 30,
+        bottom: 40,
+        left: 40,
+        right: 40,
+        edgeSymbol: ['none', 'arrow'],
+        edgeSymbolSize: 8,
+        edgeLabel: { show: true },
+        lineStyle: { color: style.muted, curveness: 0.3, opacity: 0.9 },
+      },
+    ],
+  };
+}

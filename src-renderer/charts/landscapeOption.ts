@@ -1,0 +1,57 @@
+import type { EChartsOption } from 'echarts';
+import { fields, minima, saddles, type Landscape } from '../../src-shared/model';
+import { potential } from '../../src-shared/theory';
+import { sampleLoss } from './landscapeCurve';
+import { axisStyle, baseOption, type ChartStyle } from './style';
+
+/** The loss f on [−L, L] with minima m_i, saddles s_i and the attraction fields Ω_i shaded. */
+export function landscapeOption(landscape: Landscape, style: ChartStyle): EChartsOption {
+  const curve = sampleLoss(landscape);
+  const at = potential(landscape);
+  const L = landscape.L;
+  const areas = fields(landscape).map((f, k) => [
+    {
+      name: `Ω${f.index}`,
+      xAxis: Math.max(-L, f.left),
+      itemStyle: { color: style.fieldFill[k % 2] },
+      label: { color: style.muted, position: 'insideTop' as const, fontSize: 11 },
+    },
+    { xAxis: Math.min(L, f.right) },
+  ]);
+  return {
+    ...baseOption(style),
+    legend: { show: false },
+    grid: { left: 56, right: 16, top: 28, bottom: 44 },
+    tooltip: { ...baseOption(style).tooltip, trigger: 'axis', valueFormatter: (v) => Number(v).toFixed(4) },
+    xAxis: { ...axisStyle(style), type: 'value', name: 'x', nameGap: 26, min: -L, max: L },
+    yAxis: { ...axisStyle(style), type: 'value', name: 'f(x)', nameGap: 40 },
+    series: [
+      {
+        name: 'f',
+        type: 'line',
+        data: curve,
+        showSymbol: false,
+        lineStyle: { width: 2, color: style.text },
+        itemStyle: { color: style.text },
+        markArea: { silent: true, data: areas as never },
+      },
+      {
+        name: 'minima',
+        type: 'scatter',
+        symbolSize: 9,
+        itemStyle: { color: style.palette[0] },
+        data: minima(landscape).map((m, k) => ({ value: [m, at(m)], name: `m${k + 1}` })),
+        label: { show: true, formatter: '{b}', position: 'bottom', color: style.text, fontSize: 11 },
+      },
+      {
+        name: 'saddles',
+        type: 'scatter',
+        symbol: 'diamond',
+        symbolSize: 9,
+        itemStyle: { color: style.palette[1] },
+        data: saddles(landscape).map((s, k) => ({ value: [s, at(s)], name: `s${k + 1}` })),
+        label: { show: true, formatter: '{b}', position: 'top', color: style.text, fontSize: 11 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+import type { EChartsOption } from 'echarts';
+import type { SojournStats } from '../../src-shared/model';
+import { errorBarSeries } from './errorBars';
+import { formatSci } from '../format';
+import { axisStyle, baseOption, type ChartStyle } from './style';
+
+/**
+ * Per minimum m_i: the measured mean sojourn (±SE) next to Theorem 1's 1/(q_i λ_i(η)), on a log
+ * scale because the predictions for different l*_i differ by orders of magnitude.
+ */
+export function sojournOption(sojourns: readonly SojournStats[], predicted: readonly (number | undefined)[], style: ChartStyle): EChartsOption {
+  const cats = sojourns.map((s) => `m${s.minimum}`);
+  const measured = sojourns.map((s) => (s.count > 0 && s.mean > 0 ? s.mean : null));
+  const bars: [number, number, number][] = sojourns
+    .map((s, k) => [k, Math.max(s.mean - s.stderr, s.mean / 50), s.mean + s.stderr] as [number, number, number])
+    .filter((_, k) => measured[k] !== null);
+  const base = baseOption(style);
+  return {
+    ...base,
+    grid: { left: 72, right: 16, top: 48, bottom: 40 },
+    tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : formatSci(Number(v))) },
+    xAxis: { ...axisStyle(style), type: 'category', data: cats, name: 'minimum', nameGap: 26 },
+    yAxis: { ...axisStyle(style), type: 'log', name: 'mean sojourn (iterations)', nameGap: 52, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },
+    series: [
+      { name: 'measured mean sojourn', type: 'scatter', symbolSize: 9, data: measured, itemStyle: { color: style.palette[0] } },
+      errorBarSeries('±SE', bars, style.palette[0]),
+      {
+        name: '1/(q_i λ_i(η))',
+        type: 'scatter',
+        symbol: 'diamond',
+        symbolSize: 10,
+        data: predicted.map((p) => (p !== undefined && Number.isFinite(p) && p > 0 ? p : null)),
+        itemStyle: { color: 'transparent', borderColor: style.palette[1], borderWidth: 2 },
+      },
+    ],
+  };
+}
+
+export interface MoveShare {
+  from: number;
+  to: number;
+  count: number;
+  /** count / all moves out of m_i. */
+  share: number;
+}
+
+/** Measured share of moves i → j among all moves out of m_i (1-based indices). */
+export function moveShares(transitions: readonly number[][]): MoveShare[] {
+  const out: MoveShare[] = [];
+  transitions.forEach((row, i) => {
+    const total = row.reduce((s, n, j) => s + (j === i ? 0 : n), 0);
+    row.forEach((count, j) => {
+      if (j !== i && total > 0) out.push({ from: i + 1, to: j + 1, count, share: count / total });
+    });
+  });
+  return out;
+}

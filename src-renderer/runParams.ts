@@ -1,0 +1,17 @@
+import type { ExperimentConfig } from '../src-shared/model';
+import { formatCount, formatSci } from './format';
+
+/** The key parameters of a run in one line, for tables. */
+export function keyParams(config: ExperimentConfig): string {
+  const arms = `${config.arms.length} arm${config.arms.length === 1 ? '' : 's'}`;
+  if (config.kind === 'exit-time') {
+    const etas = [...config.etas].sort((a, b) => b - a);
+    const range = etas.length > 1 ? `η ${formatSci(etas[0])}…${formatSci(etas[etas.length - 1])} (${etas.length})` : `η ${formatSci(etas[0])}`;
+    return `${range} · ${config.samples} samples · ${arms}`;
+  }
+  return `η ${formatSci(config.eta)} · ${config.paths} × ${formatCount(config.iterations)} it · ${arms}`;
+}
+
+export function armSummary(config: ExperimentConfig): string {
+  return config.arms.map((a) => a.label).join(' | ');
+}
