@@ -21,6 +21,11 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     ...checkNoise(arm),
     ...(landscapeMessages.length ? [] : checkClip(landscape, arm.clip)),
   ];
+  const ok = messages.length === 0;
+  if (ok && landscape.criticalPoints.length === 1) {
+    // Ω1 = ℝ: no saddle to cross, so no exit — the assumptions hold but there is nothing to predict.
+    messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
+  }
   const base = { label: arm.label, clip: arm.clip };
   if (messages.length > 0 || arm.noise.family !== 'pareto') {
     return {
@@ -32,7 +37,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
       irreducible: false,
       symmetric: false,
       largeMinima: [],
-      assumptions: { ok: false, messages },
+      assumptions: { ok, messages },
     };
   }
   const noise = arm.noise;

@@ -8,10 +8,14 @@ import { fields } from '../model/landscape';
  */
 export const INTEGER_TOLERANCE = 1e-9;
 
-/** The integer nearest to v when v is within the relative tolerance of it, else null. */
+/**
+ * The integer k ≥ 1 nearest to v when v is within the relative tolerance of it, else null.
+ * 0 never counts: the ratios here are distances over b, positive by construction, and a
+ * tiny r/b (b far above r) is simply "less than one jump", not the integer 0.
+ */
 export function nearInteger(v: number): number | null {
   const k = Math.round(v);
-  return Math.abs(v - k) <= INTEGER_TOLERANCE * Math.max(1, Math.abs(v)) ? k : null;
+  return k >= 1 && Math.abs(v - k) <= INTEGER_TOLERANCE * Math.abs(v) ? k : null;
 }
 
 /** ⌈v⌉ that treats floating-point near-integers as the integer itself. */

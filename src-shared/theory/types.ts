@@ -27,7 +27,7 @@ export interface CommunicatingClass {
 export interface ArmTheory {
   label: string;
   clip: number | null;
-  /** False for light-tailed noise or failed assumptions: then only `assumptions` is meaningful. */
+  /** False for light-tailed noise, failed assumptions or a single minimum: then only `assumptions` is meaningful. */
   applicable: boolean;
   fields: FieldTheory[];
   /** Typical transition graph: [i, j] iff l_ij = l*_i. */

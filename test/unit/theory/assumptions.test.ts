@@ -59,5 +59,21 @@ describe('assumption checks report, never throw', () => {
     expect(nearInteger(0.20999999999999996 / 0.21)).toBe(1);
     expect(nearInteger(2 + 1e-12)).toBe(2);
     expect(nearInteger(1.0001)).toBeNull();
+    // b far above r: r/b ≈ 0 is "under one jump", never the integer 0.
+    expect(nearInteger(1e-12)).toBeNull();
+  });
+
+  it('a clip far above every radius: every l* = 1, no A3 complaint', () => {
+    const t = armTheory(paper, heavy(1e12));
+    expect(t.assumptions.ok).toBe(true);
+    expect(t.fields.map((f) => f.lStar)).toEqual([1, 1, 1, 1]);
+    expect(t.edges).toHaveLength(12);
+  });
+
+  it('a single minimum: assumptions hold, but there is no exit to predict', () => {
+    const t = armTheory({ criticalPoints: [0], L: 1, gradientScale: 1 }, heavy(0.5), 0.01);
+    expect(t.assumptions.ok).toBe(true);
+    expect(t.applicable).toBe(false);
+    expect(t.assumptions.messages[0]).toMatch(/single minimum/);
   });
 });
