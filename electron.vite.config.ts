@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src-shared/protocol';
+
+/**
+ * The built page also carries its CSP in a <meta> tag, a second line behind the header both doors
+ * send (app:// in Electron, the HTTP server in a browser). Build only: the dev server needs its
+ * websocket, which the Electron main adds to the header instead. `frame-ancestors` is dropped here
+ * because browsers ignore it (with a console warning) in a meta tag; the header keeps it.
+ */
+function cspMeta(): Plugin {
+  const policy = contentSecurityPolicy()
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'lab-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [vue()],
+    plugins: [vue(), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
