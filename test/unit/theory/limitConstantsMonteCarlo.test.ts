@@ -12,9 +12,9 @@ import { monteCarloTwoJumps, type McLandscape } from './jumpConstructionMonteCar
  */
 const cases: { name: string; ls: McLandscape; alpha: number; pPlus: number; b: number; field: number; samples: number }[] = [
   { name: 'paper Ω2, b = 0.5 (exits both ways)', ls: landscapePresets.paper, alpha: 1.2, pPlus: 0.5, b: 0.5, field: 2, samples: 6_000_000 },
-  { name: 'paper Ω4, b = 0.5 (first jump projected at L)', ls: landscapePresets.paper, alpha: 1.2, pPlus: 0.5, b: 0.5, field: 4, samples: 3_000_000 },
-  { name: 'three wells Ω1, b = 0.32, α = 1.6, p₊ = 0.7', ls: landscapePresets['three-wells'], alpha: 1.6, pPlus: 0.7, b: 0.32, field: 1, samples: 3_000_000 },
-  { name: 'three wells Ω2, b = 0.32 (left only)', ls: landscapePresets['three-wells'], alpha: 1.6, pPlus: 0.7, b: 0.32, field: 2, samples: 3_000_000 },
+  { name: 'paper Ω4, b = 0.5 (first jump projected at L)', ls: landscapePresets.paper, alpha: 1.2, pPlus: 0.5, b: 0.5, field: 4, samples: 2_000_000 },
+  { name: 'three wells Ω1, b = 0.32, α = 1.6, p₊ = 0.7', ls: landscapePresets['three-wells'], alpha: 1.6, pPlus: 0.7, b: 0.32, field: 1, samples: 1_500_000 },
+  { name: 'three wells Ω2, b = 0.32 (left only)', ls: landscapePresets['three-wells'], alpha: 1.6, pPlus: 0.7, b: 0.32, field: 2, samples: 1_500_000 },
   {
     name: 'narrow Ω2: two jumps from m1 reach Ω2 or Ω3, α = 1.4, p₊ = 0.4',
     ls: { criticalPoints: [-1, -0.3, -0.2, -0.1, 0.5], L: 1, gradientScale: 2 },
