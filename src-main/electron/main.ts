@@ -47,7 +47,10 @@ if (!app.requestSingleInstanceLock()) {
     void confirmQuit();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => fatal('The lab could not start', error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal('The lab could not start', error));
 }
 
 function fatal(message: string, error: unknown): void {
