@@ -37,7 +37,7 @@ export function exitDistributionOption(exitTimes: readonly number[], maxIteratio
     grid: { left: 64, right: 16, top: 40, bottom: 52 },
     tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => Number(v).toFixed(3) },
     xAxis: { ...axisStyle(style), type: 'value', name: `t (iterations), η = ${formatSci(eta)}`, nameGap: 28, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },
-    yAxis: { ...axisStyle(style), type: 'log', name: 'P(σ > t)', nameGap: 44, min: Math.max(floor / 2, 1e-6), max: 1 },
+    yAxis: { ...axisStyle(style), type: 'log', name: 'P(σ > t)', nameGap: 44, min: Math.max(floor / 2, 1e-6), max: 1, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, formatter: (v: number) => formatSci(v) } },
     series: [
       { name: 'measured', type: 'line', step: 'end', data: pts, showSymbol: false, lineStyle: { width: 2, color: style.palette[0] }, itemStyle: { color: style.palette[0] } },
       { name: `exponential, mean ${formatSci(mean)}`, type: 'line', data: expo, showSymbol: false, lineStyle: { width: 1.5, type: 'dashed', color: style.palette[1] }, itemStyle: { color: style.palette[1] } },

@@ -20,17 +20,32 @@ export interface ExitTimeCurve {
  * censored means (lower bounds) as open triangles, the least-squares line with its slope, the
  * predicted exponent β as a dashed line through the same centroid, and the absolute prediction.
  */
+/** What a series of the log–log chart shows; encoded in its id as `${curve}:${role}`. */
+export type ExitTimeSeriesRole = 'points' | 'censored' | 'se' | 'fit' | 'beta' | 'predicted';
+
+export function exitTimeSeriesId(curve: number, role: ExitTimeSeriesRole): string {
+  return `${curve}:${role}`;
+}
+
+/**
+ * Figure 4: mean first exit time against 1/η on log–log axes, per arm: means with ±1 SE bars,
+ * censored means (lower bounds) as open triangles, the least-squares line with its slope, the
+ * predicted exponent β as a dashed line through the same centroid, and the absolute prediction.
+ * Every series of an arm carries the arm's name, so one legend entry toggles the whole arm.
+ */
 export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartStyle): EChartsOption {
   const series: SeriesOption[] = [];
-  const legend: string[] = [];
+  const legendNote = new Map<string, string>();
   curves.forEach((curve, k) => {
     const color = colorAt(style, k);
+    const name = curve.label;
+    const id = (role: ExitTimeSeriesRole) => exitTimeSeriesId(k, role);
     const pts = curve.points.filter((p) => p.samples > 0 && p.mean > 0);
     const exact = pts.filter((p) => p.censored === 0);
     const censored = pts.filter((p) => p.censored > 0);
-    legend.push(curve.label);
     series.push({
-      name: curve.label,
+      id: id('points'),
+      name,
       type: 'scatter',
       symbolSize: 8,
       itemStyle: { color },
@@ -39,7 +54,8 @@ export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartSty
     });
     if (censored.length) {
       series.push({
-        name: `${curve.label} (censored, lower bound)`,
+        id: id('censored'),
+        name,
         type: 'scatter',
         symbol: 'triangle',
         symbolSize: 10,
@@ -48,34 +64,23 @@ export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartSty
         data: censored.map((p) => ({ value: [1 / p.eta, p.mean], censored: p.censored, samples: p.samples })),
       });
     }
-    series.push(
-      errorBarSeries(
-        `${curve.label} ±SE`,
-        pts.map((p) => [1 / p.eta, Math.max(p.mean - p.stderr, p.mean / 50), p.mean + p.stderr]),
-        color,
-      ),
-    );
+    series.push({
+      ...errorBarSeries(name, pts.map((p) => [1 / p.eta, Math.max(p.mean - p.stderr, p.mean / 50), p.mean + p.stderr]), color),
+      id: id('se'),
+    });
     const fit = logLogFit(curve.points);
     const xs = pts.map((p) => Math.log10(1 / p.eta));
+    const notes: string[] = [];
     if (fit && xs.length) {
       const x0 = Math.min(...xs);
       const x1 = Math.max(...xs);
       const line = (slope: number) => [x0, x1].map((x) => [10 ** x, 10 ** (fit.cy + slope * (x - fit.cx))]);
-      const fitName = `${curve.label}: fit, slope ${fit.slope.toFixed(2)}`;
-      legend.push(fitName);
-      series.push({
-        name: fitName,
-        type: 'line',
-        data: line(fit.slope),
-        showSymbol: false,
-        lineStyle: { color, width: 1.5 },
-        itemStyle: { color },
-      });
+      notes.push(`slope ${fit.slope.toFixed(2)}`);
+      series.push({ id: id('fit'), name, type: 'line', data: line(fit.slope), showSymbol: false, lineStyle: { color, width: 1.5 }, itemStyle: { color } });
       if (curve.exponent !== null) {
-        const refName = `${curve.label}: predicted β = ${curve.exponent.toFixed(2)}`;
-        legend.push(refName);
         series.push({
-          name: refName,
+          id: id('beta'),
+          name,
           type: 'line',
           data: line(curve.exponent),
           showSymbol: false,
@@ -84,11 +89,11 @@ export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartSty
         });
       }
     }
+    if (curve.exponent !== null) notes.push(`β ${curve.exponent.toFixed(2)}`);
     const predicted = (curve.predicted ?? []).filter((p) => Number.isFinite(p.mean) && p.mean > 0);
     if (predicted.length) {
-      const name = `${curve.label}: 1/(q λ(η))`;
-      legend.push(name);
       series.push({
+        id: id('predicted'),
         name,
         type: 'line',
         data: [...predicted].sort((a, b) => b.eta - a.eta).map((p) => [1 / p.eta, p.mean]),
@@ -98,20 +103,35 @@ export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartSty
         itemStyle: { color },
       });
     }
+    legendNote.set(name, notes.join(', '));
   });
   const base = baseOption(style);
+  const roleOf = (seriesId: string) => seriesId.split(':')[1] as ExitTimeSeriesRole;
+  const roleText: Record<ExitTimeSeriesRole, string> = {
+    points: 'mean ± SE',
+    censored: 'mean with censored samples (lower bound)',
+    se: '±SE',
+    fit: 'least-squares fit',
+    beta: 'predicted slope β',
+    predicted: 'Theorem 1: 1/(qᵢ λᵢ(η))',
+  };
   return {
     ...base,
-    legend: { ...base.legend, data: legend },
-    grid: { left: 72, right: 24, top: 56, bottom: 52 },
+    legend: {
+      ...base.legend,
+      type: 'plain',
+      data: curves.map((c) => c.label),
+      formatter: (name: string) => (legendNote.get(name) ? `${name}  (${legendNote.get(name)})` : name),
+    },
+    grid: { left: 72, right: 24, top: 24 + 22 * Math.ceil(curves.length / 2), bottom: 52 },
     tooltip: {
       ...base.tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
-        const { seriesName, data } = p as { seriesName: string; data: { value?: number[]; samples?: number; stderr?: number; censored?: number } | number[] };
+        const { seriesName, seriesId, data } = p as { seriesName: string; seriesId: string; data: { value?: number[]; samples?: number; stderr?: number; censored?: number } | number[] };
         const v = Array.isArray(data) ? data : (data.value ?? []);
         const extra = Array.isArray(data) ? '' : `${data.samples !== undefined ? `<br>samples ${data.samples}` : ''}${data.stderr !== undefined ? `<br>SE ${formatSci(data.stderr)}` : ''}${data.censored ? `<br>${data.censored} censored: a lower bound` : ''}`;
-        return `${seriesName}<br>η = ${formatSci(1 / v[0])}<br>mean σ = ${formatSci(v[1])}${extra}`;
+        return `${seriesName} — ${roleText[roleOf(seriesId)] ?? ''}<br>η = ${formatSci(1 / v[0])}<br>σ = ${formatSci(v[1])}${extra}`;
       },
     },
     xAxis: { ...axisStyle(style), type: 'log', name: '1/η', nameGap: 28, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },

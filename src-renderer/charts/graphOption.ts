@@ -7,7 +7,7 @@ type GraphLink = NonNullable<GraphSeriesOption['links']>[number];
 
 /** Minima laid out left to right as on the x axis, so the graph reads like the landscape. */
 function nodePosition(i: number, n: number): [number, number] {
-  return [i * 100, n > 1 ? (i % 2 === 0 ? 0 : 30) : 0];
+  return [i * 100, n > 2 ? (i % 2 === 0 ? 0 : 45) : 0];
 }
 
 export function classLabel(members: number[], absorbing: boolean): string {
@@ -52,6 +52,8 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
         type: 'graph',
         layout: 'none',
         roam: false,
+        // Keep x and y on one scale, or the view stretches the symbols into ellipses.
+        ...({ preserveAspect: true } as object),
         categories,
         data: nodes,
         links,
@@ -105,6 +107,7 @@ export function transitionCountsOption(transitions: readonly number[][], style: 
       {
         type: 'graph',
         layout: 'none',
+        ...({ preserveAspect: true } as object),
         data: nodes,
         links,
         top: 30,

@@ -23,7 +23,7 @@ export function landscapeOption(landscape: Landscape, style: ChartStyle): EChart
     legend: { show: false },
     grid: { left: 56, right: 16, top: 28, bottom: 44 },
     tooltip: { ...baseOption(style).tooltip, trigger: 'axis', valueFormatter: (v) => Number(v).toFixed(4) },
-    xAxis: { ...axisStyle(style), type: 'value', name: 'x', nameGap: 26, min: -L, max: L },
+    xAxis: { ...axisStyle(style), type: 'value', name: 'x', nameGap: 26, min: -L, max: L, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, showMaxLabel: false } },
     yAxis: { ...axisStyle(style), type: 'value', name: 'f(x)', nameGap: 40 },
     series: [
       {

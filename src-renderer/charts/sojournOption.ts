@@ -25,7 +25,7 @@ export function sojournOption(sojourns: readonly SojournStats[], predicted: read
       { name: 'measured mean sojourn', type: 'scatter', symbolSize: 9, data: measured, itemStyle: { color: style.palette[0] } },
       errorBarSeries('±SE', bars, style.palette[0]),
       {
-        name: '1/(q_i λ_i(η))',
+        name: '1/(qᵢ λᵢ(η))',
         type: 'scatter',
         symbol: 'diamond',
         symbolSize: 10,

@@ -46,7 +46,7 @@ export function trajectoriesOption(paths: readonly number[][], thin: number, lan
       { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 12, textStyle: { color: style.muted } },
     ],
     xAxis: { ...axisStyle(style), type: 'value', name: 'iteration n', nameGap: 26, min: 0, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },
-    yAxis: { ...axisStyle(style), type: 'value', name: 'X(n)', nameGap: 36, min: -landscape.L, max: landscape.L },
+    yAxis: { ...axisStyle(style), type: 'value', name: 'X(n)', nameGap: 36, min: -landscape.L, max: landscape.L, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, showMaxLabel: false } },
     series,
   };
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ExitTimePoint } from '../../../src-shared/model';
+import { exitTimeOption, exitTimeSeriesId } from '../../../src-renderer/charts/exitTimeOption';
+import { logLogFit } from '../../../src-renderer/charts/logLogFit';
+import { lightStyle } from '../../../src-renderer/charts/style';
+
+const point = (eta: number, mean: number, censored = 0): ExitTimePoint => ({
+  eta, samples: 10, censored, mean, stderr: mean / 10, exitTimes: [], exitTo: { 1: 10 - censored },
+});
+
+type Series = { id: string; type: string; data: unknown[] };
+const seriesOf = (option: ReturnType<typeof exitTimeOption>) => option.series as unknown as Series[];
+
+describe('the log–log exit-time option', () => {
+  // Means exactly on σ = 3 (1/η)^1.4: the fit must recover slope 1.4 and pass through the points.
+  const points = [0.1, 0.01, 0.001].map((eta) => point(eta, 3 * (1 / eta) ** 1.4));
+
+  it('fits log mean on log 1/η from the data', () => {
+    const fit = logLogFit(points)!;
+    expect(fit.slope).toBeCloseTo(1.4, 10);
+    expect(10 ** fit.intercept).toBeCloseTo(3, 8);
+  });
+
+  it('draws the fitted line from the data, spanning the measured 1/η', () => {
+    const option = exitTimeOption([{ label: 'b=0.5', points, exponent: 1.4 }], lightStyle);
+    const fit = seriesOf(option).find((s) => s.id === exitTimeSeriesId(0, 'fit'))!;
+    const [[x0, y0], [x1, y1]] = fit.data as [number, number][];
+    expect(x0).toBeCloseTo(10, 8);
+    expect(x1).toBeCloseTo(1000, 6);
+    expect(y0).toBeCloseTo(3 * 10 ** 1.4, 6);
+    expect(y1).toBeCloseTo(3 * 1000 ** 1.4, 3);
+    const legend = option.legend as { formatter: (n: string) => string };
+    expect(legend.formatter('b=0.5')).toBe('b=0.5  (slope 1.40, β 1.40)');
+  });
+
+  it('draws the predicted exponent through the fit’s centroid with slope β', () => {
+    const option = exitTimeOption([{ label: 'a', points, exponent: 1.2 }], lightStyle);
+    const beta = seriesOf(option).find((s) => s.id === exitTimeSeriesId(0, 'beta'))!;
+    const [[x0, y0], [x1, y1]] = beta.data as [number, number][];
+    expect(Math.log10(y1 / y0) / Math.log10(x1 / x0)).toBeCloseTo(1.2, 10);
+  });
+
+  it('marks censored means apart and leaves them out of the fit', () => {
+    const withCensored = [...points, point(0.0001, 5e5, 3)];
+    const option = exitTimeOption([{ label: 'a', points: withCensored, exponent: null }], lightStyle);
+    const s = seriesOf(option);
+    expect((s.find((x) => x.id === '0:censored')!.data as { value: number[] }[]).map((d) => d.value[0])).toEqual([10000]);
+    expect(s.find((x) => x.id === '0:points')!.data).toHaveLength(3);
+    expect(logLogFit(withCensored)!.slope).toBeCloseTo(1.4, 10);
+    expect(s.some((x) => x.id === '0:beta')).toBe(false);
+  });
+
+  it('draws Theorem 1’s absolute prediction when given', () => {
+    const option = exitTimeOption([{ label: 'a', points, exponent: 1.4, predicted: [{ eta: 0.01, mean: 700 }, { eta: 0.1, mean: 70 }] }], lightStyle);
+    const pred = seriesOf(option).find((x) => x.id === '0:predicted')!;
+    expect(pred.data).toEqual([[10, 70], [100, 700]]);
+  });
+
+  it('has no fit with fewer than two usable η', () => {
+    expect(logLogFit([point(0.1, 10)])).toBeNull();
+    const option = exitTimeOption([{ label: 'a', points: [point(0.1, 10)], exponent: 1.4 }], lightStyle);
+    expect(seriesOf(option).some((x) => x.id === '0:fit')).toBe(false);
+  });
+});
