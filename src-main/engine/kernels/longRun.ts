@@ -1,9 +1,9 @@
 import type { KernelTick, LongRunChunkResult, LongRunState, LongRunTask } from '../tasks';
 import { longRunStream } from '../random/streamKey';
-import { gradientAt } from './gradient';
+import { noiseSamplerFor } from '../samplers/noiseSamplerFor';
+import { BLOCK, TICK_INTERVAL } from './exitTime';
+import { etaGradient, gradientConstants } from './gradient';
 import { landscapeTables } from './landscapeTables';
-import { noiseSource } from './noiseSource';
-import { TICK_INTERVAL } from './exitTime';
 
 /**
  * One chunk of a long path (Figures 1 and 5). Iterates X(n+1 … n+iterations) and keeps only
@@ -17,105 +17,161 @@ import { TICK_INTERVAL } from './exitTime';
  *   completes a sojourn at m_i of length (entry time of m_j's ball − entry time of m_i's).
  *   expandConfig guarantees each ball lies inside its field, so only the ball of the field the
  *   iterate is in needs checking. X(0) counts as an entry.
- * The returned state (X(n), n, generator words, last ball) continues the path bit-identically.
+ * Noise is drawn in blocks that end exactly at the chunk's end, so the returned state
+ * (X(n), n, generator words, last ball; the samplers keep no cache) continues the path
+ * bit-identically in the next chunk.
  */
 export function runLongRun(task: LongRunTask, tick?: KernelTick): LongRunChunkResult | null {
   const { params, bins, thin, epsilon } = task;
-  const { c, saddles, minima } = landscapeTables(params.criticalPoints);
+  const { saddles, minima } = landscapeTables(params.criticalPoints);
   checkBalls(minima, saddles, epsilon);
-  const kappa = params.gradientScale;
-  const eta = params.eta;
-  const L = params.L;
-  const clipped = params.clip !== null;
-  const b = params.clip ?? Infinity;
+  const sampler = noiseSamplerFor(params.noise, params.eta);
   const nMin = minima.length;
-  const z = noiseSource(params.noise);
-
-  const histogram = new Float64Array(bins);
-  const fieldCounts = new Float64Array(nMin);
-  const transitions = new Float64Array(nMin * nMin);
-  const sojournCount = new Float64Array(nMin);
-  const sojournSum = new Float64Array(nMin);
-  const sojournSumSq = new Float64Array(nMin);
-  const trajectory: number[] = [];
-
-  let x: number;
-  let n: number;
-  let last: number;
-  let enteredAt: number;
+  const w: Walk = {
+    ...gradientConstants(params.criticalPoints, params.gradientScale, params.eta),
+    clipped: params.clip !== null,
+    b: params.clip ?? Infinity,
+    L: params.L,
+    buf: new Float64Array(BLOCK),
+    binScale: bins / (2 * params.L),
+    bins,
+    saddles,
+    minima,
+    epsilon,
+    thin,
+    histogram: new Float64Array(bins),
+    fieldCounts: new Float64Array(nMin),
+    transitions: new Float64Array(nMin * nMin),
+    sojournCount: new Float64Array(nMin),
+    sojournSum: new Float64Array(nMin),
+    sojournSumSq: new Float64Array(nMin),
+    trajectory: [],
+    x: task.x0,
+    time: 0,
+    last: 0,
+    enteredAt: 0,
+  };
   let rng: Int32Array;
   if (task.state === null) {
-    x = task.x0;
-    n = 0;
-    last = 0;
-    enteredAt = 0;
     rng = longRunStream(task.seed, task.arm, task.path);
-    trajectory.push(x);
-    const i = ballOf(x, saddles, minima, epsilon);
-    if (i > 0) last = i;
+    w.trajectory.push(w.x);
+    w.last = ballOf(w.x, saddles, minima, epsilon);
   } else {
-    ({ x, n, lastMinimum: last, enteredAt } = task.state);
     rng = Int32Array.from(task.state.rng);
+    w.x = task.state.x;
+    w.time = task.state.n;
+    w.last = task.state.lastMinimum;
+    w.enteredAt = task.state.enteredAt;
   }
 
-  const binScale = bins / (2 * L);
-  const end = n + task.iterations;
-  let nextThin = Math.ceil((n + 1) / thin) * thin;
-  let nextTick = n + TICK_INTERVAL;
-  const start = n;
-  while (n < end) {
-    const g = gradientAt(x, c, kappa);
-    let y: number;
-    if (clipped) {
-      let step = eta * (g - z(rng));
-      step = step > b ? b : step < -b ? -b : step;
-      y = x - step;
-    } else {
-      y = x - eta * g + eta * z(rng);
-    }
-    x = y > L ? L : y < -L ? -L : y;
-    n++;
-
-    let bin = Math.floor((x + L) * binScale);
-    if (bin >= bins) bin = bins - 1;
-    histogram[bin]++;
-    let f = 0;
-    while (f < nMin - 1 && x > saddles[f]) f++;
-    fieldCounts[f]++;
-    if (f + 1 !== last && Math.abs(x - minima[f]) <= epsilon) {
-      if (last > 0) {
-        transitions[(last - 1) * nMin + f]++;
-        const sojourn = n - enteredAt;
-        sojournCount[last - 1]++;
-        sojournSum[last - 1] += sojourn;
-        sojournSumSq[last - 1] += sojourn * sojourn;
-      }
-      last = f + 1;
-      enteredAt = n;
-    }
-    if (n === nextThin) {
-      trajectory.push(x);
-      nextThin += thin;
-    }
-    if (n === nextTick) {
-      if (tick && !tick(n - start)) return null;
+  const start = w.time;
+  const end = start + task.iterations;
+  let nextTick = start + TICK_INTERVAL;
+  while (w.time < end) {
+    const steps = Math.min(BLOCK, end - w.time);
+    sampler.fill(rng, w.buf, 0, steps);
+    walkBlock(w, steps);
+    if (w.time >= nextTick) {
       nextTick += TICK_INTERVAL;
+      if (tick && !tick(w.time - start)) return null;
     }
   }
 
-  const state: LongRunState = { x, n, rng: Array.from(rng), lastMinimum: last, enteredAt };
+  const state: LongRunState = { x: w.x, n: w.time, rng: Array.from(rng), lastMinimum: w.last, enteredAt: w.enteredAt };
   return {
     kind: 'long-run',
-    histogram: Array.from(histogram),
-    fieldCounts: Array.from(fieldCounts),
-    trajectory,
-    transitions: Array.from(transitions),
-    sojournCount: Array.from(sojournCount),
-    sojournSum: Array.from(sojournSum),
-    sojournSumSq: Array.from(sojournSumSq),
+    histogram: Array.from(w.histogram),
+    fieldCounts: Array.from(w.fieldCounts),
+    trajectory: w.trajectory,
+    transitions: Array.from(w.transitions),
+    sojournCount: Array.from(w.sojournCount),
+    sojournSum: Array.from(w.sojournSum),
+    sojournSumSq: Array.from(w.sojournSumSq),
     state,
     iterations: task.iterations,
   };
+}
+
+interface Walk {
+  /** Number of critical points (from gradientConstants). */
+  n: number;
+  /** Iterations done on this path: the n of X(n). */
+  time: number;
+  c7: Float64Array;
+  c: Float64Array;
+  etaKappa: number;
+  clipped: boolean;
+  b: number;
+  L: number;
+  buf: Float64Array;
+  binScale: number;
+  bins: number;
+  saddles: Float64Array;
+  minima: Float64Array;
+  epsilon: number;
+  thin: number;
+  histogram: Float64Array;
+  fieldCounts: Float64Array;
+  transitions: Float64Array;
+  sojournCount: Float64Array;
+  sojournSum: Float64Array;
+  sojournSumSq: Float64Array;
+  trajectory: number[];
+  x: number;
+  last: number;
+  enteredAt: number;
+}
+
+/**
+ * Advances the walk over buf[0 … steps) and tallies each new iterate. The tallies read X but
+ * nothing feeds back into the recursion, so the CPU overlaps them with the f' chain.
+ */
+function walkBlock(w: Walk, steps: number): void {
+  const { buf, c, clipped, b, L, binScale, bins, saddles, minima, epsilon, thin, histogram, fieldCounts } = w;
+  const ek = w.etaKappa;
+  const cn = w.n;
+  const c7 = w.c7;
+  const c0 = c7[0], c1 = c7[1], c2 = c7[2], c3 = c7[3], c4 = c7[4], c5 = c7[5], c6 = c7[6];
+  const nMin = minima.length;
+  const lastSaddle = nMin - 1;
+  let x = w.x;
+  let n = w.time;
+  let last = w.last;
+  let sinceThin = n % thin;
+  for (let j = 0; j < steps; j++) {
+    const g = etaGradient(x, cn, ek, c0, c1, c2, c3, c4, c5, c6, c);
+    x = clipped
+      ? Math.max(Math.min(x - Math.max(Math.min(g - buf[j], b), -b), L), -L)
+      : Math.max(Math.min(x - g + buf[j], L), -L);
+    n++;
+    const bin = Math.floor((x + L) * binScale);
+    histogram[bin < bins ? bin : bins - 1]++;
+    let f = 0;
+    while (f < lastSaddle && x > saddles[f]) f++;
+    fieldCounts[f]++;
+    if (f + 1 !== last && Math.abs(x - minima[f]) <= epsilon) {
+      if (last > 0) enterBall(w, last, f + 1, n);
+      last = f + 1;
+      w.enteredAt = n;
+    }
+    if (++sinceThin === thin) {
+      sinceThin = 0;
+      w.trajectory.push(x);
+    }
+  }
+  w.x = x;
+  w.time = n;
+  w.last = last;
+}
+
+/** A move m_i → m_j at time n completes the sojourn at m_i that began at w.enteredAt. */
+function enterBall(w: Walk, i: number, j: number, n: number): void {
+  const nMin = w.minima.length;
+  w.transitions[(i - 1) * nMin + (j - 1)]++;
+  const sojourn = n - w.enteredAt;
+  w.sojournCount[i - 1]++;
+  w.sojournSum[i - 1] += sojourn;
+  w.sojournSumSq[i - 1] += sojourn * sojourn;
 }
 
 /** 1-based minimum whose ε-ball holds x, 0 when none (the balls lie inside their fields). */
