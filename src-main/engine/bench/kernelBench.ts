@@ -113,7 +113,7 @@ function cReference(iterations: number, repetitions: number, oursClippedPareto: 
   try {
     const exe = join(dir, 'reference');
     execFileSync('gcc', ['-O3', '-o', exe, source, '-lm']);
-    const out = execFileSync(exe, [String(iterations), String(repetitions)], { encoding: 'utf8' });
+    const out = execFileSync(exe, [String(iterations), String(repetitions)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const samples = out.trim().split('\n').map(Number);
     const ns = median(samples);
     return { nsPerIteration: ns, ratio: oursClippedPareto / ns, compiler: `${compiler} -O3`, samples };
