@@ -18,7 +18,7 @@ export interface PoolBenchOptions {
   workerUrl?: URL | string;
   /** Workers for the Figure 1 run; default os.availableParallelism(). */
   workers?: number;
-  /** Iterations per path of the speedup run (4 paths); default 5,000,000. */
+  /** Iterations per path of the speedup run (4 paths); default 20,000,000 (a few seconds on one worker). */
   speedupIterations?: number;
   /** Iterations per path of Figure 1; default the preset's 3,000,000 (smaller only for smoke tests). */
   figure1Iterations?: number;
@@ -91,7 +91,7 @@ async function wallSeconds(config: ExperimentConfig, workers: number, workerUrl?
  */
 export async function benchPool(options: PoolBenchOptions = {}): Promise<PoolBenchResult> {
   const workers = options.workers ?? availableParallelism();
-  const cpuBound = speedupConfig(options.speedupIterations ?? 5_000_000);
+  const cpuBound = speedupConfig(options.speedupIterations ?? 20_000_000);
   const one = await wallSeconds(cpuBound, 1, options.workerUrl);
   const two = await wallSeconds(cpuBound, 2, options.workerUrl);
   const figure1WallSeconds = await wallSeconds(figure1Config(options.figure1Iterations), workers, options.workerUrl);

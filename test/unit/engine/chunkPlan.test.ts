@@ -6,6 +6,7 @@ import { exitTimeKey, longRunKey, parseChunkKey } from '../../../src-main/engine
 import { ExitTimePlan } from '../../../src-main/engine/executor/exitTimePlan';
 import { LongRunPlan } from '../../../src-main/engine/executor/longRunPlan';
 import { estimateMeanExit } from '../../../src-main/engine/executor/exitTimeEstimate';
+import { meanExitPrediction } from '../../../src-main/engine/executor/exitTimePrediction';
 import type { ChunkJob } from '../../../src-main/engine/executor/chunkSource';
 
 const pareto = { family: 'pareto', alpha: 1.2, scale: 0.1 } as const;
@@ -214,5 +215,19 @@ describe('long-run plan', () => {
     const broken = longResult({ key: 'a0/p0/c0', task: { kind: 'long-run', iterations: 100, state: null } } as unknown as ChunkJob);
     broken.state.n = 999;
     expect(() => new LongRunPlan(longConfig, new Map([['a0/p0/c0', broken]]), 100)).toThrow(/does not continue/);
+  });
+});
+
+describe('the theory\'s mean exit time as a progress estimate', () => {
+  it('predicts 1/(q λ(η)) for heavy tails, growing as η shrinks, and nothing for Gaussian noise', () => {
+    const withLight = { ...exitConfig, arms: [...exitConfig.arms, { label: 'light', noise: { family: 'gaussian', sigma: 1 } as const, clip: null }] };
+    const predict = meanExitPrediction(withLight);
+    const big = predict(1, 0);
+    const small = predict(1, 1);
+    if (big === null || small === null) throw new Error('expected predictions for the heavy-tailed arm');
+    // Unclipped, E σ ∝ (1/η)^α up to the slowly varying tail: about 10^1.2 ≈ 16 from η = 0.1 to 0.01.
+    expect(small / big).toBeGreaterThan(10);
+    expect(small / big).toBeLessThan(25);
+    expect(predict(2, 0)).toBeNull();
   });
 });
