@@ -1,10 +1,38 @@
 import { parseCommandArgs } from '../args';
 import { commandHelp } from '../help';
+import { log, printJson } from '../service';
 import { printHelp } from './theory';
+import { num, table } from '../format/table';
+import { benchKernels } from '../../engine/bench/kernelBench';
+import { benchPool } from '../../engine/bench/poolBench';
 
+/** `lab bench`: the kernels' ns per iteration, then the pool's speedup and Figure 1 wall time. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const help = commandHelp.bench;
   const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, 0, help);
   if (args.values.help) return printHelp(help);
-  throw new Error('the benchmarks are not wired in yet');
+  log('Timing each kernel variant (CPU time, median of repetitions)…');
+  const kernels = await benchKernels();
+  log('Timing the worker pool: a CPU-bound run on 1 and on 2 workers, then Figure 1 on every worker…');
+  const pool = await benchPool({ workerUrl: new URL('./worker.js', import.meta.url) });
+  if (args.values.json) {
+    printJson({ kernels, pool });
+    return 0;
+  }
+  const out: string[] = [];
+  out.push(`Kernels (${num(kernels.iterations)} iterations × ${kernels.repetitions} repetitions, ${kernels.timing} time)`);
+  out.push(
+    table(
+      ['noise', 'clip', 'ns / iteration'],
+      kernels.results.map((r) => [r.noise, r.clip === null ? 'none' : `b = ${r.clip}`, r.nsPerIteration]),
+    ),
+  );
+  const c = kernels.cReference;
+  out.push('skipped' in c ? `C reference: skipped (${c.skipped})` : `C reference (${c.compiler}): ${num(c.nsPerIteration)} ns / iteration; ours / C = ${num(c.ratio)}`);
+  out.push('');
+  out.push(`Worker pool: 2 workers are ${num(pool.speedup2over1)}× as fast as 1 on a CPU-bound run (target ≥ 1.8 on 2 idle cores)`);
+  out.push(`Figure 1 preset (4 arms × 20 paths × 3,000,000): ${num(pool.figure1WallSeconds)} s wall on ${pool.workers} workers`);
+  out.push('Timings depend on the machine and on whatever else it is running.');
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
 }
