@@ -26,7 +26,7 @@ export function exitDestinationsOption(
   for (const j of Object.keys(predictedShares ?? {})) destinations.add(j);
   const js = [...destinations].sort((a, b) => Number(a) - Number(b));
   const categories = points.map((p) => `η = ${formatSci(p.eta)}`);
-  if (predictedShares) categories.push('q_ij / q_i');
+  if (predictedShares) categories.push('η → 0: qᵢⱼ/qᵢ');
   const shares = points.map(exitShares);
   const series: SeriesOption[] = js.map((j, k) => ({
     name: `to Ω${j}`,

@@ -34,7 +34,13 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
       category: classOf.get(f.index) ?? 0,
       symbolSize: large ? 34 : 24,
       value: f.lStar,
-      label: { show: true, formatter: `m${f.index}\nl*=${f.lStar}`, color: style.text, fontSize: 11, position: 'bottom' },
+      label: {
+        show: true,
+        position: 'bottom',
+        distance: 4,
+        formatter: `{m|m${f.index}}\n{l|l* = ${f.lStar}}`,
+        rich: { m: { color: style.text, fontSize: 12, fontWeight: 600, lineHeight: 15 }, l: { color: style.muted, fontSize: 10, lineHeight: 13 } },
+      },
       itemStyle: large ? { borderColor: style.text, borderWidth: 2 } : {},
     };
   });
