@@ -17,26 +17,23 @@ export interface SchedulerClient {
 /**
  * Shares the pool between the runs executing at once: never more chunks in flight than
  * workers (so no run's chunks pile up in piscina's queue ahead of another's), and each free
- * worker goes to the next run in turn that has a chunk ready.
+ * worker goes to the next run in turn that has a chunk ready. The runs form a rotation: a run
+ * that was just served goes to the back, a newly arrived run joins at the front.
  */
 export class FairScheduler {
-  private readonly clients: SchedulerClient[] = [];
-  private turn = 0;
+  private readonly rotation: SchedulerClient[] = [];
   private inFlight = 0;
 
   constructor(private readonly pool: WorkerPool) {}
 
   add(client: SchedulerClient): void {
-    this.clients.push(client);
+    this.rotation.unshift(client);
     this.pump();
   }
 
   remove(client: SchedulerClient): void {
-    const k = this.clients.indexOf(client);
-    if (k < 0) return;
-    this.clients.splice(k, 1);
-    if (this.turn > k) this.turn--;
-    if (this.turn >= this.clients.length) this.turn = 0;
+    const k = this.rotation.indexOf(client);
+    if (k >= 0) this.rotation.splice(k, 1);
   }
 
   /** Fill free workers; called whenever a run arrives, a chunk ends or a run has new chunks. */
@@ -62,17 +59,13 @@ export class FairScheduler {
   }
 
   private takeInTurn(): Dispatch | null {
-    // A snapshot: a run may leave the list while being asked (it fails as it plans a chunk).
-    const clients = [...this.clients];
-    const n = clients.length;
-    for (let k = 0; k < n; k++) {
-      const client = clients[(this.turn + k) % n];
+    // A snapshot: a run may leave the rotation while being asked (it fails as it plans a chunk).
+    for (const client of [...this.rotation]) {
       const dispatch = client.take();
-      if (dispatch) {
-        const at = this.clients.indexOf(client);
-        this.turn = this.clients.length > 0 ? (at + 1) % this.clients.length : 0;
-        return dispatch;
-      }
+      if (!dispatch) continue;
+      const k = this.rotation.indexOf(client);
+      if (k >= 0) this.rotation.push(...this.rotation.splice(k, 1));
+      return dispatch;
     }
     return null;
   }
