@@ -53,4 +53,15 @@ describe('a failing chunk fails only its own run', () => {
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') expect(outcome.error).toMatch(/database is locked/);
   });
+
+  it('a missing worker entry fails the run with the loader\'s message instead of hanging', async () => {
+    const broken = new EnginePool({ workers: 1, workerUrl: '/nonexistent/worker.js' });
+    try {
+      const outcome = await broken.execute({ runId: 7, config: smallExitTime(), checkpoints: new MemoryCheckpoints() }).done;
+      expect(outcome.status).toBe('failed');
+      if (outcome.status === 'failed') expect(outcome.error).toMatch(/Cannot find module '\/nonexistent\/worker\.js'/);
+    } finally {
+      await broken.close();
+    }
+  });
 });
