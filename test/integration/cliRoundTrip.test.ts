@@ -5,7 +5,7 @@ import { exitTimeConfig, heavy, lab, longRunConfig, scratch } from './cliHarness
 const tmp = scratch('lab-roundtrip-');
 afterAll(() => tmp.cleanup());
 
-/** Parse the CSV the export writes (no quoted fields occur in these configs' labels except where tested). */
+/** Parse the CSV the export writes (RFC 4180 quoting; no line breaks inside fields here). */
 function parseCsv(text: string): Record<string, string>[] {
   const lines = text.trimEnd().split('\r\n');
   const header = splitCsvLine(lines[0]);
@@ -19,12 +19,16 @@ function splitCsvLine(line: string): string[] {
   for (let k = 0; k < line.length; k++) {
     const ch = line[k];
     if (quoted) {
-      if (ch === '"' && line[k + 1] === '"') (cur += '"'), k++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[k + 1] === '"') {
+        cur += '"';
+        k++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
