@@ -56,6 +56,8 @@ interface ActiveRun {
 const resumable: readonly RunStatus[] = ['interrupted', 'cancelled', 'failed'];
 /** How long cancelRun waits for another process to honour a cancel request. */
 const REMOTE_CANCEL_WAIT_MS = 5000;
+/** How long close() waits for cancelled executions before closing the pool anyway. */
+const CLOSE_WAIT_MS = 10_000;
 
 /**
  * LabApi implemented with the engine (worker pool) and the store (SQLite). The one place
@@ -232,7 +234,8 @@ export class LabService implements LabApi, LabEventSource {
       }
       live.execution.cancel();
     }
-    await Promise.all([...this.active.values()].map((a) => a.settled));
+    // Executions end promptly once cancelled; the bound only guards against a stuck engine.
+    await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
     await this.pool?.close();
     unregisterOwnerToken(this.owner.token);
     this.db.close();
@@ -271,7 +274,7 @@ export class LabService implements LabApi, LabEventSource {
   /** Record how a run ended, unless the run is no longer ours to record. */
   private settle(live: ActiveRun, outcome: RunOutcome): void {
     this.active.delete(live.id);
-    if (live.stopping === 'interrupt' || live.stopping === 'lost') return;
+    if (live.stopping === 'interrupt' || live.stopping === 'lost' || !this.db.open) return;
     const status = live.stopping === 'cancel' && outcome.status !== 'completed' ? 'cancelled' : outcome.status;
     const progress = live.execution.progress();
     const recorded = this.runs.finish(live.id, this.owner, {
@@ -290,7 +293,14 @@ export class LabService implements LabApi, LabEventSource {
   private pulse(): void {
     if (this.closing) return;
     for (const live of this.active.values()) {
-      const beat = this.runs.heartbeat(live.id, this.owner, live.progress);
+      let beat: { owned: boolean; cancelRequested: boolean };
+      try {
+        beat = this.runs.heartbeat(live.id, this.owner, live.progress);
+      } catch {
+        // Database busy beyond its timeout (another process writing): try again next beat;
+        // a stale heartbeat needs HEARTBEAT_STALE_MS of such failures.
+        continue;
+      }
       if (!beat.owned) {
         live.stopping ??= 'lost';
         live.execution.cancel();
@@ -348,6 +358,12 @@ export class LabService implements LabApi, LabEventSource {
   private assertDatabase(): void {
     if (this.closing && !this.db.open) throw new LabError({ code: 'internal', message: 'The lab is closed.' });
   }
+}
+
+async function settleWithin(promises: Promise<void>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(promises), new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 function notFound(id: number): LabError {

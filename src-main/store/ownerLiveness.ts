@@ -5,8 +5,8 @@
  * the heartbeat is stale (a hung process, or a pid reused by an unrelated program).
  */
 
-/** The owner refreshes its heartbeat this often. */
-export const HEARTBEAT_INTERVAL_MS = 1000;
+/** The owner refreshes its heartbeat (and reads cancel requests) this often: a remote cancel lands well within 2 s. */
+export const HEARTBEAT_INTERVAL_MS = 500;
 /** Missing this many heartbeats means the owner is gone. Generous: a busy 2-core machine stalls. */
 export const HEARTBEAT_STALE_MS = 30_000;
 
