@@ -1,7 +1,7 @@
+import { deriveLabApi } from '../../src-shared/ipc';
 import {
   LabError,
   labEvents,
-  labMethods,
   type LabApi,
   type LabErrorData,
   type LabEventName,
@@ -64,9 +64,7 @@ export function createHttpLab(options: HttpLabOptions = {}): LabApi & LabEventSo
     return body;
   };
 
-  const api = Object.fromEntries(
-    labMethods.map((method) => [method, (...args: unknown[]) => call(method, args)]),
-  ) as unknown as LabApi;
+  const api = deriveLabApi((method) => (...args: unknown[]) => call(method, args));
 
   // One EventSource shared by every listener, opened on first use. EventSource cannot send
   // headers, so the token rides as a query parameter on /api/events only.

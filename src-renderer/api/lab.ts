@@ -1,4 +1,5 @@
 import type { LabApi, LabEventSource } from '../../src-shared/api';
+import { withLabErrors } from './bridge';
 import { createHttpLab } from './httpLab';
 import { takeToken } from './token';
 
@@ -6,7 +7,7 @@ export type Lab = LabApi & LabEventSource;
 
 /** Electron's preload exposes `window.lab`; in a browser the same API goes over HTTP. */
 function connect(): Lab {
-  if (window.lab) return window.lab;
+  if (window.lab) return withLabErrors(window.lab);
   const token = takeToken(window.location, window.history, window.sessionStorage);
   return createHttpLab({ token });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LabError, labMethods } from '../../../src-shared/api';
 import { createHttpLab } from '../../../src-renderer/api/httpLab';
 import { takeToken } from '../../../src-renderer/api/token';
+import { withLabErrors } from '../../../src-renderer/api/bridge';
 
 type Call = { url: string; init: RequestInit };
 
@@ -70,12 +71,23 @@ describe('the HTTP LabApi client', () => {
 describe('the page token', () => {
   it('is kept for the session and stripped from the address', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) } as Storage;
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as unknown as Storage;
     let replaced = '';
     const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => (replaced = url) } as unknown as History;
     const location = { href: 'http://h:1/?token=abc&x=1#/runs' } as Location;
     expect(takeToken(location, history, storage)).toBe('abc');
     expect(replaced).toBe('/?x=1#/runs');
     expect(takeToken({ href: 'http://h:1/#/runs' } as Location, history, storage)).toBe('abc');
+  });
+});
+
+describe('the Electron bridge wrapper', () => {
+  it('turns the plain error data window.lab rejects with back into LabError', async () => {
+    const issues = [{ path: 'samples', message: 'must be at least 1' }];
+    const bridge = createHttpLab({ fetch: fakeFetch(() => new Response('{}')).fetch });
+    bridge.startRun = () => Promise.reject({ code: 'invalid', message: 'bad', issues });
+    const thrown = await withLabErrors(bridge).startRun({}).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(LabError);
+    expect((thrown as LabError).issues).toEqual(issues);
   });
 });
