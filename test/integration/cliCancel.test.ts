@@ -12,6 +12,11 @@ describe('lab cancel from another process', () => {
     const run = startLab(['run', '--config', file, '--db', db, '--workers', '2'], { LAB_CHUNK_ITERATIONS: '1000000' });
     await waitFor(() => (query<number>(db, 'SELECT count(*) FROM chunks') ?? 0) >= 1, 'a committed chunk', 60_000);
     expect(query<string>(db, 'SELECT status FROM runs')).toBe('running');
+    // Seen from another process, a live owner's run is running (not interrupted), with its progress.
+    await waitFor(() => query<string>(db, 'SELECT progress FROM runs') !== null, 'a heartbeat with progress', 10_000);
+    const listed = JSON.parse((await lab(['list', '--db', db, '--json'])).stdout).runs[0];
+    expect(listed.status).toBe('running');
+    expect(listed.progress.done).toBeGreaterThan(0);
 
     const asked = Date.now();
     const cancel = await lab(['cancel', '1', '--db', db]);

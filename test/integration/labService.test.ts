@@ -68,7 +68,7 @@ describe('LabService', () => {
     const started = await lab.startRun(exitTimeConfig());
     expect(['queued', 'running']).toContain(started.status);
     const done = await lab.whenSettled(started.id);
-    expect(done.status).toBe('completed');
+    expect(done.status, done.error ?? '').toBe('completed');
     expect(statuses).toEqual(['queued', 'running', 'completed']);
     expect(progressEvents).toBeGreaterThan(0);
     expect(done.result?.kind).toBe('exit-time');
@@ -95,13 +95,18 @@ describe('LabService', () => {
     await lab.deleteRun(id);
     expect((await labError(lab.getRun(id))).code).toBe('not-found');
     expect((await lab.listRuns()).total).toBe(0);
+    // Deleting a run that is executing here stops it first; its chunks go with it.
+    const busy = await lab.startRun(longRunConfig({ iterations: 50_000_000 }));
+    await lab.deleteRun(busy.id);
+    expect(lab.activeRunIds()).toEqual([]);
+    expect((await lab.listRuns()).total).toBe(0);
   });
 
   it('returns partial aggregates while running; cancel keeps committed chunks; resume finishes identically', async () => {
     const config = longRunConfig({ name: 'partial', arms: [heavy(0.5)], paths: 2, iterations: 1_000_000, thin: 10_000 });
     const clean = service('clean.db', { chunkIterations: 50_000 });
     const reference = await clean.whenSettled((await clean.startRun(config)).id);
-    expect(reference.status).toBe('completed');
+    expect(reference.status, reference.error ?? '').toBe('completed');
 
     const lab = service('partial.db', { chunkIterations: 50_000, workers: 1 });
     const { id } = await lab.startRun(config);
@@ -120,7 +125,7 @@ describe('LabService', () => {
     const resumed = await lab.resumeRun(id);
     expect(['queued', 'running']).toContain(resumed.status);
     const finished = await lab.whenSettled(id);
-    expect(finished.status).toBe('completed');
+    expect(finished.status, finished.error ?? '').toBe('completed');
     expect(JSON.stringify(finished.result)).toBe(JSON.stringify(reference.result));
     expect((await labError(lab.resumeRun(id))).code).toBe('conflict');
   });
@@ -130,7 +135,7 @@ describe('LabService', () => {
     const config = exitTimeConfig({ name: 'interrupt me', etas: [0.1, 0.03, 0.01, 0.005], samples: 100 });
     const clean = service('clean-exit.db', { chunkIterations: 20_000 });
     const reference = await clean.whenSettled((await clean.startRun(config)).id);
-    expect(reference.status).toBe('completed');
+    expect(reference.status, reference.error ?? '').toBe('completed');
 
     const path = 'interrupted-exit.db';
     const first = service(path, { chunkIterations: 20_000, workers: 1 });
@@ -147,7 +152,7 @@ describe('LabService', () => {
     expect(seen.finishedAt).toBeNull();
     await second.resumeRun(id);
     const finished = await second.whenSettled(id);
-    expect(finished.status).toBe('completed');
+    expect(finished.status, finished.error ?? '').toBe('completed');
     expect(JSON.stringify(finished.result)).toBe(JSON.stringify(reference.result));
   });
 
