@@ -1,6 +1,5 @@
 import type { ExitTimeChunkResult, ExitTimeTask, KernelTick } from '../tasks';
-import { exitTimeStream } from '../random/streamKey';
-import { RNG_WORDS } from '../random/xoshiro128';
+import { exitTimeStream, STREAM_WORDS } from '../random/streamKey';
 import { noiseSamplerFor } from '../samplers/noiseSamplerFor';
 import { gradientConstants } from './gradient';
 import { fieldOf, landscapeTables } from './landscapeTables';
@@ -46,8 +45,8 @@ export function runExitTime(task: ExitTimeTask, tick?: KernelTick): ExitTimeChun
     b: params.clip ?? Infinity,
     L: params.L,
   };
-  const rng = new Int32Array(LANES * RNG_WORDS);
-  const rngOf = Array.from({ length: LANES }, (_, l) => rng.subarray(l * RNG_WORDS, (l + 1) * RNG_WORDS));
+  const rng = new Int32Array(LANES * STREAM_WORDS);
+  const rngOf = Array.from({ length: LANES }, (_, l) => rng.subarray(l * STREAM_WORDS, (l + 1) * STREAM_WORDS));
   const sample = new Int32Array(LANES).fill(-1);
   const steps = new Float64Array(LANES);
   const pos = new Int32Array(LANES);
@@ -74,7 +73,7 @@ export function runExitTime(task: ExitTimeTask, tick?: KernelTick): ExitTimeChun
       next++;
     }
     if (next === sampleCount) return idle(l);
-    rng.set(exitTimeStream(task.seed, task.arm, task.etaIndex, task.sampleStart + next), l * RNG_WORDS);
+    rng.set(exitTimeStream(task.seed, task.arm, task.etaIndex, task.sampleStart + next), l * STREAM_WORDS);
     sample[l] = next++;
     block.x[l] = x0;
     steps[l] = 0;
@@ -87,7 +86,7 @@ export function runExitTime(task: ExitTimeTask, tick?: KernelTick): ExitTimeChun
     swapIn(sample, l, m);
     swapIn(steps, l, m);
     swapIn(pos, l, m);
-    for (let w = 0; w < RNG_WORDS; w++) swapIn(rng, l * RNG_WORDS + w, m * RNG_WORDS + w);
+    for (let w = 0; w < STREAM_WORDS; w++) swapIn(rng, l * STREAM_WORDS + w, m * STREAM_WORDS + w);
     const tmp = block.buf.slice(l * BLOCK, (l + 1) * BLOCK);
     block.buf.copyWithin(l * BLOCK, m * BLOCK, (m + 1) * BLOCK);
     block.buf.set(tmp, m * BLOCK);

@@ -18,8 +18,8 @@ import { landscapeTables } from './landscapeTables';
  *   expandConfig guarantees each ball lies inside its field, so only the ball of the field the
  *   iterate is in needs checking. X(0) counts as an entry.
  * Noise is drawn in blocks that end exactly at the chunk's end, so the returned state
- * (X(n), n, generator words, last ball; the samplers keep no cache) continues the path
- * bit-identically in the next chunk.
+ * (X(n), n, the eight words of both generator states, last ball; the samplers keep no other
+ * cache) continues the path bit-identically in the next chunk.
  */
 export function runLongRun(task: LongRunTask, tick?: KernelTick): LongRunChunkResult | null {
   const { params, bins, thin, epsilon } = task;

@@ -1,4 +1,4 @@
-import { RNG_WORDS, type RngState } from './xoshiro128';
+import { RNG_WORDS } from './xoshiro128';
 
 /**
  * Independent random streams per chunk of a run: the key (seed, arm, η index, sample) of an
@@ -10,7 +10,16 @@ import { RNG_WORDS, type RngState } from './xoshiro128';
  *
  * Packing: w0 = seed mod 2^32, w1 = ⌊seed / 2^32⌋ (seed < 2^53) with the experiment kind in bit
  * 31, w2 = arm | η index << 16, w3 = sample or path index.
+ *
+ * Each key gives two xoshiro128** states, eight words in all (a NoiseStream): the main stream
+ * feeds every sampler's first attempt, the auxiliary stream (same packing with bit 30 of w1 set)
+ * feeds the rare ziggurat rejections and tails. Keeping those apart lets the samplers' hot loop
+ * run without any function call (see paretoNoise.ts); both are part of a path's state.
  */
+export type NoiseStream = Int32Array;
+
+/** Words of a NoiseStream: main state 0–3, auxiliary state 4–7. */
+export const STREAM_WORDS = 2 * RNG_WORDS;
 export type StreamDomain = 'exit-time' | 'long-run';
 
 export interface StreamKey {
@@ -24,20 +33,23 @@ export interface StreamKey {
 const LIMIT_16 = 0x10000;
 const LIMIT_32 = 0x100000000;
 
-export function streamState(key: StreamKey): RngState {
+export function streamState(key: StreamKey): NoiseStream {
   const { seed, arm, etaIndex, index } = key;
   checkRange('seed', seed, 2 ** 53);
   checkRange('arm', arm, LIMIT_16);
   checkRange('etaIndex', etaIndex, LIMIT_16);
   checkRange('index', index, LIMIT_32);
-  const w = new Int32Array(RNG_WORDS);
-  w[0] = seed % LIMIT_32;
-  w[1] = Math.floor(seed / LIMIT_32) | (key.domain === 'long-run' ? 0x80000000 : 0);
-  w[2] = arm | (etaIndex << 16);
-  w[3] = index;
-  scramble(w);
-  if ((w[0] | w[1] | w[2] | w[3]) === 0) w[0] = 1; // the one all-zero state xoshiro cannot leave
-  return w;
+  const stream = new Int32Array(STREAM_WORDS);
+  for (const aux of [0, 1]) {
+    const w = stream.subarray(aux * RNG_WORDS, (aux + 1) * RNG_WORDS);
+    w[0] = seed % LIMIT_32;
+    w[1] = Math.floor(seed / LIMIT_32) | (key.domain === 'long-run' ? 0x80000000 : 0) | (aux << 30);
+    w[2] = arm | (etaIndex << 16);
+    w[3] = index;
+    scramble(w);
+    if ((w[0] | w[1] | w[2] | w[3]) === 0) w[0] = 1; // the one all-zero state xoshiro cannot leave
+  }
+  return stream;
 }
 
 function checkRange(name: string, v: number, limit: number): void {
@@ -71,10 +83,10 @@ function fmix32(h: number): number {
   return h;
 }
 
-export function exitTimeStream(seed: number, arm: number, etaIndex: number, sample: number): RngState {
+export function exitTimeStream(seed: number, arm: number, etaIndex: number, sample: number): NoiseStream {
   return streamState({ domain: 'exit-time', seed, arm, etaIndex, index: sample });
 }
 
-export function longRunStream(seed: number, arm: number, path: number): RngState {
+export function longRunStream(seed: number, arm: number, path: number): NoiseStream {
   return streamState({ domain: 'long-run', seed, arm, etaIndex: 0, index: path });
 }

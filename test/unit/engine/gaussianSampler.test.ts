@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exitTimeStream } from '../../../src-main/engine/random/streamKey';
 import { GaussianNoiseSampler } from '../../../src-main/engine/samplers/gaussianNoise';
 import { gaussianPolar } from '../../../src-main/engine/samplers/gaussianPolar';
-import { gaussianZiggurat, gaussianZigguratTable } from '../../../src-main/engine/samplers/gaussianZiggurat';
+import { gaussianDensity, gaussianZiggurat, gaussianZigguratTable } from '../../../src-main/engine/samplers/gaussianZiggurat';
+import { zigguratTable } from '../../../src-main/engine/samplers/zigguratTable';
 import { binomialZ, chiSquare, chiSquareCritical, KS_CRITICAL_0_001, ksStatistic, normalCdf, normalTail } from './statistics';
 
 function blockDraws(count: number, seed: number, sigma = 1): Float64Array {
@@ -27,15 +28,29 @@ describe('Gaussian samplers against the exact CDF', () => {
     expect(ksStatistic(z.sort(), normalCdf)).toBeLessThan(KS_CRITICAL_0_001);
   });
 
-  it('the table reproduces Marsaglia and Tsang\'s tail start r for 256 layers', () => {
-    expect(gaussianZigguratTable().r).toBeCloseTo(3.6541528853610088, 12);
+  it('builds tables whose layers have equal area v and cover the density', () => {
+    // With 256 layers the construction must give Marsaglia and Tsang's published r.
+    expect(zigguratTable(gaussianDensity, 256, 2, 6).r).toBeCloseTo(3.6541528853610088, 12);
+    const t = gaussianZigguratTable();
+    for (let i = 1; i < t.layers; i++) {
+      expect(t.x[i] * (t.fx[i + 1] - t.fx[i])).toBeCloseTo(t.v, 15);
+      if (i + 1 === t.layers) break; // the top layer has no fast-accept part
+      expect(t.xIn[i + 1]).toBeLessThanOrEqual(t.x[i + 1]);
+      expect(Math.exp(-0.5 * t.xIn[i + 1] ** 2)).toBeGreaterThanOrEqual(t.fx[i + 1]);
+      expect(Math.exp(-0.5 * t.x[i + 1] ** 2)).toBeLessThanOrEqual(t.fx[i + 1]);
+    }
+    expect(t.fx[t.layers]).toBeGreaterThanOrEqual(1); // the top layer reaches f(0) = 1
+    expect(t.fx[t.layers] - 1).toBeLessThan(1e-9);
   });
 
-  it('the kernels\' block sampler gives the same draws as the reference ziggurat, scaled by σ', () => {
-    const t = gaussianZigguratTable();
+  it('the block sampler gives the same values however the blocks are cut', () => {
+    const sampler = new GaussianNoiseSampler({ family: 'gaussian', sigma: 2.5 }, 0.01);
+    const whole = new Float64Array(20_000);
+    sampler.fill(exitTimeStream(23, 0, 0, 0), whole, 0, whole.length);
+    const parts = new Float64Array(20_000);
     const s = exitTimeStream(23, 0, 0, 0);
-    const reference = Array.from({ length: 10_000 }, () => 2.5 * gaussianZiggurat(s, t));
-    expect(Array.from(blockDraws(10_000, 23, 2.5))).toEqual(reference);
+    for (const [a, b] of [[0, 1], [1, 1000], [1000, 1001], [1001, 12_345], [12_345, 20_000]]) sampler.fill(s, parts, a, b);
+    expect(parts).toEqual(whole);
   });
 
   it('block sampler, 10^7 draws: χ² over 60 bins and tail frequencies beyond r, 4.5 and 5', () => {
