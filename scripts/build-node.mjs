@@ -2,8 +2,8 @@
 // with esbuild. Native and worker-pool packages stay external. `--if-stale` skips the build when
 // no source is newer than the outputs, so `npm run lab` starts instantly.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const entries = {
   lab: 'src-main/cli/main.ts',
@@ -33,8 +33,9 @@ function stale() {
 
 if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
 
-await build({
+const built = await build({
   entryPoints: present,
+  write: false,
   outdir,
   bundle: true,
   platform: 'node',
@@ -46,3 +47,12 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Write each file beside its target and rename it into place: a process that is loading
+// out/node/worker.js at this moment (another test run, a running server) never sees half a file.
+for (const file of built.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const tmp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, file.contents);
+  renameSync(tmp, file.path);
+}
