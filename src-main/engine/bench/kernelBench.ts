@@ -87,7 +87,7 @@ function runVariant(noise: Noise, clip: number | null, iterations: number): numb
     arm: 0,
     etaIndex: 0,
     sampleStart: 0,
-    sampleCount: 1_000_000,
+    sampleCount: 10_000,
   };
   let done = 0;
   const t0 = process.cpuUsage();

@@ -140,9 +140,15 @@ function walkBlock(w: Walk, steps: number): void {
   let sinceThin = n % thin;
   for (let j = 0; j < steps; j++) {
     const g = etaGradient(x, cn, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    x = clipped
-      ? Math.max(Math.min(x - Math.max(Math.min(g - buf[j], b), -b), L), -L)
-      : Math.max(Math.min(x - g + buf[j], L), -L);
+    if (clipped) {
+      // φ(η f'(X) − e, b), truncating only in the rare case (see recursion.ts).
+      let d = g - buf[j];
+      if (!(d <= b && d >= -b)) d = d > b ? b : -b;
+      x -= d;
+    } else {
+      x = x - g + buf[j];
+    }
+    if (!(x <= L && x >= -L)) x = x > L ? L : -L;
     n++;
     const bin = Math.floor((x + L) * binScale);
     histogram[bin < bins ? bin : bins - 1]++;

@@ -5,6 +5,10 @@
  * with φ(w, c) = max(min(w, c), −c). One function per (clipped or not, lanes): each is
  * monomorphic, allocation-free and keeps everything in locals.
  *
+ * φ is written as "test all lanes inside [−c, c] at once, truncate only when one is not": the
+ * test is a predicted branch off the dependency chain, whereas Math.min/Math.max sit on it
+ * (measured: 6.6 → 3.4 ns per lane-iteration for four clipped lanes).
+ *
  * Lanes: four independent samples advanced in one loop. A single path is a dependency chain
  * (X(n+1) needs f'(X(n))), so one lane leaves the CPU waiting on multiplication latency; four
  * chains interleaved fill those gaps. Lanes stop together after the first step in which any of
@@ -28,6 +32,11 @@ export interface LaneBlock {
   L: number;
 }
 
+/** φ(w, c) for the rare w outside [−c, c]. */
+function truncate(w: number, c: number): number {
+  return w > c ? c : w < -c ? -c : w;
+}
+
 /** Advances lanes 0–3 by up to `steps`; returns the steps taken. */
 export function clippedLanes4(k: LaneBlock, steps: number): number {
   const { buf, n, etaKappa: ek, c, left, right, b, L } = k;
@@ -43,14 +52,26 @@ export function clippedLanes4(k: LaneBlock, steps: number): number {
   let x3 = k.x[3];
   let j = 0;
   while (j < steps) {
-    const g0 = etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    const g1 = etaGradient(x1, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    const g2 = etaGradient(x2, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    const g3 = etaGradient(x3, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    x0 = Math.max(Math.min(x0 - Math.max(Math.min(g0 - buf[o0 + j], b), -b), L), -L);
-    x1 = Math.max(Math.min(x1 - Math.max(Math.min(g1 - buf[o1 + j], b), -b), L), -L);
-    x2 = Math.max(Math.min(x2 - Math.max(Math.min(g2 - buf[o2 + j], b), -b), L), -L);
-    x3 = Math.max(Math.min(x3 - Math.max(Math.min(g3 - buf[o3 + j], b), -b), L), -L);
+    let d0 = etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c) - buf[o0 + j];
+    let d1 = etaGradient(x1, n, ek, c0, c1, c2, c3, c4, c5, c6, c) - buf[o1 + j];
+    let d2 = etaGradient(x2, n, ek, c0, c1, c2, c3, c4, c5, c6, c) - buf[o2 + j];
+    let d3 = etaGradient(x3, n, ek, c0, c1, c2, c3, c4, c5, c6, c) - buf[o3 + j];
+    if (!(d0 <= b && d0 >= -b && d1 <= b && d1 >= -b && d2 <= b && d2 >= -b && d3 <= b && d3 >= -b)) {
+      d0 = truncate(d0, b);
+      d1 = truncate(d1, b);
+      d2 = truncate(d2, b);
+      d3 = truncate(d3, b);
+    }
+    x0 -= d0;
+    x1 -= d1;
+    x2 -= d2;
+    x3 -= d3;
+    if (!(x0 <= L && x0 >= -L && x1 <= L && x1 >= -L && x2 <= L && x2 >= -L && x3 <= L && x3 >= -L)) {
+      x0 = truncate(x0, L);
+      x1 = truncate(x1, L);
+      x2 = truncate(x2, L);
+      x3 = truncate(x3, L);
+    }
     j++;
     if (!(x0 > left && x0 < right && x1 > left && x1 < right && x2 > left && x2 < right && x3 > left && x3 < right)) break;
   }
@@ -75,14 +96,16 @@ export function unclippedLanes4(k: LaneBlock, steps: number): number {
   let x3 = k.x[3];
   let j = 0;
   while (j < steps) {
-    const g0 = etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    const g1 = etaGradient(x1, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    const g2 = etaGradient(x2, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    const g3 = etaGradient(x3, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    x0 = Math.max(Math.min(x0 - g0 + buf[o0 + j], L), -L);
-    x1 = Math.max(Math.min(x1 - g1 + buf[o1 + j], L), -L);
-    x2 = Math.max(Math.min(x2 - g2 + buf[o2 + j], L), -L);
-    x3 = Math.max(Math.min(x3 - g3 + buf[o3 + j], L), -L);
+    x0 = x0 - etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c) + buf[o0 + j];
+    x1 = x1 - etaGradient(x1, n, ek, c0, c1, c2, c3, c4, c5, c6, c) + buf[o1 + j];
+    x2 = x2 - etaGradient(x2, n, ek, c0, c1, c2, c3, c4, c5, c6, c) + buf[o2 + j];
+    x3 = x3 - etaGradient(x3, n, ek, c0, c1, c2, c3, c4, c5, c6, c) + buf[o3 + j];
+    if (!(x0 <= L && x0 >= -L && x1 <= L && x1 >= -L && x2 <= L && x2 >= -L && x3 <= L && x3 >= -L)) {
+      x0 = truncate(x0, L);
+      x1 = truncate(x1, L);
+      x2 = truncate(x2, L);
+      x3 = truncate(x3, L);
+    }
     j++;
     if (!(x0 > left && x0 < right && x1 > left && x1 < right && x2 > left && x2 < right && x3 > left && x3 < right)) break;
   }
@@ -102,8 +125,10 @@ export function clippedLane1(k: LaneBlock, steps: number): number {
   let x0 = k.x[0];
   let j = 0;
   while (j < steps) {
-    const g0 = etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    x0 = Math.max(Math.min(x0 - Math.max(Math.min(g0 - buf[o0 + j], b), -b), L), -L);
+    let d0 = etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c) - buf[o0 + j];
+    if (!(d0 <= b && d0 >= -b)) d0 = truncate(d0, b);
+    x0 -= d0;
+    if (!(x0 <= L && x0 >= -L)) x0 = truncate(x0, L);
     j++;
     if (!(x0 > left && x0 < right)) break;
   }
@@ -119,8 +144,8 @@ export function unclippedLane1(k: LaneBlock, steps: number): number {
   let x0 = k.x[0];
   let j = 0;
   while (j < steps) {
-    const g0 = etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c);
-    x0 = Math.max(Math.min(x0 - g0 + buf[o0 + j], L), -L);
+    x0 = x0 - etaGradient(x0, n, ek, c0, c1, c2, c3, c4, c5, c6, c) + buf[o0 + j];
+    if (!(x0 <= L && x0 >= -L)) x0 = truncate(x0, L);
     j++;
     if (!(x0 > left && x0 < right)) break;
   }
