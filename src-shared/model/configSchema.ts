@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { landscapePresets } from './landscape';
 
-const finite = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
+/** A missing field says so; a present one of the wrong type says what it must be. */
+const wanted = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'is required' : what;
+
+const finite = () => z.number({ error: wanted('must be a number') }).refine(Number.isFinite, 'must be finite');
 const positive = () => finite().refine((v) => v > 0, 'must be > 0');
 const count = () =>
   z
-    .number({ error: 'must be a whole number' })
+    .number({ error: wanted('must be a whole number') })
     .refine((v) => Number.isSafeInteger(v), 'must be a whole number')
     .refine((v) => v >= 1, 'must be at least 1');
 
@@ -29,13 +33,13 @@ const noise = z.discriminatedUnion('family', [pareto, gaussian], {
 });
 
 const arm = z.strictObject({
-  label: z.string({ error: 'must be a text' }).trim().min(1, 'must not be empty'),
+  label: z.string({ error: wanted('must be a text') }).trim().min(1, 'must not be empty'),
   noise,
   clip: positive().nullable(),
 });
 
 const explicitLandscape = z.strictObject({
-  criticalPoints: z.array(finite(), { error: 'must be a list of numbers' }),
+  criticalPoints: z.array(finite(), { error: wanted('must be a list of numbers') }),
   L: positive(),
   gradientScale: positive().default(1),
 });
@@ -47,24 +51,24 @@ const presetLandscape = z.strictObject({
 });
 
 const landscape = z.union([presetLandscape, explicitLandscape], {
-  error: 'must be {"preset": name} or {"criticalPoints": [...], "L": number, "gradientScale": number}',
+  error: (issue) => issue.input === undefined ? 'is required' : 'must be {"preset": name} or {"criticalPoints": [...], "L": number, "gradientScale": number}',
 });
 
 const common = {
-  name: z.string({ error: 'must be a text' }).trim().max(200, 'at most 200 characters').optional(),
+  name: z.string({ error: wanted('must be a text') }).trim().max(200, 'at most 200 characters').optional(),
   landscape,
   x0: finite(),
   seed: z
-    .number({ error: 'must be a whole number' })
+    .number({ error: wanted('must be a whole number') })
     .refine((v) => Number.isSafeInteger(v) && v >= 0, 'must be a whole number ≥ 0')
     .default(1),
-  arms: z.array(arm, { error: 'must be a list of arms' }).min(1, 'needs at least one arm'),
+  arms: z.array(arm, { error: wanted('must be a list of arms') }).min(1, 'needs at least one arm'),
 };
 
 export const exitTimeInput = z.strictObject({
   kind: z.literal('exit-time'),
   ...common,
-  etas: z.array(positive(), { error: 'must be a list of learning rates' }).min(1, 'needs at least one η'),
+  etas: z.array(positive(), { error: wanted('must be a list of learning rates') }).min(1, 'needs at least one η'),
   samples: count(),
   maxIterations: count().default(1_000_000_000),
 });

@@ -51,6 +51,12 @@ describe('expandConfig', () => {
     expect(issues.every((i) => i.message.length > 0)).toBe(true);
   });
 
+  it('says a missing field is required and a mistyped one what it must be', () => {
+    const { samples: _omit, ...withoutSamples } = base;
+    expect(issuesOf(withoutSamples)).toContainEqual({ path: 'samples', message: 'is required' });
+    expect(issuesOf({ ...base, x0: 'left' })).toContainEqual({ path: 'x0', message: 'must be a number' });
+  });
+
   it('rejects an unknown kind by naming `kind`', () => {
     expect(issuesOf({ ...base, kind: 'sweep' }).map((i) => i.path)).toContain('kind');
   });
