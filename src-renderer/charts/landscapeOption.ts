@@ -5,7 +5,8 @@ import { sampleLoss } from './landscapeCurve';
 import { axisStyle, baseOption, type ChartStyle } from './style';
 
 /** The loss f on [−L, L] with minima m_i, saddles s_i and the attraction fields Ω_i shaded. */
-export function landscapeOption(landscape: Landscape, style: ChartStyle): EChartsOption {
+/** With x0, the start is marked as a vertical line labelled x₀. */
+export function landscapeOption(landscape: Landscape, style: ChartStyle, x0?: number): EChartsOption {
   const curve = sampleLoss(landscape);
   const at = potential(landscape);
   const L = landscape.L;
@@ -34,6 +35,9 @@ export function landscapeOption(landscape: Landscape, style: ChartStyle): EChart
         lineStyle: { width: 2, color: style.text },
         itemStyle: { color: style.text },
         markArea: { silent: true, data: areas as never },
+        ...(x0 !== undefined && Number.isFinite(x0)
+          ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: style.palette[2], type: 'dashed' as const, width: 1.5 }, label: { formatter: 'x₀', color: style.palette[2] }, data: [{ xAxis: x0 }] } }
+          : {}),
       },
       {
         name: 'minima',

@@ -75,9 +75,9 @@ describe('the lab in Chromium', () => {
   it('designs an exit-time run from a preset, names an invalid field, runs it and draws its charts', async () => {
     await designFromPreset('figure-4-exit-times');
     await expect.poll(() => page.inputValue('#etas')).toContain('0.0001');
-    // The live landscape plot and the theory (b = 0.5 on Ω2: l* = 2, β = 1.4) are shown beside the form.
+    // The live landscape plot and the theory (b = 0.5 on Ω2: l* = 2, β = 1.40) are shown beside the form.
     await page.waitForSelector('[data-chart="landscape"] canvas');
-    await expect.poll(() => page.locator('[data-theory-arm="0"]').innerText()).toContain('1.400');
+    await expect.poll(() => page.locator('[data-theory-arm="0"]').innerText()).toContain('1.40');
     await screenshotBoth(page, 'design');
 
     await page.fill('#samples', 'abc');
@@ -103,6 +103,13 @@ describe('the lab in Chromium', () => {
     await expect.poll(() => paintedPixels(`[data-chart="run-${ids.tiny}-exit-destinations"]`)).toBeGreaterThan(2000);
     await expect.poll(() => paintedPixels(`[data-chart="run-${ids.tiny}-exit-distribution"]`)).toBeGreaterThan(2000);
     await screenshotBoth(page, 'run-exit-time');
+    // The dark theme follows the system; the charts re-theme live.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshotBoth(page, 'run-exit-time-dark');
+    await gotoHash('/design');
+    await page.waitForSelector('[data-chart="landscape"] canvas');
+    await screenshotBoth(page, 'design-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('exports the run as CSV with one row per sample matching the stored result', async () => {

@@ -87,3 +87,11 @@ describe('chart option builders', () => {
     expect(Math.min(...series.find((s) => s.name === 'minima')!.data.map((d) => d.value[1]))).toBeCloseTo(0, 12);
   });
 });
+
+describe('the landscape option', () => {
+  it('marks the start x0 when given', () => {
+    const option = landscapeOption(landscapePresets.paper, lightStyle, -0.7);
+    const f = (option.series as { name: string; markLine?: { data: { xAxis: number }[] } }[]).find((s) => s.name === 'f')!;
+    expect(f.markLine!.data).toEqual([{ xAxis: -0.7 }]);
+  });
+});
