@@ -85,5 +85,21 @@ export const useRunsStore = defineStore('runs', () => {
     });
   }
 
-  return { query, page, loading, error, progress, lastSpeed, changed, refresh, patch, subscribe };
+  /**
+   * Before any progress event arrives, take the speed of the latest completed run that ran long
+   * enough to measure (iterations done over wall time).
+   */
+  function seedSpeed(recent: readonly RunSummary[]): void {
+    if (lastSpeed.value !== null) return;
+    for (const r of recent) {
+      if (r.status !== 'completed' || !r.progress || !r.startedAt || !r.finishedAt) continue;
+      const seconds = (Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000;
+      if (seconds >= 2 && r.progress.done > 0) {
+        lastSpeed.value = r.progress.done / seconds;
+        return;
+      }
+    }
+  }
+
+  return { query, page, seedSpeed, loading, error, progress, lastSpeed, changed, refresh, patch, subscribe };
 });
