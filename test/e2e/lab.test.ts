@@ -16,7 +16,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
-const ids: { tiny?: number; cancelled?: number; long?: number } = {};
+const ids: { tiny?: number; cancelled?: number; long?: number; elsewhere?: number } = {};
 
 async function api<T>(method: string, ...args: unknown[]): Promise<T> {
   const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
@@ -74,17 +74,17 @@ afterAll(async () => {
 describe('the lab in Chromium', () => {
   it('designs an exit-time run from a preset, names an invalid field, runs it and draws its charts', async () => {
     await designFromPreset('figure-4-exit-times');
-    await expect.poll(() => page.inputValue('#etas')).toContain('0.0001');
+    await expect.poll(() => page.inputValue('#etas'), { timeout: 15_000 }).toContain('0.0001');
     // The live landscape plot and the theory (b = 0.5 on Ω2: l* = 2, β = 1.40) are shown beside the form.
     await page.waitForSelector('[data-chart="landscape"] canvas');
-    await expect.poll(() => page.locator('[data-theory-arm="0"]').innerText()).toContain('1.40');
+    await expect.poll(() => page.locator('[data-theory-arm="0"]').innerText(), { timeout: 15_000 }).toContain('1.40');
     await screenshotBoth(page, 'design');
 
     await page.fill('#samples', 'abc');
-    await expect.poll(() => page.locator('#samples-err').innerText()).toMatch(/whole number/);
+    await expect.poll(() => page.locator('#samples-err').innerText(), { timeout: 15_000 }).toMatch(/whole number/);
     expect(await page.getByRole('button', { name: 'Start run' }).isDisabled()).toBe(true);
     await page.fill('#etas', '0.3, -0.1');
-    await expect.poll(() => page.locator('#etas-err').innerText()).toMatch(/item 2: must be > 0/);
+    await expect.poll(() => page.locator('#etas-err').innerText(), { timeout: 15_000 }).toMatch(/item 2: must be > 0/);
     await screenshotBoth(page, 'design-invalid');
 
     await page.fill('#name', 'e2e tiny exit');
@@ -92,16 +92,16 @@ describe('the lab in Chromium', () => {
     await page.fill('#samples', '6');
     await page.fill('#maxIterations', '1000000');
     expect(await page.locator('.field-errors').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('estimate').innerText()).toMatch(/iterations/);
+    await expect.poll(() => page.getByTestId('estimate').innerText(), { timeout: 15_000 }).toMatch(/iterations/);
 
     ids.tiny = await startAndOpen();
     await page.waitForSelector('.page-head .status-pill.completed', { timeout: 120_000 });
     // Results arrive; the log–log chart, the table, the destinations and the distribution are drawn.
     await expect.poll(() => page.locator('[data-testid="exit-table"] tbody tr').count(), { timeout: 20_000 }).toBe(6);
     const chart = `[data-chart="run-${ids.tiny}-exit-time"]`;
-    await expect.poll(() => paintedPixels(chart)).toBeGreaterThan(2000);
-    await expect.poll(() => paintedPixels(`[data-chart="run-${ids.tiny}-exit-destinations"]`)).toBeGreaterThan(2000);
-    await expect.poll(() => paintedPixels(`[data-chart="run-${ids.tiny}-exit-distribution"]`)).toBeGreaterThan(2000);
+    await expect.poll(() => paintedPixels(chart), { timeout: 15_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => paintedPixels(`[data-chart="run-${ids.tiny}-exit-destinations"]`), { timeout: 15_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => paintedPixels(`[data-chart="run-${ids.tiny}-exit-distribution"]`), { timeout: 15_000 }).toBeGreaterThan(2000);
     await screenshotBoth(page, 'run-exit-time');
     // The dark theme follows the system; the charts re-theme live.
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -141,6 +141,20 @@ describe('the lab in Chromium', () => {
     await screenshotBoth(page, 'run-long-run');
   });
 
+  it('shows a run started elsewhere appear in the run list and finish, fed by events', async () => {
+    await gotoHash('/runs');
+    await page.waitForSelector('.runs-table tbody tr[data-run-id]');
+    // Started through the API (another client), not this page: only server-sent events tell it.
+    const started = await api<{ id: number }>('startRun', {
+      name: 'e2e from elsewhere', kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, etas: [0.3], samples: 4, maxIterations: 100000,
+      arms: [{ label: 'b=0.5', noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip: 0.5 }],
+    });
+    ids.elsewhere = started.id;
+    const row = page.locator(`tr[data-run-id="${started.id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.locator('.status-pill.completed').waitFor({ timeout: 60_000 });
+  });
+
   // Last of the runs: a cancelled run's chunk in flight may keep the one worker busy until it
   // finishes (the engine stops at chunk boundaries), which would hold up runs started after it.
   it('watches a long run make progress, then cancels it', async () => {
@@ -159,13 +173,13 @@ describe('the lab in Chromium', () => {
 
   it('filters the history by text, status and tag', async () => {
     await gotoHash('/runs');
-    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count()).toBe(3);
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count(), { timeout: 15_000 }).toBe(4);
     await screenshotBoth(page, 'runs');
     await page.fill('#filter-text', 'tiny');
-    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count()).toBe(1);
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count(), { timeout: 15_000 }).toBe(1);
     await page.fill('#filter-text', '');
     await page.selectOption('#filter-status', 'cancelled');
-    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').allInnerTexts()).toEqual([expect.stringContaining('e2e cancelled')]);
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('e2e cancelled')]);
     await page.selectOption('#filter-status', { label: 'any' });
 
     // Tag the long run through the edit dialog, then filter by that tag.
@@ -176,9 +190,9 @@ describe('the lab in Chromium', () => {
     await page.fill('#edit-notes', 'small check of Figure 1');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.fill('#filter-tag', 'keep');
-    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').allInnerTexts()).toEqual([expect.stringContaining('e2e long run')]);
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('e2e long run')]);
     await page.fill('#filter-tag', '');
-    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count()).toBe(3);
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count(), { timeout: 15_000 }).toBe(4);
   });
 
   it('opens two runs in compare with only their differences', async () => {
@@ -188,11 +202,11 @@ describe('the lab in Chromium', () => {
     await page.getByTestId('compare-selected').click();
     await page.waitForURL(/#\/compare\?ids=/);
     const table = page.getByTestId('compare-config');
-    await expect.poll(() => table.innerText()).toContain('samples');
+    await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain('samples');
     const text = await table.innerText();
     expect(text).toContain('etas');
     expect(text).not.toContain('landscape.L'); // identical rows are hidden
-    await expect.poll(() => paintedPixels('[data-chart="compare-exit-time"]')).toBeGreaterThan(2000);
+    await expect.poll(() => paintedPixels('[data-chart="compare-exit-time"]'), { timeout: 15_000 }).toBeGreaterThan(2000);
     await screenshotBoth(page, 'compare');
   });
 
@@ -202,7 +216,8 @@ describe('the lab in Chromium', () => {
     await row.getByText('More').click();
     await row.getByRole('button', { name: 'Delete…' }).click();
     await page.getByTestId('confirm').click();
-    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count()).toBe(2);
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.locator(`tr[data-run-id="${ids.cancelled}"]`).count()).toBe(0);
   });
 
   it('logged no console errors', () => {
