@@ -13,6 +13,13 @@ export function histogramDensity(histogram: { edges: number[]; counts: number[] 
   });
 }
 
+/** The next 1, 2 or 5 × 10^k at or above v, so the shared axis ends on a round label. */
+export function niceCeil(v: number): number {
+  const e = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * e >= v) return m * e;
+  return 10 * e;
+}
+
 /**
  * Figure 1 as small multiples: one panel per arm on shared axes (same x range and density scale),
  * the histogram of X(1..T) as a step area, and f drawn over it on a right axis.
@@ -22,7 +29,7 @@ export function histogramOption(arms: readonly LongRunArmResult[], landscape: La
   const cols = n > 2 ? 2 : 1;
   const rows = Math.ceil(n / cols);
   const densities = arms.map((a) => histogramDensity(a.histogram));
-  const yMax = Math.max(1e-9, ...densities.flat().map((p) => p[1])) * 1.05;
+  const yMax = niceCeil(Math.max(1e-9, ...densities.flat().map((p) => p[1])));
   const loss = sampleLoss(landscape, 300);
   const fMax = Math.max(...loss.map((p) => p[1]));
   const L = landscape.L;

@@ -95,3 +95,10 @@ describe('the landscape option', () => {
     expect(f.markLine!.data).toEqual([{ xAxis: -0.7 }]);
   });
 });
+
+describe('shared histogram axes', () => {
+  it('end on a round density', async () => {
+    const { niceCeil } = await import('../../../src-renderer/charts/histogramOption');
+    expect([0.7, 1, 2.3, 27, 51].map(niceCeil)).toEqual([1, 1, 5, 50, 100]);
+  });
+});
