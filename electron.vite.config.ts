@@ -44,6 +44,9 @@ export default defineConfig({
     plugins: [vue(), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
+      // The browser door may serve the page to another machine: ship it minified.
+      minify: 'esbuild',
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },
