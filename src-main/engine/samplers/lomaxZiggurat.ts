@@ -18,6 +18,14 @@ export interface LomaxZiggurat extends ZigguratTable {
   alpha: number;
   /** −1/α, the inversion exponent. */
   negInvAlpha: number;
+  /**
+   * Squeeze for the wedge of layer i, spanning [xl, xr] = [xIn[i+1], x[i]]: f at both ends and
+   * its slope f'(x) = −(α + 1) f(x) / (1 + x) there.
+   */
+  fLeft: Float64Array;
+  fRight: Float64Array;
+  slopeLeft: Float64Array;
+  slopeRight: Float64Array;
 }
 
 const tables = new Map<number, LomaxZiggurat>();
@@ -44,8 +52,25 @@ function buildLomaxZiggurat(alpha: number): LomaxZiggurat {
     1e-3,
     1e12,
   );
-  return { ...table, alpha, negInvAlpha: -1 / alpha };
+  const f = (w: number) => alpha * Math.pow(1 + w, -alpha - 1);
+  const n = table.layers;
+  const fLeft = new Float64Array(n);
+  const fRight = new Float64Array(n);
+  const slopeLeft = new Float64Array(n);
+  const slopeRight = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const xl = table.xIn[i + 1];
+    const xr = table.x[i];
+    fLeft[i] = f(xl);
+    fRight[i] = f(xr);
+    slopeLeft[i] = (-(alpha + 1) * fLeft[i]) / (1 + xl);
+    slopeRight[i] = (-(alpha + 1) * fRight[i]) / (1 + xr);
+  }
+  return { ...table, alpha, negInvAlpha: -1 / alpha, fLeft, fRight, slopeLeft, slopeRight };
 }
+
+/** Relative margin of the squeeze: far above the rounding of the tables (~1e−15), far below anything visible. */
+const SQUEEZE_MARGIN = 1e-9;
 
 export function lomaxZiggurat(s: RngState, t: LomaxZiggurat): number {
   const x = t.x;
@@ -66,9 +91,23 @@ export function lomaxTail(s: RngState, t: LomaxZiggurat): number {
   return (1 + t.r) * Math.pow(u, t.negInvAlpha) - 1;
 }
 
-/** Accept w of layer i when a uniform height in the layer lies under f(w). */
+/**
+ * Accept w of layer i when a uniform height y in the layer lies under f(w). f is convex, so on
+ * the wedge [xl, xr] it lies below the chord between its end points and above its tangents
+ * there (Marsaglia and Tsang's squeeze): y above the chord rejects and y below a tangent accepts
+ * without evaluating f; only the thin band between them (with a 1e−9 relative margin, so table
+ * rounding never decides) needs the exact f(w), one pow.
+ */
 export function lomaxWedge(s: RngState, t: LomaxZiggurat, i: number, w: number): boolean {
   const u = ((nextU32(s) >>> 5) * 67108864 + (nextU32(s) >>> 6)) * TWO_POW_M53;
   const y = t.fx[i] + u * (t.fx[i + 1] - t.fx[i]);
+  const xl = t.xIn[i + 1];
+  const xr = t.x[i];
+  const fl = t.fLeft[i];
+  const fr = t.fRight[i];
+  const chord = fl + ((fr - fl) * (w - xl)) / (xr - xl);
+  if (y > chord * (1 + SQUEEZE_MARGIN)) return false;
+  const tangent = Math.max(fl + t.slopeLeft[i] * (w - xl), fr + t.slopeRight[i] * (w - xr));
+  if (y < tangent * (1 - SQUEEZE_MARGIN)) return true;
   return y < t.alpha * Math.pow(1 + w, -t.alpha - 1);
 }
