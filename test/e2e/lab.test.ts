@@ -143,7 +143,7 @@ describe('the lab in Chromium', () => {
 
   it('shows a run started elsewhere appear in the run list and finish, fed by events', async () => {
     await gotoHash('/runs');
-    await page.waitForSelector('.runs-table tbody tr[data-run-id]');
+    await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').count(), { timeout: 15_000 }).toBe(2);
     // Started through the API (another client), not this page: only server-sent events tell it.
     const started = await api<{ id: number }>('startRun', {
       name: 'e2e from elsewhere', kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, etas: [0.3], samples: 4, maxIterations: 100000,
