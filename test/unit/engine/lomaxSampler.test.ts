@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exitTimeStream } from '../../../src-main/engine/random/streamKey';
 import { nextU32 } from '../../../src-main/engine/random/xoshiro128';
 import { lomaxInversion } from '../../../src-main/engine/samplers/lomaxInversion';
-import { lomaxZiggurat, lomaxZigguratTable } from '../../../src-main/engine/samplers/lomaxZiggurat';
+import { lomaxWedge, lomaxZiggurat, lomaxZigguratTable } from '../../../src-main/engine/samplers/lomaxZiggurat';
 import { ParetoNoiseSampler } from '../../../src-main/engine/samplers/paretoNoise';
 import { binomialZ, chiSquare, chiSquareCritical, KS_CRITICAL_0_001, ksStatistic } from './statistics';
 
@@ -42,6 +42,24 @@ describe('Lomax samplers against the exact CDF', () => {
     const w = new Float64Array(1_000_000);
     for (let k = 0; k < w.length; k++) w[k] = lomaxZiggurat(s, t);
     expect(ksStatistic(w.sort(), cdf(alpha))).toBeLessThan(KS_CRITICAL_0_001);
+  });
+
+  it.each([1.2, 3])('α = %s: the wedge squeeze decides exactly as comparing with f itself', (alpha) => {
+    const t = lomaxZigguratTable(alpha);
+    const s = exitTimeStream(16, 0, 0, 0);
+    const pick = exitTimeStream(17, 0, 0, 0);
+    let disagreements = 0;
+    for (let k = 0; k < 200_000; k++) {
+      const i = 1 + (nextU32(pick) % (t.layers - 1));
+      // w anywhere in the wedge [xIn[i+1], x[i]]
+      const w = t.xIn[i + 1] + (nextU32(pick) / 2 ** 32) * (t.x[i] - t.xIn[i + 1]);
+      const copy = Int32Array.from(s.subarray(0, 4));
+      const decided = lomaxWedge(s, t, i, w);
+      const u = ((nextU32(copy) >>> 5) * 67108864 + (nextU32(copy) >>> 6)) / 2 ** 53;
+      const y = t.fx[i] + u * (t.fx[i + 1] - t.fx[i]);
+      if (decided !== y < alpha * Math.pow(1 + w, -alpha - 1)) disagreements++;
+    }
+    expect(disagreements).toBe(0);
   });
 
   it('inversion, α = 1.2: Kolmogorov–Smirnov on 10^6 draws', () => {
