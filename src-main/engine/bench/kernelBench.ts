@@ -58,7 +58,7 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     { noise: light, clip: null },
   ];
   const samples = variants.map(() => [] as number[]);
-  runVariant(variants[0].noise, variants[0].clip, 1 << 20); // warm-up: compile the kernels
+  for (const v of variants) runVariant(v.noise, v.clip, 1 << 20); // warm-up: let V8 compile every variant
   for (let r = 0; r < repetitions; r++) {
     // Interleaved so a burst of load elsewhere spreads over all variants.
     variants.forEach((v, k) => samples[k].push(runVariant(v.noise, v.clip, iterations)));
