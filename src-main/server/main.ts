@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab';
 import { generateToken, isLoopbackHost } from './auth';
 import { createLabServer } from './labServer';
-import { openUrl, parseServeArgs, serveUsage, UsageError } from './serveArgs';
+import { HelpRequested, openUrl, parseServeArgs, serveUsage, UsageError } from './serveArgs';
 
 /**
  * `npm run serve`: the same LabService as the desktop app, behind HTTP for a browser (bundled to
@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   try {
     args = parseServeArgs(process.argv.slice(2));
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(serveUsage);
+      process.exit(0);
+    }
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n${serveUsage}`);
     process.exit(2);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run serve -- --port P --db PATH [--host H] [--token T] [--workers N] [--static DIR]` */
+/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]` */
 export interface ServeArgs {
   port: number;
   db: string;
@@ -11,15 +11,18 @@ export interface ServeArgs {
 }
 
 export const serveUsage =
-  'usage: npm run serve -- --port P --db PATH [--host H] [--token T] [--workers N] [--static DIR]\n' +
+  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]\n' +
   '  --port     TCP port (0 picks a free one); default 5180\n' +
-  '  --db       SQLite database file (created if missing)\n' +
+  '  --db       SQLite database file (created if missing); default lab.sqlite in this folder\n' +
   '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
   '  --token    the bearer token; generated and printed when listening off loopback without one\n' +
   '  --workers  worker threads for runs; default: the CPU count\n' +
   '  --static   folder with the built renderer; default out/renderer\n';
 
 export class UsageError extends Error {}
+
+/** `--help`: not an error, the caller prints the usage and exits 0. */
+export class HelpRequested extends Error {}
 
 function integer(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
@@ -40,6 +43,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         token: { type: 'string' },
         workers: { type: 'string' },
         static: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -47,11 +51,11 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (!values.db) throw new UsageError('--db PATH is required');
+  if (values.help) throw new HelpRequested();
   if (values.token !== undefined && values.token.length < 8) throw new UsageError('--token must be at least 8 characters');
   return {
     port: integer('port', values.port, 0, 65535) ?? 5180,
-    db: values.db,
+    db: values.db ?? 'lab.sqlite',
     host: values.host ?? '127.0.0.1',
     token: values.token ?? null,
     workers: integer('workers', values.workers, 1, 1024),

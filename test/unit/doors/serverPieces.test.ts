@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { bearerMatches, generateToken, isLoopbackHost, isLoopbackHostHeader, tokenMatches } from '../../../src-main/server/auth';
 import { formatSse } from '../../../src-main/server/eventStream';
-import { openUrl, parseServeArgs, UsageError } from '../../../src-main/server/serveArgs';
+import { HelpRequested, openUrl, parseServeArgs, UsageError } from '../../../src-main/server/serveArgs';
 import { contentSecurityPolicy } from '../../../src-shared/protocol';
 
 describe('serve arguments', () => {
   it('defaults to loopback and no token', () => {
     expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null });
+    expect(parseServeArgs([]).db).toBe('lab.sqlite');
+    expect(() => parseServeArgs(['--help'])).toThrow(HelpRequested);
   });
   it('reads every option', () => {
     expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist'])).toEqual({
       port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist',
     });
   });
-  it.each([[['--port', '8080']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']]])(
+  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']]])(
     'rejects %j with a usage error',
     (argv) => expect(() => parseServeArgs(argv)).toThrow(UsageError),
   );
