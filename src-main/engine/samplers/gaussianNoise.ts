@@ -16,7 +16,8 @@ const TWO_POW_31 = 2147483648;
 export class GaussianNoiseSampler implements NoiseSampler {
   readonly table: ZigguratTable;
   readonly etaSigma: number;
-  private readonly pending = new PendingDraws();
+  /** The first pass's notes for the second (public for the kernels that run the first pass themselves). */
+  readonly pending = new PendingDraws();
 
   constructor(noise: GaussianNoise, eta: number) {
     this.table = gaussianZigguratTable();
@@ -26,7 +27,7 @@ export class GaussianNoiseSampler implements NoiseSampler {
   fill(stream: NoiseStream, out: Float64Array, from: number, to: number): void {
     this.pending.reserve(to - from);
     const count = this.firstPass(stream, out, from, to);
-    if (count > 0) this.secondPass(stream, out, count);
+    if (count > 0) this.finish(stream, out, count);
   }
 
   private firstPass(stream: NoiseStream, out: Float64Array, from: number, to: number): number {
@@ -76,7 +77,8 @@ export class GaussianNoiseSampler implements NoiseSampler {
     return np;
   }
 
-  private secondPass(stream: NoiseStream, out: Float64Array, count: number): void {
+  /** Second pass: finishes the pending values in order with the auxiliary stream (words 4–7). */
+  finish(stream: NoiseStream, out: Float64Array, count: number): void {
     const t = this.table;
     const { position, candidate, word, aux } = this.pending;
     for (let q = 0; q < 4; q++) aux[q] = stream[4 + q];

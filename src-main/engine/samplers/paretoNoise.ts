@@ -28,7 +28,8 @@ export class ParetoNoiseSampler implements NoiseSampler {
   readonly pPlus: number;
   /** ⌊p₊ 2^32⌋ − 2^31: the first digit of p₊, compared with a signed word. */
   private readonly signFirst: number;
-  private readonly pending = new PendingDraws();
+  /** The first pass's notes for the second (public for the kernels that run the first pass themselves). */
+  readonly pending = new PendingDraws();
 
   constructor(noise: ParetoNoise, eta: number) {
     this.table = lomaxZigguratTable(noise.alpha);
@@ -41,7 +42,7 @@ export class ParetoNoiseSampler implements NoiseSampler {
   fill(stream: NoiseStream, out: Float64Array, from: number, to: number): void {
     this.pending.reserve(to - from);
     const count = this.pPlus === 0.5 ? this.firstPassHalf(stream, out, from, to) : this.firstPassBiased(stream, out, from, to);
-    if (count > 0) this.secondPass(stream, out, count);
+    if (count > 0) this.finish(stream, out, count);
   }
 
   /** p₊ = 1/2: two words per value. Returns how many values were left pending. */
@@ -154,8 +155,8 @@ export class ParetoNoiseSampler implements NoiseSampler {
     return np;
   }
 
-  /** Finishes the pending values in order with the auxiliary stream (words 4–7). */
-  private secondPass(stream: NoiseStream, out: Float64Array, count: number): void {
+  /** Second pass: finishes the pending values in order with the auxiliary stream (words 4–7). */
+  finish(stream: NoiseStream, out: Float64Array, count: number): void {
     const t = this.table;
     const { position, candidate, word, aux } = this.pending;
     for (let q = 0; q < 4; q++) aux[q] = stream[4 + q];

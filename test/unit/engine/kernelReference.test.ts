@@ -29,6 +29,7 @@ describe('long run against a one-step-at-a-time reference of its definitions', (
   it.each([
     ['pareto, b = 0.5', params(heavy, 0.5, 0.05)],
     ['pareto, unclipped', params(heavy, null, 0.01)],
+    ['pareto with p₊ = 0.3 (no fused loop), b = 0.5', params({ ...heavy, pPlus: 0.3 }, 0.5, 0.05)],
     ['gaussian, b = 0.5', params(light, 0.5, 0.3)],
     ['gaussian, unclipped', params(light, null, 0.3)],
   ] as const)('%s: histogram, fields, trajectory, transitions and sojourns agree exactly', (_, p) => {
@@ -36,7 +37,24 @@ describe('long run against a one-step-at-a-time reference of its definitions', (
     const bins = 40;
     const thin = 37;
     const eps = 0.05;
-    const r = runTask(longTask(p, { iterations: T, bins, thin, epsilon: eps, seed: 5, path: 2 })) as LongRunChunkResult;
+    // Three chunks, so blocks that end a chunk (no next block to draw) are covered too.
+    let state: LongRunChunkResult['state'] | null = null;
+    const parts: LongRunChunkResult[] = [];
+    for (const iterations of [25_000, 1_500, T - 26_500]) {
+      const part = runTask(longTask(p, { iterations, bins, thin, epsilon: eps, seed: 5, path: 2, state })) as LongRunChunkResult;
+      parts.push(part);
+      state = part.state;
+    }
+    const add = (pick: (x: LongRunChunkResult) => number[]) => parts.map(pick).reduce((acc, v) => acc.map((a, k) => a + v[k]));
+    const r = {
+      histogram: add((x) => x.histogram),
+      fieldCounts: add((x) => x.fieldCounts),
+      trajectory: parts.flatMap((x) => x.trajectory),
+      transitions: add((x) => x.transitions),
+      sojournCount: add((x) => x.sojournCount),
+      sojournSum: add((x) => x.sojournSum),
+      state: parts[2].state,
+    };
 
     // Same noise values: the production sampler on the path's stream, drawn all at once.
     const e = new Float64Array(T);
