@@ -29,7 +29,7 @@ describe('long run against a one-step-at-a-time reference of its definitions', (
   it.each([
     ['pareto, b = 0.5', params(heavy, 0.5, 0.05)],
     ['pareto, unclipped', params(heavy, null, 0.01)],
-    ['pareto with p₊ = 0.3 (no fused loop), b = 0.5', params({ ...heavy, pPlus: 0.3 }, 0.5, 0.05)],
+    ['pareto with p₊ = 0.3 (no fused loop), b = 0.5', params({ family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.3 }, 0.5, 0.05)],
     ['gaussian, b = 0.5', params(light, 0.5, 0.3)],
     ['gaussian, unclipped', params(light, null, 0.3)],
   ] as const)('%s: histogram, fields, trajectory, transitions and sojourns agree exactly', (_, p) => {
