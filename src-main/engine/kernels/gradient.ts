@@ -36,10 +36,3 @@ export function etaGradient(
   for (let k = 0; k < n; k++) p *= x - c[k];
   return p;
 }
-
-/** f'(x) for tests and plots: the same formula, one point at a time. */
-export function gradientAt(x: number, criticalPoints: readonly number[], kappa: number): number {
-  let p = kappa;
-  for (const ck of criticalPoints) p *= x - ck;
-  return p;
-}

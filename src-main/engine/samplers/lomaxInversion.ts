@@ -9,8 +9,3 @@ import { uniformPositive, type RngState } from '../random/xoshiro128';
 export function lomaxInversion(s: RngState, alpha: number): number {
   return Math.pow(uniformPositive(s), -1 / alpha) - 1;
 }
-
-/** P(W > w) = (1 + w)^−α, the exact tail used by tests and theory. */
-export function lomaxSurvival(w: number, alpha: number): number {
-  return w <= 0 ? 1 : Math.pow(1 + w, -alpha);
-}
