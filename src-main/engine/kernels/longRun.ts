@@ -1,5 +1,5 @@
 import type { KernelTick, LongRunChunkResult, LongRunState, LongRunTask } from '../tasks';
-import { longRunStream } from '../random/streamKey';
+import { longRunStream, STREAM_WORDS } from '../random/streamKey';
 import { noiseSamplerFor } from '../samplers/noiseSamplerFor';
 import { BLOCK, TICK_INTERVAL } from './exitTime';
 import { landscapeTables } from './landscapeTables';
@@ -35,6 +35,9 @@ export function runLongRun(task: LongRunTask, tick?: KernelTick): LongRunChunkRe
     w.trajectory.push(task.x0);
     w.last = ballOf(task.x0, saddles, minima, epsilon);
   } else {
+    if (task.state.rng.length !== STREAM_WORDS) {
+      throw new Error(`long-run state has ${task.state.rng.length} generator words, expected ${STREAM_WORDS}: it was saved by an incompatible version`);
+    }
     rng = Int32Array.from(task.state.rng);
     w.x = task.state.x;
     w.time = task.state.n;
