@@ -2,7 +2,8 @@
 // with esbuild. Native and worker-pool packages stay external. `--if-stale` skips the build when
 // no source is newer than the outputs, so `npm run lab` starts instantly.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { newestMtime } from './lib/newestMtime.mjs';
 import { dirname, join } from 'node:path';
 
 const entries = {
@@ -13,21 +14,12 @@ const entries = {
 const outdir = 'out/node';
 const present = Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(src)));
 
-function newest(dir) {
-  let t = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
-  }
-  return t;
-}
 
 function stale() {
   const outputs = Object.keys(present).map((n) => join(outdir, `${n}.js`));
   if (outputs.some((o) => !existsSync(o))) return true;
   const built = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
-  const sources = Math.max(newest('src-main'), newest('src-shared'), newest('resources'), statSync('scripts/build-node.mjs').mtimeMs);
+  const sources = Math.max(newestMtime('src-main'), newestMtime('src-shared'), newestMtime('resources'), statSync('scripts/build-node.mjs').mtimeMs);
   return sources > built;
 }
 

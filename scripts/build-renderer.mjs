@@ -2,26 +2,17 @@
 // renderer's build settings) without the Electron entries. `--if-stale` skips the build when
 // nothing in src-renderer, src-shared or the config changed since the last one. Used by
 // `npm run serve` and the end-to-end tests.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { newestMtime } from './lib/newestMtime.mjs';
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
 
 const outIndex = 'out/renderer/index.html';
 
-function newest(dir) {
-  let t = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
-  }
-  return t;
-}
 
 function stale() {
   if (!existsSync(outIndex)) return true;
-  const sources = Math.max(newest('src-renderer'), newest('src-shared'), statSync('electron.vite.config.ts').mtimeMs);
+  const sources = Math.max(newestMtime('src-renderer'), newestMtime('src-shared'), statSync('electron.vite.config.ts').mtimeMs);
   return sources >= statSync(outIndex).mtimeMs;
 }
 

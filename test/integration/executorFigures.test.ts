@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import figures15 from '../../resources/presets/figures-1-5-long-run.json';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExitTimeArmResult } from '../../src-shared/model/results';
 import { EnginePool } from '../../src-main/engine/executor/enginePool';
@@ -9,7 +10,6 @@ const pool = new EnginePool({ workers: 2, workerUrl: bundledWorker });
 afterAll(() => pool.close());
 
 const heavy = { family: 'pareto', alpha: 1.2, scale: 0.1 } as const;
-const light = { family: 'gaussian', sigma: 1 } as const;
 
 /** The slope's standard error from the points' own standard errors (delta method). */
 function slopeError(arm: ExitTimeArmResult): number {
@@ -50,21 +50,8 @@ describe('the paper\'s figures, reduced, through the executor', () => {
   });
 
   it('Figure 1: clipping keeps heavy-tailed SGD out of the sharp minima; light tails never leave Ω3', async () => {
-    const config = expandConfig({
-      kind: 'long-run',
-      landscape: { criticalPoints: [-1.51, -1.3, -0.66, 0.2, 0.49, 0.7, 1.32], L: 1.6, gradientScale: 3 },
-      x0: 0.3,
-      seed: 1,
-      eta: 0.001,
-      paths: 8,
-      iterations: 1_000_000,
-      arms: [
-        { label: 'heavy, no clip', noise: heavy, clip: null },
-        { label: 'heavy, b=0.5', noise: heavy, clip: 0.5 },
-        { label: 'light, no clip', noise: light, clip: null },
-        { label: 'light, b=0.5', noise: light, clip: 0.5 },
-      ],
-    });
+    // The Figures 1 and 5 preset, reduced to 8 paths × 1,000,000 iterations.
+    const config = expandConfig({ ...figures15, paths: 8, iterations: 1_000_000 });
     const result = await completedResult(pool, config);
     if (result.kind !== 'long-run') throw new Error('expected a long-run result');
     const sharp = (occupancy: number[]) => occupancy[0] + occupancy[2];

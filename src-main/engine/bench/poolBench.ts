@@ -3,6 +3,7 @@ import type { ExperimentConfig } from '../../../src-shared/model/config';
 import { expandConfig } from '../../../src-shared/model/expandConfig';
 import type { ChunkCheckpoints } from '../runExecutor.types';
 import { EnginePool } from '../executor/enginePool';
+import figures15 from '../../../resources/presets/figures-1-5-long-run.json';
 
 export interface PoolBenchResult {
   /** Wall time of a CPU-bound run on 1 worker divided by the same run on 2 workers. */
@@ -25,29 +26,10 @@ export interface PoolBenchOptions {
 }
 
 const heavy = { family: 'pareto', alpha: 1.2, scale: 0.1 } as const;
-const light = { family: 'gaussian', sigma: 1 } as const;
 
-/** DESIGN.md §4, Figure 1: where SGD spends its time. */
+/** The Figures 1 and 5 preset (resources/presets), optionally with shorter paths for smoke tests. */
 export function figure1Config(iterations = 3_000_000): ExperimentConfig {
-  return expandConfig({
-    name: 'Figure 1: where SGD spends its time',
-    kind: 'long-run',
-    landscape: { criticalPoints: [-1.51, -1.3, -0.66, 0.2, 0.49, 0.7, 1.32], L: 1.6, gradientScale: 3 },
-    x0: 0.3,
-    seed: 1,
-    eta: 0.001,
-    paths: 20,
-    iterations,
-    bins: 200,
-    thin: 250,
-    epsilon: 0.05,
-    arms: [
-      { label: 'heavy, no clip', noise: heavy, clip: null },
-      { label: 'heavy, b=0.5', noise: heavy, clip: 0.5 },
-      { label: 'light, no clip', noise: light, clip: null },
-      { label: 'light, b=0.5', noise: light, clip: 0.5 },
-    ],
-  });
+  return expandConfig({ ...figures15, iterations });
 }
 
 /** Four equal heavy-tailed paths: CPU-bound, no I/O, splits evenly over 1 or 2 workers. */
