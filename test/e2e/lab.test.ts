@@ -189,6 +189,8 @@ describe('the lab in Chromium', () => {
     await page.fill('#edit-tags', 'figure-1, keep');
     await page.fill('#edit-notes', 'small check of Figure 1');
     await page.getByRole('button', { name: 'Save' }).click();
+    // The modal makes the rest of the page inert until the save lands and it closes.
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
     await page.fill('#filter-tag', 'keep');
     await expect.poll(() => page.locator('.runs-table tbody tr[data-run-id]').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('e2e long run')]);
     await page.fill('#filter-tag', '');
