@@ -12,11 +12,9 @@ const entries = {
   worker: 'src-main/engine/worker.ts',
 };
 const outdir = 'out/node';
-const present = Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(src)));
-
 
 function stale() {
-  const outputs = Object.keys(present).map((n) => join(outdir, `${n}.js`));
+  const outputs = Object.keys(entries).map((n) => join(outdir, `${n}.js`));
   if (outputs.some((o) => !existsSync(o))) return true;
   const built = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
   const sources = Math.max(newestMtime('src-main'), newestMtime('src-shared'), newestMtime('resources'), statSync('scripts/build-node.mjs').mtimeMs);
@@ -26,7 +24,7 @@ function stale() {
 if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
 
 const built = await build({
-  entryPoints: present,
+  entryPoints: entries,
   write: false,
   outdir,
   bundle: true,
@@ -34,7 +32,7 @@ const built = await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: ['better-sqlite3', 'piscina', 'electron', 'playwright-core'],
+  external: ['better-sqlite3', 'piscina', 'electron'],
   // ESM output still needs `require` for CommonJS dependencies bundled in.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
