@@ -142,13 +142,13 @@ export class RunsRepository {
 
   /**
    * The owner's pulse: refresh the heartbeat and the last progress, and learn whether a
-   * cancel was requested (by any process). `owned` false means another process took the run.
+   * cancel was requested (by any process). `owned` false means the run is no longer ours:
+   * reaped as interrupted (which clears the owner), finished, or claimed by another process.
    */
   heartbeat(id: number, owner: RunOwner, progress: RunProgress | null, now = Date.now()): { owned: boolean; cancelRequested: boolean } {
     const row = this.db
       .prepare<Record<string, unknown>, { cancel_requested: number }>(`
-        UPDATE runs SET heartbeat_at = @now, progress = coalesce(@progress, progress),
-               status = CASE WHEN status = 'interrupted' THEN 'running' ELSE status END
+        UPDATE runs SET heartbeat_at = @now, progress = coalesce(@progress, progress)
         WHERE id = @id AND owner_token = @token
         RETURNING cancel_requested`)
       .get({ id, token: owner.token, now, progress: progress ? JSON.stringify(progress) : null });

@@ -60,6 +60,9 @@ describe('RunsRepository', () => {
     const id = runs.create(exitTimeConfig(), owner, 1000);
     expect(runs.reapDeadOwners(1000 + HEARTBEAT_STALE_MS / 2)).toEqual([]);
     expect(runs.reapDeadOwners(1000 + HEARTBEAT_STALE_MS + 1)).toEqual([id]);
+    // Reaping releases the owner: a late heartbeat learns it lost the run and revives nothing.
+    expect(runs.heartbeat(id, owner, null)).toEqual({ owned: false, cancelRequested: false });
+    expect(runs.get(id)).toMatchObject({ status: 'interrupted', owner_token: null });
   });
 
   it('treats a closed service in this same process as a dead owner', () => {
