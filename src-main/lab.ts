@@ -201,7 +201,7 @@ export class LabService implements LabApi, LabEventSource {
   async exportRun(id: number, format: unknown): Promise<ExportedFile> {
     const fmt = validFormat(format);
     const run = await this.getRun(id);
-    return exportRun(run, fmt, this.checkpoints.completed(run.id));
+    return exportRun(run, fmt, () => this.checkpoints.completed(run.id));
   }
 
   /** Resolves with the run once it is no longer queued or running here (CLI `run`, `resume`). */

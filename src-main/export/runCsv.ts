@@ -25,8 +25,8 @@ type Cell = string | number | null;
  *   iterations      simulated iterations summed over paths
  *   Columns that do not apply to a quantity are empty.
  */
-export function runCsv(run: RunRecord, chunks: ReadonlyMap<string, KernelChunkResult>): string {
-  if (run.config.kind === 'exit-time') return csvTable(exitHeader, exitRows(run.config, chunks));
+export function runCsv(run: RunRecord, chunks: () => ReadonlyMap<string, KernelChunkResult>): string {
+  if (run.config.kind === 'exit-time') return csvTable(exitHeader, exitRows(run.config, chunks()));
   return csvTable(longHeader, run.result?.kind === 'long-run' ? longRows(run, run.result) : []);
 }
 
