@@ -1,14 +1,15 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
-import type { ExitTimePoint } from '../../src-shared/model';
+import type { ExitTimePoint, LogLogFit } from '../../src-shared/model';
 import { errorBarSeries } from './errorBars';
 import { formatSci } from '../format';
-import { logLogFit } from './logLogFit';
 import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
 
 /** One curve of Figure 4: an arm (of one run) with its measurements and the theory's predictions. */
 export interface ExitTimeCurve {
   label: string;
   points: ExitTimePoint[];
+  /** The run's least-squares fit of ln mean σ on ln(1/η) (uncensored points), as the service stored it. */
+  fit: LogLogFit | null;
   /** Predicted exponent β_i of Ω_i(x0); null when Theorem 1 does not apply. */
   exponent: number | null;
   /** Theorem 1's absolute prediction 1/(q_i λ_i(η)) per η, when the limit constants are known. */
@@ -68,13 +69,16 @@ export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartSty
       ...errorBarSeries(name, pts.map((p) => [1 / p.eta, Math.max(p.mean - p.stderr, p.mean / 50), p.mean + p.stderr]), color),
       id: id('se'),
     });
-    const fit = logLogFit(curve.points);
+    const fit = curve.fit;
     const xs = pts.map((p) => Math.log10(1 / p.eta));
     const notes: string[] = [];
-    if (fit && xs.length) {
+    if (fit && exact.length) {
       const x0 = Math.min(...xs);
       const x1 = Math.max(...xs);
-      const line = (slope: number) => [x0, x1].map((x) => [10 ** x, 10 ** (fit.cy + slope * (x - fit.cx))]);
+      // The fit is in natural logs; in log10 it passes through the centroid (cx, cy) of the points it used.
+      const cx = exact.reduce((t, p) => t + Math.log10(1 / p.eta), 0) / exact.length;
+      const cy = fit.intercept / Math.LN10 + fit.slope * cx;
+      const line = (slope: number) => [x0, x1].map((x) => [10 ** x, 10 ** (cy + slope * (x - cx))]);
       notes.push(`slope ${fit.slope.toFixed(2)}`);
       series.push({ id: id('fit'), name, type: 'line', data: line(fit.slope), showSymbol: false, lineStyle: { color, width: 1.5 }, itemStyle: { color } });
       if (curve.exponent !== null) {

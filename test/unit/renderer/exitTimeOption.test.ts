@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExitTimePoint } from '../../../src-shared/model';
+import type { ExitTimePoint, LogLogFit } from '../../../src-shared/model';
 import { exitTimeOption, exitTimeSeriesId } from '../../../src-renderer/charts/exitTimeOption';
-import { logLogFit } from '../../../src-renderer/charts/logLogFit';
 import { lightStyle } from '../../../src-renderer/charts/style';
 
 const point = (eta: number, mean: number, censored = 0): ExitTimePoint => ({
@@ -12,19 +11,15 @@ type Series = { id: string; type: string; data: unknown[] };
 const seriesOf = (option: ReturnType<typeof exitTimeOption>) => option.series as unknown as Series[];
 
 describe('the log–log exit-time option', () => {
-  // Means exactly on σ = 3 (1/η)^1.4: the fit must recover slope 1.4 and pass through the points.
+  // Means exactly on σ = 3 (1/η)^1.4, and the fit the service stores for them (natural logs:
+  // ln σ = ln 3 + 1.4 ln(1/η)); the chart must draw that line through the points.
   const points = [0.1, 0.01, 0.001].map((eta) => point(eta, 3 * (1 / eta) ** 1.4));
+  const fit: LogLogFit = { slope: 1.4, intercept: Math.log(3), r2: 1, points: 3 };
 
-  it('fits log mean on log 1/η from the data', () => {
-    const fit = logLogFit(points)!;
-    expect(fit.slope).toBeCloseTo(1.4, 10);
-    expect(10 ** fit.intercept).toBeCloseTo(3, 8);
-  });
-
-  it('draws the fitted line from the data, spanning the measured 1/η', () => {
-    const option = exitTimeOption([{ label: 'b=0.5', points, exponent: 1.4 }], lightStyle);
-    const fit = seriesOf(option).find((s) => s.id === exitTimeSeriesId(0, 'fit'))!;
-    const [[x0, y0], [x1, y1]] = fit.data as [number, number][];
+  it('draws the stored fit, spanning the measured 1/η', () => {
+    const option = exitTimeOption([{ label: 'b=0.5', points, fit, exponent: 1.4 }], lightStyle);
+    const line = seriesOf(option).find((s) => s.id === exitTimeSeriesId(0, 'fit'))!;
+    const [[x0, y0], [x1, y1]] = line.data as [number, number][];
     expect(x0).toBeCloseTo(10, 8);
     expect(x1).toBeCloseTo(1000, 6);
     expect(y0).toBeCloseTo(3 * 10 ** 1.4, 6);
@@ -34,31 +29,37 @@ describe('the log–log exit-time option', () => {
   });
 
   it('draws the predicted exponent through the fit’s centroid with slope β', () => {
-    const option = exitTimeOption([{ label: 'a', points, exponent: 1.2 }], lightStyle);
+    const option = exitTimeOption([{ label: 'a', points, fit, exponent: 1.2 }], lightStyle);
     const beta = seriesOf(option).find((s) => s.id === exitTimeSeriesId(0, 'beta'))!;
     const [[x0, y0], [x1, y1]] = beta.data as [number, number][];
     expect(Math.log10(y1 / y0) / Math.log10(x1 / x0)).toBeCloseTo(1.2, 10);
+    // Centroid of the fitted points: log10(1/η) = 2, log10 σ = log10 3 + 1.4 · 2.
+    const at = (x: number) => Math.log10(y0) + 1.2 * (x - Math.log10(x0));
+    expect(at(2)).toBeCloseTo(Math.log10(3) + 2.8, 10);
   });
 
-  it('marks censored means apart and leaves them out of the fit', () => {
+  it('marks censored means apart and leaves them out of the centroid', () => {
     const withCensored = [...points, point(0.0001, 5e5, 3)];
-    const option = exitTimeOption([{ label: 'a', points: withCensored, exponent: null }], lightStyle);
+    const option = exitTimeOption([{ label: 'a', points: withCensored, fit, exponent: 1.2 }], lightStyle);
     const s = seriesOf(option);
     expect((s.find((x) => x.id === '0:censored')!.data as { value: number[] }[]).map((d) => d.value[0])).toEqual([10000]);
     expect(s.find((x) => x.id === '0:points')!.data).toHaveLength(3);
-    expect(logLogFit(withCensored)!.slope).toBeCloseTo(1.4, 10);
-    expect(s.some((x) => x.id === '0:beta')).toBe(false);
+    const [[fx0, fy0]] = s.find((x) => x.id === '0:fit')!.data as [number, number][];
+    expect(fy0).toBeCloseTo(3 * fx0 ** 1.4, 6);
+    const [[bx0, by0]] = s.find((x) => x.id === '0:beta')!.data as [number, number][];
+    expect(Math.log10(by0) + 1.2 * (2 - Math.log10(bx0))).toBeCloseTo(Math.log10(3) + 2.8, 10);
+    const option2 = exitTimeOption([{ label: 'a', points: withCensored, fit, exponent: null }], lightStyle);
+    expect(seriesOf(option2).some((x) => x.id === '0:beta')).toBe(false);
   });
 
   it('draws Theorem 1’s absolute prediction when given', () => {
-    const option = exitTimeOption([{ label: 'a', points, exponent: 1.4, predicted: [{ eta: 0.01, mean: 700 }, { eta: 0.1, mean: 70 }] }], lightStyle);
+    const option = exitTimeOption([{ label: 'a', points, fit, exponent: 1.4, predicted: [{ eta: 0.01, mean: 700 }, { eta: 0.1, mean: 70 }] }], lightStyle);
     const pred = seriesOf(option).find((x) => x.id === '0:predicted')!;
     expect(pred.data).toEqual([[10, 70], [100, 700]]);
   });
 
-  it('has no fit with fewer than two usable η', () => {
-    expect(logLogFit([point(0.1, 10)])).toBeNull();
-    const option = exitTimeOption([{ label: 'a', points: [point(0.1, 10)], exponent: 1.4 }], lightStyle);
+  it('draws no fit when the run has none (fewer than two usable η)', () => {
+    const option = exitTimeOption([{ label: 'a', points: [point(0.1, 10)], fit: null, exponent: 1.4 }], lightStyle);
     expect(seriesOf(option).some((x) => x.id === '0:fit')).toBe(false);
   });
 });
