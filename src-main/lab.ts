@@ -116,8 +116,8 @@ export class LabService implements LabApi, LabEventSource {
   async listRuns(query?: unknown): Promise<RunPage> {
     const q = validListQuery(query);
     this.runs.reapDeadOwners();
-    const { rows, total } = this.runs.list(q);
-    return { runs: rows.map((r) => this.withLiveProgress(rowToSummary(r))), total };
+    const { runs, total } = this.runs.page(q);
+    return { runs: runs.map((r) => this.withLiveProgress(r)), total };
   }
 
   async getRun(id: number): Promise<RunRecord> {

@@ -84,7 +84,7 @@ export class RunsRepository {
   }
 
   /** One page of runs, filtered, sorted and cut in SQLite; `total` counts every match. */
-  list(query: ListRunsQuery = {}, now = Date.now()): { rows: RunRow[]; total: number } {
+  page(query: ListRunsQuery = {}, now = Date.now()): RunPage {
     const where: string[] = [];
     const params: Record<string, unknown> = { now };
     if (query.text !== undefined && query.text.trim() !== '') {
@@ -118,15 +118,10 @@ export class RunsRepository {
       const rows = this.db
         .prepare<Record<string, unknown>, RunRow>(`${SELECT_RUN} ${filter} ORDER BY ${sort} LIMIT @limit OFFSET @offset`)
         .all(params);
-      return { rows, total };
+      return { runs: rows.map(rowToSummary), total };
     });
     // One read transaction: the page and its total come from the same snapshot.
     return read.deferred();
-  }
-
-  page(query: ListRunsQuery = {}): RunPage {
-    const { rows, total } = this.list(query);
-    return { runs: rows.map(rowToSummary), total };
   }
 
   /** queued → running, if this owner still holds the run. */
