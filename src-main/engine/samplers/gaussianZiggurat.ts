@@ -1,3 +1,4 @@
+import { erfc } from '../../../src-shared/theory/erfc';
 import { nextU32, TWO_POW_M53, type RngState } from '../random/xoshiro128';
 import { zigguratTable, type ZigguratDensity, type ZigguratTable } from './zigguratTable';
 
@@ -16,7 +17,7 @@ export const GAUSSIAN_LAYERS = 1024;
 export const gaussianDensity: ZigguratDensity = {
   f: (x) => Math.exp(-0.5 * x * x),
   fInverse: (y) => Math.sqrt(-2 * Math.log(y)),
-  tail: (r) => Math.sqrt(Math.PI / 2) * erfcLarge(r / Math.SQRT2),
+  tail: (r) => Math.sqrt(Math.PI / 2) * erfc(r / Math.SQRT2),
 };
 
 let shared: ZigguratTable | null = null;
@@ -61,14 +62,4 @@ export function gaussianWedge(s: RngState, t: ZigguratTable, i: number, z: numbe
   const u = ((nextU32(s) >>> 5) * 67108864 + (nextU32(s) >>> 6)) * TWO_POW_M53;
   const y = t.fx[i] + u * (t.fx[i + 1] - t.fx[i]);
   return y < Math.exp(-0.5 * z * z);
-}
-
-/**
- * erfc(z) for z ≥ 1.4 by its continued fraction (Abramowitz and Stegun 7.1.14), evaluated
- * backwards from a fixed depth; converged to double precision there. Only the table uses it.
- */
-export function erfcLarge(z: number): number {
-  let k = z;
-  for (let n = 400; n >= 1; n--) k = z + n / 2 / k;
-  return Math.exp(-z * z) / (Math.sqrt(Math.PI) * k);
 }
