@@ -34,7 +34,3 @@ export const experimentPresets: readonly PresetInfo[] = [
     config: figure3,
   },
 ];
-
-export function presetById(id: string): PresetInfo | undefined {
-  return experimentPresets.find((p) => p.id === id);
-}

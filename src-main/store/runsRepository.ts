@@ -13,8 +13,6 @@ export interface RunOwner {
 
 export type FinalStatus = 'completed' | 'failed' | 'cancelled' | 'interrupted';
 
-export const activeStatuses: readonly RunStatus[] = ['queued', 'running'];
-
 const SELECT_RUN = `
   SELECT r.*,
          (SELECT json_group_array(tag) FROM (SELECT tag FROM run_tags WHERE run_id = r.id ORDER BY tag)) AS tags
