@@ -16,14 +16,6 @@ export const bridgeKey = 'lab';
 export const invokeChannelOf = (method: LabMethod): string => `lab:call:${method}`;
 export const eventChannelOf = (event: LabEventName): string => `lab:event:${event}`;
 
-export const invokeChannels: Readonly<Record<LabMethod, string>> = Object.fromEntries(
-  labMethods.map((m) => [m, invokeChannelOf(m)]),
-) as Record<LabMethod, string>;
-
-export const eventChannels: Readonly<Record<LabEventName, string>> = Object.fromEntries(
-  labEvents.map((e) => [e, eventChannelOf(e)]),
-) as Record<LabEventName, string>;
-
 /**
  * An ipcMain.handle rejection reaches the renderer as a bare "Error invoking remote method…"
  * string, losing code and field issues; so handlers always resolve with this envelope and the
