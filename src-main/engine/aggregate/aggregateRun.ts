@@ -1,10 +1,10 @@
 import type { ExperimentConfig } from '../../../src-shared/model/config';
 import type { RunResult } from '../../../src-shared/model/results';
+import { exitTimeTheory } from '../../../src-shared/theory/report';
 import type { ExitTimeChunkResult, KernelChunkResult, LongRunChunkResult } from '../tasks';
 import { parseChunkKey, type ExitTimeChunkKey, type LongRunChunkKey } from '../executor/chunkKeys';
 import { aggregateExitTime } from './exitTimeAggregate';
 import { aggregateLongRun } from './longRunAggregate';
-import { armTheoryLookup } from './armTheory';
 
 /**
  * A run's result from its committed chunks alone (what the store holds): the final result once
@@ -19,7 +19,7 @@ export function aggregateRun(config: ExperimentConfig, chunks: ReadonlyMap<strin
       const k = parseChunkKey(key);
       if (k?.kind === 'exit-time' && result.kind === 'exit-time') mine.push([k, result]);
     }
-    return aggregateExitTime(config, mine, armTheoryLookup(config));
+    return aggregateExitTime(config, mine, exitTimeTheory(config));
   }
   const mine: [LongRunChunkKey, LongRunChunkResult][] = [];
   for (const [key, result] of chunks) {

@@ -2,8 +2,8 @@ import type { ExitTimeConfig } from '../../../src-shared/model/config';
 import type { ExitTimeArmResult, ExitTimePoint, ExitTimeResult } from '../../../src-shared/model/results';
 import type { ExitTimeChunkResult } from '../tasks';
 import type { ExitTimeChunkKey } from '../executor/chunkKeys';
+import type { ExitFieldTheory } from '../../../src-shared/theory/report';
 import { logLogFit } from './logLogFit';
-import type { ArmTheoryLookup } from './armTheory';
 
 /** One finished sample: its index in its (arm, η) group, σ and the field it exited to (0 = censored). */
 interface Sample {
@@ -14,13 +14,14 @@ interface Sample {
 
 /**
  * Exit-time chunks → per arm, per η: mean σ, standard error, censoring, where the exits went,
- * and the log-log fit. Samples are ordered by their index, never by when their chunk finished,
- * so the result is the same for any chunking, worker count or resume.
+ * the log-log fit, and the theory's Ω_i, l*_i and β_i per arm (src-shared's exitTimeTheory).
+ * Samples are ordered by their index, never by when their chunk finished, so the result is the
+ * same for any chunking, worker count or resume.
  */
 export function aggregateExitTime(
   config: ExitTimeConfig,
   chunks: Iterable<[ExitTimeChunkKey, ExitTimeChunkResult]>,
-  theoryOf: ArmTheoryLookup = () => null,
+  theory: readonly (ExitFieldTheory | null)[] = [],
 ): ExitTimeResult {
   const groups = config.arms.map(() => config.etas.map(() => new Map<number, Sample>()));
   for (const [key, result] of chunks) {
@@ -34,7 +35,7 @@ export function aggregateExitTime(
   const arms: ExitTimeArmResult[] = config.arms.map((arm, a) => {
     const points = config.etas.map((eta, e) => exitTimePoint(eta, [...groups[a][e].values()]));
     const fitted = points.filter((p) => p.samples > 0 && p.censored === 0);
-    return { label: arm.label, clip: arm.clip, points, fit: logLogFit(fitted), theory: theoryOf(a) };
+    return { label: arm.label, clip: arm.clip, points, fit: logLogFit(fitted), theory: theory[a] ?? null };
   });
   return { kind: 'exit-time', arms };
 }
