@@ -26,8 +26,8 @@ export function runExitTime(task: ExitTimeTask, tick?: KernelTick): ExitTimeChun
   const { params, x0, left, right, maxIterations, sampleCount } = task;
   const sampler = noiseSamplerFor(params.noise, params.eta);
   const grad = gradientConstants(params.criticalPoints, params.gradientScale, params.eta);
-  const { saddles } = landscapeTables(params.criticalPoints);
-  const idleX = params.criticalPoints.find((p, k) => k % 2 === 0 && p > left && p < right) ?? x0;
+  const { saddles, minima } = landscapeTables(params.criticalPoints);
+  const idleX = minima.find((m) => m > left && m < right) ?? x0;
   const clipped = params.clip !== null;
   const lanes4 = clipped ? clippedLanes4 : unclippedLanes4;
   const lane1 = clipped ? clippedLane1 : unclippedLane1;

@@ -1,16 +1,11 @@
-/**
- * Landscape facts a kernel reads in its loop, as typed arrays: critical points c, saddles s_i
- * (the field boundaries) and minima m_i.
- */
+/** Landscape facts a kernel reads in its loop, as typed arrays: saddles s_i (the field boundaries) and minima m_i. */
 export interface LandscapeTables {
-  c: Float64Array;
   saddles: Float64Array;
   minima: Float64Array;
 }
 
 export function landscapeTables(criticalPoints: readonly number[]): LandscapeTables {
   return {
-    c: Float64Array.from(criticalPoints),
     saddles: Float64Array.from(criticalPoints.filter((_, k) => k % 2 === 1)),
     minima: Float64Array.from(criticalPoints.filter((_, k) => k % 2 === 0)),
   };

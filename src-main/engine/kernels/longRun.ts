@@ -2,7 +2,7 @@ import type { KernelTick, LongRunChunkResult, LongRunState, LongRunTask } from '
 import { longRunStream, STREAM_WORDS } from '../random/streamKey';
 import { noiseSamplerFor } from '../samplers/noiseSamplerFor';
 import { BLOCK, TICK_INTERVAL } from './exitTime';
-import { landscapeTables } from './landscapeTables';
+import { fieldOf, landscapeTables } from './landscapeTables';
 import { bookBlock, tallyBlock, Walk, walkBlock } from './walk';
 import { walkDrawing } from './walkDrawing';
 
@@ -84,10 +84,9 @@ export function runLongRun(task: LongRunTask, tick?: KernelTick): LongRunChunkRe
 }
 
 /** 1-based minimum whose ε-ball holds x, 0 when none (the balls lie inside their fields). */
-export function ballOf(x: number, saddles: Float64Array, minima: Float64Array, epsilon: number): number {
-  let f = 0;
-  while (f < minima.length - 1 && x > saddles[f]) f++;
-  return Math.abs(x - minima[f]) <= epsilon ? f + 1 : 0;
+function ballOf(x: number, saddles: Float64Array, minima: Float64Array, epsilon: number): number {
+  const i = fieldOf(x, saddles);
+  return Math.abs(x - minima[i - 1]) <= epsilon ? i : 0;
 }
 
 function checkBalls(minima: Float64Array, saddles: Float64Array, epsilon: number): void {
