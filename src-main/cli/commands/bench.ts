@@ -1,7 +1,6 @@
 import { parseCommandArgs } from '../args';
 import { commandHelp } from '../help';
-import { log, printJson } from '../service';
-import { printHelp } from './theory';
+import { log, printHelp, printJson } from '../service';
 import { num, table } from '../format/table';
 import { benchKernels } from '../../engine/bench/kernelBench';
 import { benchPool } from '../../engine/bench/poolBench';

@@ -1,9 +1,8 @@
 import { parseCommandArgs, positiveInteger, requireString, runId } from '../args';
 import { commandHelp } from '../help';
 import { readConfigFile } from '../readConfig';
-import { log, openService } from '../service';
+import { log, printHelp, withService } from '../service';
 import { followRun } from '../followRun';
-import { printHelp } from './theory';
 
 export async function runCommand(argv: string[]): Promise<number> {
   const help = commandHelp.run;
@@ -19,14 +18,15 @@ export async function runCommand(argv: string[]): Promise<number> {
   const workers = positiveInteger(args, 'workers', help);
   // Read before the database opens: a missing file or broken JSON touches nothing.
   const config = readConfigFile(configPath);
-  const service = openService(dbPath, workers);
-  try {
-    const run = await service.startRun(config);
-    log(`Run ${run.id} started: ${run.name} (${run.kind}) in ${dbPath}`);
-    return await followRun(service, run.id, dbPath, Boolean(args.values.json));
-  } finally {
-    await service.close();
-  }
+  return withService(
+    dbPath,
+    async (service) => {
+      const run = await service.startRun(config);
+      log(`Run ${run.id} started: ${run.name} (${run.kind}) in ${dbPath}`);
+      return followRun(service, run.id, dbPath, Boolean(args.values.json));
+    },
+    workers,
+  );
 }
 
 export async function resumeCommand(argv: string[]): Promise<number> {
@@ -35,12 +35,13 @@ export async function resumeCommand(argv: string[]): Promise<number> {
   if (args.values.help) return printHelp(help);
   const id = runId(args, help);
   const dbPath = requireString(args, 'db', help);
-  const service = openService(dbPath, positiveInteger(args, 'workers', help));
-  try {
-    await service.resumeRun(id);
-    log(`Run ${id} resumed from its committed chunks.`);
-    return await followRun(service, id, dbPath, Boolean(args.values.json));
-  } finally {
-    await service.close();
-  }
+  return withService(
+    dbPath,
+    async (service) => {
+      await service.resumeRun(id);
+      log(`Run ${id} resumed from its committed chunks.`);
+      return followRun(service, id, dbPath, Boolean(args.values.json));
+    },
+    positiveInteger(args, 'workers', help),
+  );
 }

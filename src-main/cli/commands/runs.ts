@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import type { ListRunsQuery } from '../../../src-shared/api';
 import { parseCommandArgs, requireString, runId } from '../args';
 import { commandHelp } from '../help';
-import { log, openService, printJson } from '../service';
+import { log, printHelp, printJson, withService } from '../service';
 import { runDocument } from '../../export/runDocument';
 import { runText, runsTable } from '../format/runText';
-import { printHelp } from './theory';
 import { UsageError } from '../errors';
 
 export async function showCommand(argv: string[]): Promise<number> {
@@ -13,15 +12,10 @@ export async function showCommand(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, { db: { type: 'string' }, json: { type: 'boolean' } }, 1, help);
   if (args.values.help) return printHelp(help);
   const id = runId(args, help);
-  const service = openService(requireString(args, 'db', help));
-  try {
-    const run = await service.getRun(id);
-    if (args.values.json) printJson(runDocument(run));
-    else process.stdout.write(`${runText(run)}\n`);
-    return 0;
-  } finally {
-    await service.close();
-  }
+  const run = await withService(requireString(args, 'db', help), (service) => service.getRun(id));
+  if (args.values.json) printJson(runDocument(run));
+  else process.stdout.write(`${runText(run)}\n`);
+  return 0;
 }
 
 export async function listCommand(argv: string[]): Promise<number> {
@@ -44,15 +38,10 @@ export async function listCommand(argv: string[]): Promise<number> {
     if (!/^\d+$/.test(String(raw))) throw new UsageError(`--${key}: "${String(raw)}" must be a whole number`, help);
     query[key] = Number(raw);
   }
-  const service = openService(requireString(args, 'db', help));
-  try {
-    const page = await service.listRuns(query as ListRunsQuery);
-    if (args.values.json) printJson(page);
-    else process.stdout.write(`${runsTable(page.runs, page.total, (query.offset as number | undefined) ?? 0)}\n`);
-    return 0;
-  } finally {
-    await service.close();
-  }
+  const page = await withService(requireString(args, 'db', help), (service) => service.listRuns(query as ListRunsQuery));
+  if (args.values.json) printJson(page);
+  else process.stdout.write(`${runsTable(page.runs, page.total, (query.offset as number | undefined) ?? 0)}\n`);
+  return 0;
 }
 
 export async function cancelCommand(argv: string[]): Promise<number> {
@@ -60,19 +49,14 @@ export async function cancelCommand(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, { db: { type: 'string' }, json: { type: 'boolean' } }, 1, help);
   if (args.values.help) return printHelp(help);
   const id = runId(args, help);
-  const service = openService(requireString(args, 'db', help));
-  try {
-    const run = await service.cancelRun(id);
-    if (args.values.json) printJson(run);
-    if (run.status === 'cancelled') {
-      log(`Run ${id} is cancelled; its committed chunks are kept (\`lab resume ${id}\` continues it).`);
-      return 0;
-    }
-    log(`Cancel requested for run ${id}, but it is still ${run.status}: its process has not answered yet.`);
-    return 1;
-  } finally {
-    await service.close();
+  const run = await withService(requireString(args, 'db', help), (service) => service.cancelRun(id));
+  if (args.values.json) printJson(run);
+  if (run.status === 'cancelled') {
+    log(`Run ${id} is cancelled; its committed chunks are kept (\`lab resume ${id}\` continues it).`);
+    return 0;
   }
+  log(`Cancel requested for run ${id}, but it is still ${run.status}: its process has not answered yet.`);
+  return 1;
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
@@ -83,18 +67,13 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const dbPath = requireString(args, 'db', help);
   const format = requireString(args, 'format', help);
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: "${format}" must be csv or json`, help);
-  const service = openService(dbPath);
-  try {
-    const file = await service.exportRun(id, format);
-    const out = args.values.out;
-    if (typeof out === 'string' && out !== '') {
-      writeFileSync(out, file.content);
-      log(`Wrote ${out} (${file.mimeType}, ${file.content.length} characters).`);
-    } else {
-      process.stdout.write(file.content);
-    }
-    return 0;
-  } finally {
-    await service.close();
+  const file = await withService(dbPath, (service) => service.exportRun(id, format));
+  const out = args.values.out;
+  if (typeof out === 'string' && out !== '') {
+    writeFileSync(out, file.content);
+    log(`Wrote ${out} (${file.mimeType}, ${file.content.length} characters).`);
+  } else {
+    process.stdout.write(file.content);
   }
+  return 0;
 }

@@ -2,7 +2,7 @@ import { parseCommandArgs, positiveNumber, requireString } from '../args';
 import { commandHelp } from '../help';
 import { readConfigFile } from '../readConfig';
 import { theoryText } from '../format/theoryText';
-import { printJson } from '../service';
+import { printHelp, printJson } from '../service';
 import { labTheory } from '../../service/theory';
 
 /** No database and no workers: the theory is pure; the same validation as LabService.theory. */
@@ -15,10 +15,5 @@ export async function theoryCommand(argv: string[]): Promise<number> {
   const report = labTheory(config, eta);
   if (args.values.json) printJson(report);
   else process.stdout.write(`${theoryText(report)}\n`);
-  return 0;
-}
-
-export function printHelp(help: string): number {
-  process.stdout.write(`${help}\n`);
   return 0;
 }
