@@ -4,12 +4,10 @@ import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExitTimeArmResult } from '../../src-shared/model/results';
 import { EnginePool } from '../../src-main/engine/executor/enginePool';
 import { slopeStandardError } from '../../src-main/engine/aggregate/logLogFit';
-import { bundledWorker, completedResult } from './executorTestKit';
+import { bundledWorker, completedResult, smallExitTime } from './executorTestKit';
 
 const pool = new EnginePool({ workers: 2, workerUrl: bundledWorker });
 afterAll(() => pool.close());
-
-const heavy = { family: 'pareto', alpha: 1.2, scale: 0.1 } as const;
 
 /** The slope's standard error from the points' own standard errors (delta method). */
 function slopeError(arm: ExitTimeArmResult): number {
@@ -20,18 +18,8 @@ function slopeError(arm: ExitTimeArmResult): number {
 
 describe('the paper\'s figures, reduced, through the executor', () => {
   it('Figure 4: exit exponents ≈ α = 1.2 unclipped, between 1.2 and 1.5 with b = 0.5; clipping slows exits', async () => {
-    const config = expandConfig({
-      kind: 'exit-time',
-      landscape: { preset: 'paper' },
-      x0: -0.7,
-      seed: 1,
-      arms: [
-        { label: 'clipped b=0.5', noise: heavy, clip: 0.5 },
-        { label: 'no clipping', noise: heavy, clip: null },
-      ],
-      etas: [0.1, 0.03, 0.01, 0.003],
-      samples: 100,
-    });
+    // Ω2 from x0 = −0.7, Pareto α = 1.2, scale 0.1; arms b = 0.5 and unclipped.
+    const config = smallExitTime({ seed: 1, etas: [0.1, 0.03, 0.01, 0.003], samples: 100 });
     const result = await completedResult(pool, config);
     if (result.kind !== 'exit-time') throw new Error('expected an exit-time result');
     const [clipped, free] = result.arms;
