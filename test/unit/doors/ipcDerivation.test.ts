@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LabError, labEvents, labMethods } from '../../../src-shared/api';
-import type { LabApi, LabEventName, LabEventSource, LabEvents } from '../../../src-shared/api';
+import type { LabApi, LabEventName } from '../../../src-shared/api';
 import { deriveLabApi, eventChannelOf, invokeChannelOf, labErrorFrom } from '../../../src-shared/ipc';
 import type { IpcReply } from '../../../src-shared/ipc';
 import { forwardLabEvents, registerLabHandlers } from '../../../src-main/electron/ipcHandlers';
 import type { IpcMainLike } from '../../../src-main/electron/ipcHandlers';
 import { createLabBridge } from '../../../src-main/electron/labBridge';
+import { eventSource } from './fakeEventSource';
 
 interface FakeEvent {
   trusted: boolean;
@@ -60,19 +61,6 @@ function recordingService() {
     return { method, args };
   });
   return { service, calls };
-}
-
-function eventSource() {
-  const listeners = new Map<LabEventName, Set<(p: unknown) => void>>();
-  const source: LabEventSource = {
-    on(event, listener) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener as (p: unknown) => void);
-      return () => listeners.get(event)!.delete(listener as (p: unknown) => void);
-    },
-  };
-  const emit = <E extends LabEventName>(event: E, payload: LabEvents[E]) => listeners.get(event)?.forEach((l) => l(payload));
-  return { source, emit, listeners };
 }
 
 describe('the Electron door is derived from the one LabApi list', () => {

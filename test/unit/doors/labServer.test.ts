@@ -1,14 +1,14 @@
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabError, labMethods } from '../../../src-shared/api';
-import type { LabEventName, LabEventSource } from '../../../src-shared/api';
 import { deriveLabApi } from '../../../src-shared/ipc';
 import { createLabServer } from '../../../src-main/server/labServer';
 import type { LabServer } from '../../../src-main/server/labServer';
+import { http, subscribe } from '../../integration/serverProcess';
+import { eventSource } from './fakeEventSource';
 
 /**
  * The HTTP dispatch in-process against a stand-in service (the real service and process are
@@ -20,14 +20,7 @@ mkdirSync(staticDir);
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>lab shell</title>');
 writeFileSync(join(base, 'secret.txt'), 'SECRET');
 
-const listeners = new Map<LabEventName, Set<(p: unknown) => void>>();
-const events: LabEventSource = {
-  on(event, l) {
-    if (!listeners.has(event)) listeners.set(event, new Set());
-    listeners.get(event)!.add(l as (p: unknown) => void);
-    return () => listeners.get(event)!.delete(l as (p: unknown) => void);
-  },
-};
+const events = eventSource();
 const service = Object.assign(
   deriveLabApi((method) => async (...args: unknown[]) => {
     if (method === 'startRun') throw new LabError({ code: 'invalid', message: 'eta must be > 0', issues: [{ path: 'eta', message: 'must be > 0' }] });
@@ -35,21 +28,11 @@ const service = Object.assign(
     if (method === 'cancelRun') throw new RangeError('boom');
     return { method, args };
   }),
-  events,
+  events.source,
 );
 
-function send(server: LabServer, path: string, init: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
-  const { port } = server.server.address() as AddressInfo;
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { ...(init.host ? { host: init.host } : {}), ...init.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
+function send(server: LabServer, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return http((server.server.address() as AddressInfo).port, path, init);
 }
 const post = (server: LabServer, method: string, body: string, headers: Record<string, string> = {}) =>
   send(server, `/api/${method}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
@@ -104,8 +87,21 @@ describe('POST /api/<method>', () => {
   it('refuses non-JSON content types and cross-site or rebinding callers on loopback', async () => {
     expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect((await post(open, 'listRuns', '[]', { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', host: 'evil.example:80', headers: { 'content-type': 'application/json' } })).status).toBe(403);
+    expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { host: 'evil.example:80', 'content-type': 'application/json' } })).status).toBe(403);
     expect((await send(open, '/api/listRuns')).status).toBe(405);
+  });
+});
+
+describe('GET /api/events', () => {
+  it('streams every lab event the service emits as a server-sent event', async () => {
+    const stream = subscribe((open.server.address() as AddressInfo).port);
+    expect(await stream.opened).toBe(200);
+    events.emit('runChanged', { id: 5, status: 'running' });
+    events.emit('runProgress', { id: 5, done: 1, total: 2, estimated: false, iterationsPerSecond: 1, etaSeconds: 1 });
+    expect((await stream.waitFor((e) => e.event === 'runProgress', 5000)).data).toMatchObject({ id: 5, done: 1 });
+    stream.close();
+    expect(stream.events.map((e) => e.event)).toEqual(['runChanged', 'runProgress']);
+    expect(stream.events[0].data).toEqual({ id: 5, status: 'running' });
   });
 });
 
@@ -122,16 +118,9 @@ describe('the bearer token', () => {
 
   it('is accepted as ?token= on the event stream only (EventSource cannot send headers)', async () => {
     expect((await send(guarded, '/api/listRuns?token=the-right-token', { method: 'POST', body: '[]', headers: { 'content-type': 'application/json' } })).status).toBe(401);
-    const { port } = guarded.server.address() as AddressInfo;
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/events?token=the-right-token' }, (res) => {
-        resolve(res.statusCode ?? 0);
-        res.destroy();
-      });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(status).toBe(200);
+    const stream = subscribe((guarded.server.address() as AddressInfo).port, '/api/events?token=the-right-token');
+    expect(await stream.opened).toBe(200);
+    stream.close();
   });
 
   it('is not needed for the static UI (it carries the token in its URL)', async () => {
