@@ -3,8 +3,8 @@ import figures15 from '../../resources/presets/figures-1-5-long-run.json';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExitTimeArmResult } from '../../src-shared/model/results';
 import { EnginePool } from '../../src-main/engine/executor/enginePool';
-import { slopeStandardError } from '../../src-main/engine/aggregate/logLogFit';
 import { bundledWorker, completedResult, smallExitTime } from './executorTestKit';
+import { slopeStandardError } from '../unit/engine/statistics';
 
 const pool = new EnginePool({ workers: 2, workerUrl: bundledWorker });
 afterAll(() => pool.close());

@@ -36,29 +36,3 @@ export function logLogFit(points: FitPoint[]): LogLogFit | null {
   const r2 = syy === 0 ? 1 : 1 - ssRes / syy;
   return { slope, intercept, r2, points: n };
 }
-
-/** A point with its standard error, for the slope's uncertainty. */
-export interface FitPointWithError extends FitPoint {
-  stderr: number;
-}
-
-/**
- * Standard error of the fitted slope propagated from each point's own standard error:
- * slope = Σ w_k log(mean_k) with w_k = (x_k − x̄)/Sxx, and Var log(mean_k) ≈ (stderr_k/mean_k)²
- * (delta method). With a handful of η this is far steadier than the residual-based error,
- * which has only n − 2 degrees of freedom.
- */
-export function slopeStandardError(points: FitPointWithError[]): number | null {
-  const usable = points.filter((p) => p.eta > 0 && p.mean > 0);
-  if (usable.length < 2) return null;
-  const x = usable.map((p) => Math.log(1 / p.eta));
-  const xBar = x.reduce((s, v) => s + v, 0) / x.length;
-  const sxx = x.reduce((s, v) => s + (v - xBar) ** 2, 0);
-  if (sxx === 0) return null;
-  let variance = 0;
-  usable.forEach((p, k) => {
-    const w = (x[k] - xBar) / sxx;
-    variance += w * w * (p.stderr / p.mean) ** 2;
-  });
-  return Math.sqrt(variance);
-}

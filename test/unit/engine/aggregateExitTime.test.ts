@@ -3,7 +3,7 @@ import { expandConfig } from '../../../src-shared/model/expandConfig';
 import type { ExitTimeConfig } from '../../../src-shared/model/config';
 import type { ExitTimeChunkResult, KernelChunkResult } from '../../../src-main/engine/tasks';
 import { exitTimePoint } from '../../../src-main/engine/aggregate/exitTimeAggregate';
-import { logLogFit, slopeStandardError } from '../../../src-main/engine/aggregate/logLogFit';
+import { logLogFit } from '../../../src-main/engine/aggregate/logLogFit';
 import { aggregateRun } from '../../../src-main/engine/aggregate/aggregateRun';
 import { exitTimeKey } from '../../../src-main/engine/executor/chunkKeys';
 
@@ -110,14 +110,5 @@ describe('log-log fit', () => {
     if (result?.kind !== 'exit-time') throw new Error('expected an exit-time result');
     expect(result.arms[0].fit?.points).toBe(2);
     expect(result.arms[0].fit?.slope).toBeCloseTo(Math.log(4) / Math.log(0.1 / 0.03), 12);
-  });
-
-  it('propagates the points\' relative errors into the slope: Σ w_k² (se_k/mean_k)²', () => {
-    // Two points: slope = (y1 − y0)/(x1 − x0), so its error is √(r0² + r1²)/(x1 − x0).
-    const se = slopeStandardError([
-      { eta: 0.1, mean: 100, stderr: 10 },
-      { eta: 0.01, mean: 1000, stderr: 200 },
-    ]);
-    expect(se).toBeCloseTo(Math.sqrt(0.1 ** 2 + 0.2 ** 2) / Math.log(10), 12);
   });
 });

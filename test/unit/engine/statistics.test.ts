@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquareCritical, normalCdf, normalTail } from './statistics';
+import { chiSquareCritical, normalCdf, normalTail, slopeStandardError } from './statistics';
 
 // The helpers the sampler tests lean on, checked against published values.
 describe('test statistics helpers', () => {
@@ -14,5 +14,14 @@ describe('test statistics helpers', () => {
   it('gives χ² critical values close to the tables', () => {
     expect(chiSquareCritical(10) / 29.588).toBeCloseTo(1, 1); // Wilson–Hilferty is within 1% from 10 dof on
     expect(chiSquareCritical(100) / 149.449).toBeCloseTo(1, 2);
+  });
+
+  it('propagates the points\' relative errors into the log-log slope: Σ w_k² (se_k/mean_k)²', () => {
+    // Two points: slope = (y1 − y0)/(x1 − x0), so its error is √(r0² + r1²)/(x1 − x0).
+    const se = slopeStandardError([
+      { eta: 0.1, mean: 100, stderr: 10 },
+      { eta: 0.01, mean: 1000, stderr: 200 },
+    ]);
+    expect(se).toBeCloseTo(Math.sqrt(0.1 ** 2 + 0.2 ** 2) / Math.log(10), 12);
   });
 });

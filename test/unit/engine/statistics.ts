@@ -1,7 +1,7 @@
 /**
- * Goodness-of-fit helpers for the sampler tests, written independently of the samplers.
- * Thresholds are the 0.1% critical values, so a correct sampler fails a given test with
- * probability 10^−3 for a random seed; with the fixed seeds used here the outcome is fixed.
+ * Statistics helpers for the engine tests, written independently of the code under test.
+ * Goodness-of-fit thresholds are the 0.1% critical values, so a correct sampler fails a given
+ * test with probability 10^−3 for a random seed; with the fixed seeds used here the outcome is fixed.
  */
 
 /** Kolmogorov–Smirnov: √n · sup |F_n − F| for sorted data; the 0.1% critical value is 1.949. */
@@ -75,4 +75,25 @@ export function normalTail(x: number): number {
   let s = phi(x) + phi(x + 12);
   for (let k = 1; k < m; k++) s += (k % 2 === 1 ? 4 : 2) * phi(x + k * h);
   return (s * h) / 3;
+}
+
+/**
+ * Standard error of the log-log fit's slope (the measured exit exponent) propagated from each
+ * point's own standard error: slope = Σ w_k log(mean_k) with w_k = (x_k − x̄)/Sxx, x_k = log(1/η_k),
+ * and Var log(mean_k) ≈ (stderr_k/mean_k)² (delta method). With a handful of η this is far
+ * steadier than the residual-based error, which has only n − 2 degrees of freedom.
+ */
+export function slopeStandardError(points: readonly { eta: number; mean: number; stderr: number }[]): number | null {
+  const usable = points.filter((p) => p.eta > 0 && p.mean > 0);
+  if (usable.length < 2) return null;
+  const x = usable.map((p) => Math.log(1 / p.eta));
+  const xBar = x.reduce((s, v) => s + v, 0) / x.length;
+  const sxx = x.reduce((s, v) => s + (v - xBar) ** 2, 0);
+  if (sxx === 0) return null;
+  let variance = 0;
+  usable.forEach((p, k) => {
+    const w = (x[k] - xBar) / sxx;
+    variance += w * w * (p.stderr / p.mean) ** 2;
+  });
+  return Math.sqrt(variance);
 }
