@@ -40,7 +40,7 @@ interface Case {
 /**
  * Sample counts: SE ≈ sd/√N ≈ mean/√N for the near-exponential σ of Theorem 1(1), so N = 1500
  * gives ≈ 2.6% on the mean and ≈ 1% on the left share; more where samples are cheap. Whole
- * measurement ≈ 8e9 kernel iterations ≈ 3–4 CPU minutes at 20–30 ns per iteration.
+ * measurement: 6.9e9 kernel iterations, ≈ 150 s of CPU (docs/finite-eta-bias.md).
  */
 const CASES: Case[] = [
   ...[-0.66, -0.7].flatMap((x0) => {
