@@ -3,7 +3,13 @@ import type { FieldIssue } from './model/validation';
 import type { RunResult } from './model/results';
 import type { TheoryReport } from './theory/types';
 
-export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
+/** Every run status, declared once: the type, LabService's list filter and the run list UI derive from it. */
+export const runStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+/** The keys listRuns sorts by. */
+export const runSortKeys = ['createdAt', 'name', 'status', 'kind', 'duration'] as const;
+export type RunSortKey = (typeof runSortKeys)[number];
 
 export interface RunProgress {
   id: number;
@@ -43,7 +49,7 @@ export interface ListRunsQuery {
   kind?: ExperimentKind;
   status?: RunStatus;
   tag?: string;
-  sort?: 'createdAt' | 'name' | 'status' | 'kind' | 'duration';
+  sort?: RunSortKey;
   order?: 'asc' | 'desc';
   offset?: number;
   limit?: number;

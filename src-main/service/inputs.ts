@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LabError, type ExportFormat, type ListRunsQuery, type RunUpdate } from '../../src-shared/api';
+import { LabError, runSortKeys, runStatuses, type ExportFormat, type ListRunsQuery, type RunUpdate } from '../../src-shared/api';
 import { ConfigError, jsonPath } from '../../src-shared/model/validation';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig } from '../../src-shared/model/config';
@@ -54,11 +54,9 @@ const listQuery = z
   .strictObject({
     text: z.string({ error: 'must be a text' }).max(200, 'at most 200 characters').optional(),
     kind: z.enum(['exit-time', 'long-run'], { error: 'must be "exit-time" or "long-run"' }).optional(),
-    status: z
-      .enum(['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'], { error: 'unknown run status' })
-      .optional(),
+    status: z.enum(runStatuses, { error: 'unknown run status' }).optional(),
     tag: z.string({ error: 'must be a text' }).max(50, 'at most 50 characters').optional(),
-    sort: z.enum(['createdAt', 'name', 'status', 'kind', 'duration'], { error: 'unknown sort key' }).optional(),
+    sort: z.enum(runSortKeys, { error: 'unknown sort key' }).optional(),
     order: z.enum(['asc', 'desc'], { error: 'must be "asc" or "desc"' }).optional(),
     offset: z.number({ error: 'must be a whole number ≥ 0' }).int('must be a whole number ≥ 0').min(0, 'must be a whole number ≥ 0').optional(),
     limit: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'at most 1000').optional(),
