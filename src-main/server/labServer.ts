@@ -67,6 +67,15 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The host of an Origin header, or null when it is not a URL (then it matches no Host). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export function createLabServer(options: LabServerOptions): LabServer {
   const { service, staticDir, token } = options;
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
@@ -88,7 +97,7 @@ export function createLabServer(options: LabServerOptions): LabServer {
     }
     if (!isLoopbackHostHeader(req.headers.host)) throw fail(403, 'Host header is not a loopback address');
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) throw fail(403, 'cross-origin request refused');
+    if (origin && origin !== 'null' && hostOf(origin) !== req.headers.host) throw fail(403, 'cross-origin request refused');
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

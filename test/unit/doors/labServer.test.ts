@@ -87,6 +87,7 @@ describe('POST /api/<method>', () => {
   it('refuses non-JSON content types and cross-site or rebinding callers on loopback', async () => {
     expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect((await post(open, 'listRuns', '[]', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(open, 'listRuns', '[]', { origin: 'not a url' })).status).toBe(403);
     expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { host: 'evil.example:80', 'content-type': 'application/json' } })).status).toBe(403);
     expect((await send(open, '/api/listRuns')).status).toBe(405);
   });
