@@ -15,7 +15,7 @@ export interface WorkerPoolOptions {
  * The bundled worker next to the running bundle (out/node/worker.js beside out/node/lab.js).
  * Resolved only when asked for: the Electron main passes its own ?modulePath instead.
  */
-export function defaultWorkerUrl(): URL {
+function defaultWorkerUrl(): URL {
   return new URL('./worker.js', import.meta.url);
 }
 

@@ -28,7 +28,7 @@ export interface PoolBenchOptions {
 const heavy = { family: 'pareto', alpha: 1.2, scale: 0.1 } as const;
 
 /** The Figures 1 and 5 preset (resources/presets), optionally with shorter paths for smoke tests. */
-export function figure1Config(iterations = 3_000_000): ExperimentConfig {
+function figure1Config(iterations = 3_000_000): ExperimentConfig {
   return expandConfig({ ...figures15, iterations });
 }
 

@@ -19,9 +19,9 @@ export interface ChunkingOptions {
 }
 
 /** How often a cancel recorded by another process is looked for (issue 3: honoured within 2 s). */
-export const CANCEL_POLL_MS = 250;
+const CANCEL_POLL_MS = 250;
 /** onProgress cadence. */
-export const PROGRESS_EVERY_MS = 500;
+const PROGRESS_EVERY_MS = 500;
 
 /**
  * One run in execution: hands its chunks to the scheduler, commits each finished chunk,
@@ -196,6 +196,6 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   }
 }
 
-export function messageOf(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

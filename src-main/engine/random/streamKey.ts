@@ -20,9 +20,9 @@ export type NoiseStream = Int32Array;
 
 /** Words of a NoiseStream: main state 0–3, auxiliary state 4–7. */
 export const STREAM_WORDS = 2 * RNG_WORDS;
-export type StreamDomain = 'exit-time' | 'long-run';
+type StreamDomain = 'exit-time' | 'long-run';
 
-export interface StreamKey {
+interface StreamKey {
   domain: StreamDomain;
   seed: number;
   arm: number;
@@ -33,7 +33,7 @@ export interface StreamKey {
 const LIMIT_16 = 0x10000;
 const LIMIT_32 = 0x100000000;
 
-export function streamState(key: StreamKey): NoiseStream {
+function streamState(key: StreamKey): NoiseStream {
   const { seed, arm, etaIndex, index } = key;
   checkRange('seed', seed, 2 ** 53);
   checkRange('arm', arm, LIMIT_16);

@@ -34,7 +34,7 @@ function rotl(x: number, k: number): number {
 
 /** 2^−53 and 2^26: a 53-bit uniform is built from the top 27 and 26 bits of two outputs. */
 export const TWO_POW_M53 = 1.1102230246251565e-16;
-export const TWO_POW_26 = 67108864;
+const TWO_POW_26 = 67108864;
 
 /** U = k·2^−53 with k uniform on 0 … 2^53 − 1: every double of that grid in [0, 1), equally likely. */
 export function uniform53(s: RngState): number {

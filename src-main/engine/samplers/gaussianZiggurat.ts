@@ -11,7 +11,7 @@ import { zigguratTable, type ZigguratDensity, type ZigguratTable } from './ziggu
  * accept when 2y > x², return r + x. One draw: 53-bit uniform from a (read as a signed integer
  * plus 2^31) and b >>> 11, layer = b & 1023 (1024 layers: about 99.6% fast draws), sign = bit 10 of b.
  */
-export const GAUSSIAN_LAYERS = 1024;
+const GAUSSIAN_LAYERS = 1024;
 
 /** exp(−x²/2) on [0, ∞), its inverse and its tail integral √(π/2) erfc(r/√2). */
 export const gaussianDensity: ZigguratDensity = {

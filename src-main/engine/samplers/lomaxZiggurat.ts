@@ -12,7 +12,7 @@ import { zigguratTable, type ZigguratTable } from './zigguratTable';
  * One draw: 53-bit uniform from a (32 bits, read as a signed integer plus 2^31: a bijection onto
  * 0 … 2^32 − 1) and b >>> 11 (21 bits), layer = b & 1023 (1024 layers: about 98.9% fast draws).
  */
-export const LOMAX_LAYERS = 1024;
+const LOMAX_LAYERS = 1024;
 
 export interface LomaxZiggurat extends ZigguratTable {
   alpha: number;
