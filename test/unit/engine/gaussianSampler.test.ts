@@ -4,6 +4,7 @@ import { GaussianNoiseSampler } from '../../../src-main/engine/samplers/gaussian
 import { gaussianPolar } from '../../../src-main/engine/samplers/gaussianPolar';
 import { gaussianDensity, gaussianZiggurat, gaussianZigguratTable } from '../../../src-main/engine/samplers/gaussianZiggurat';
 import { zigguratTable } from '../../../src-main/engine/samplers/zigguratTable';
+import { fillWholeAndInPieces } from './fixtures';
 import { binomialZ, chiSquare, chiSquareCritical, KS_CRITICAL_0_001, ksStatistic, normalCdf, normalTail } from './statistics';
 
 function blockDraws(count: number, seed: number, sigma = 1): Float64Array {
@@ -44,13 +45,8 @@ describe('Gaussian samplers against the exact CDF', () => {
   });
 
   it('the block sampler gives the same values however the blocks are cut', () => {
-    const sampler = new GaussianNoiseSampler({ family: 'gaussian', sigma: 2.5 }, 0.01);
-    const whole = new Float64Array(20_000);
-    sampler.fill(exitTimeStream(23, 0, 0, 0), whole, 0, whole.length);
-    const parts = new Float64Array(20_000);
-    const s = exitTimeStream(23, 0, 0, 0);
-    for (const [a, b] of [[0, 1], [1, 1000], [1000, 1001], [1001, 12_345], [12_345, 20_000]]) sampler.fill(s, parts, a, b);
-    expect(parts).toEqual(whole);
+    const { whole, pieces } = fillWholeAndInPieces(new GaussianNoiseSampler({ family: 'gaussian', sigma: 2.5 }, 0.01), 23);
+    expect(pieces).toEqual(whole);
   });
 
   it('block sampler, 10^7 draws: χ² over 60 bins and tail frequencies beyond r, 4.5 and 5', () => {

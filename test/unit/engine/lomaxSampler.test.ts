@@ -4,6 +4,7 @@ import { nextU32 } from '../../../src-main/engine/random/xoshiro128';
 import { lomaxInversion } from '../../../src-main/engine/samplers/lomaxInversion';
 import { lomaxWedge, lomaxZiggurat, lomaxZigguratTable } from '../../../src-main/engine/samplers/lomaxZiggurat';
 import { ParetoNoiseSampler } from '../../../src-main/engine/samplers/paretoNoise';
+import { fillWholeAndInPieces } from './fixtures';
 import { binomialZ, chiSquare, chiSquareCritical, KS_CRITICAL_0_001, ksStatistic } from './statistics';
 
 /** Exact Lomax(α): P(W > w) = (1 + w)^−α. */
@@ -70,13 +71,8 @@ describe('Lomax samplers against the exact CDF', () => {
   });
 
   it.each([0.5, 0.3])('the block sampler (p₊ = %s) gives the same values however the blocks are cut', (pPlus) => {
-    const sampler = new ParetoNoiseSampler({ family: 'pareto', alpha: 1.2, scale: 0.1, pPlus }, 0.01);
-    const whole = new Float64Array(20_000);
-    sampler.fill(exitTimeStream(13, 0, 0, 0), whole, 0, whole.length);
-    const parts = new Float64Array(20_000);
-    const s = exitTimeStream(13, 0, 0, 0);
-    for (const [a, b] of [[0, 1], [1, 1000], [1000, 1001], [1001, 12_345], [12_345, 20_000]]) sampler.fill(s, parts, a, b);
-    expect(parts).toEqual(whole);
+    const { whole, pieces } = fillWholeAndInPieces(new ParetoNoiseSampler({ family: 'pareto', alpha: 1.2, scale: 0.1, pPlus }, 0.01), 13);
+    expect(pieces).toEqual(whole);
   });
 
   it('the block sampler\'s fast first attempts are the reference ziggurat\'s draws', () => {
