@@ -1,5 +1,6 @@
-import { fieldIndexOf, workUpperBound, type ExperimentConfig } from '../../src-shared/model';
+import { workUpperBound, type ExperimentConfig } from '../../src-shared/model';
 import type { TheoryReport } from '../../src-shared/theory/types';
+import { startFieldTheory } from '../runTheory';
 
 export interface WorkEstimate {
   /** Expected iterations (exit-time: from Theorem 1's mean exit when known). */
@@ -18,12 +19,11 @@ export interface WorkEstimate {
 export function estimateWork(config: ExperimentConfig, theoryByEta: (TheoryReport | undefined)[] = []): WorkEstimate {
   const upperBound = workUpperBound(config);
   if (config.kind === 'long-run') return { iterations: upperBound, upperBound, fromTheory: true };
-  const field = fieldIndexOf(config.landscape, config.x0);
   let iterations = 0;
   let fromTheory = true;
   config.arms.forEach((_, a) => {
     config.etas.forEach((_, e) => {
-      const predicted = theoryByEta[e]?.arms[a]?.fields.find((f) => f.index === field)?.predictedMeanExit;
+      const predicted = startFieldTheory(config, theoryByEta[e], a)?.predictedMeanExit;
       if (predicted !== undefined && Number.isFinite(predicted) && predicted > 0) {
         iterations += config.samples * Math.min(config.maxIterations, predicted);
       } else {
