@@ -1,4 +1,4 @@
-import type { Landscape } from '../model/landscape';
+import { minima, type Landscape } from '../model/landscape';
 
 /**
  * f'(x) = κ Π_k (x − c_k), evaluated in product form so that it vanishes exactly at
@@ -41,8 +41,8 @@ export function potential(landscape: Landscape): (x: number) => number {
   const a = gradientCoefficients(landscape);
   const integral = [0, ...a.map((ak, k) => ak / (k + 1))];
   const raw = (x: number) => horner(integral, x);
-  const minima = landscape.criticalPoints.filter((_, k) => k % 2 === 0);
-  const floor = minima.length ? Math.min(...minima.map(raw)) : 0;
+  const ms = minima(landscape);
+  const floor = ms.length ? Math.min(...ms.map(raw)) : 0;
   return (x: number) => raw(x) - floor;
 }
 
