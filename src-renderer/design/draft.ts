@@ -134,14 +134,14 @@ export function parseNumberList(text: string): number[] {
   return text
     .split(/[\s,;]+/)
     .filter((t) => t.length > 0)
-    .map((t) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : Number.NaN));
+    .map(parseNumber);
 }
 
 export function formatNumberList(values: readonly number[]): string {
   return values.map((v) => (Number.isNaN(v) ? '?' : String(v))).join(', ');
 }
 
-/** Parse one number field; empty or junk is NaN (the schema then says "must be finite"). */
+/** Parse one number field; empty or junk is NaN (the schema then says "must be a number"). */
 export function parseNumber(text: string): number {
   const t = text.trim();
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
