@@ -11,7 +11,3 @@ export function keyParams(config: ExperimentConfig): string {
   }
   return `η ${formatSci(config.eta)} · ${config.paths} × ${formatCount(config.iterations)} it · ${arms}`;
 }
-
-export function armSummary(config: ExperimentConfig): string {
-  return config.arms.map((a) => a.label).join(' | ');
-}

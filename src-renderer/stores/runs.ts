@@ -26,7 +26,6 @@ export const useRunsStore = defineStore('runs', () => {
   const progress = reactive(new Map<number, RunProgress>());
   /** Last iterations per second any run reported: the designer's time estimate uses it. */
   const lastSpeed = ref<number | null>(null);
-  const changed = ref(0);
   let pending: Promise<void> | null = null;
   let again = false;
 
@@ -80,7 +79,6 @@ export const useRunsStore = defineStore('runs', () => {
       const run = page.value.runs.find((r) => r.id === e.id);
       if (run) run.status = e.status;
       if (e.status !== 'running' && e.status !== 'queued') progress.delete(e.id);
-      changed.value++;
       void refresh();
     });
   }
@@ -101,5 +99,5 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
-  return { query, page, seedSpeed, loading, error, progress, lastSpeed, changed, refresh, patch, subscribe };
+  return { query, page, seedSpeed, loading, error, progress, lastSpeed, refresh, patch, subscribe };
 });
