@@ -16,11 +16,6 @@ export interface ExitTimeCurve {
   predicted?: { eta: number; mean: number }[];
 }
 
-/**
- * Figure 4: mean first exit time against 1/η on log–log axes, per arm: means with ±1 SE bars,
- * censored means (lower bounds) as open triangles, the least-squares line with its slope, the
- * predicted exponent β as a dashed line through the same centroid, and the absolute prediction.
- */
 /** What a series of the log–log chart shows; encoded in its id as `${curve}:${role}`. */
 export type ExitTimeSeriesRole = 'points' | 'censored' | 'se' | 'fit' | 'beta' | 'predicted';
 

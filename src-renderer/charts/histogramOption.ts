@@ -1,6 +1,6 @@
 import type { EChartsOption, GridComponentOption, SeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import type { Landscape, LongRunArmResult } from '../../src-shared/model';
-import { fields } from '../../src-shared/model';
+import { saddles } from '../../src-shared/model';
 import { sampleLoss } from './landscapeCurve';
 import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
 
@@ -33,7 +33,7 @@ export function histogramOption(arms: readonly LongRunArmResult[], landscape: La
   const loss = sampleLoss(landscape, 300);
   const fMax = Math.max(...loss.map((p) => p[1]));
   const L = landscape.L;
-  const saddleLines = fields(landscape).slice(1).map((f) => ({ xAxis: f.left }));
+  const saddleLines = saddles(landscape).map((s) => ({ xAxis: s }));
   const grids: GridComponentOption[] = [];
   const xAxes: XAXisComponentOption[] = [];
   const yAxes: YAXisComponentOption[] = [];

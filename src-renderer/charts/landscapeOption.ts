@@ -4,8 +4,10 @@ import { potential } from '../../src-shared/theory';
 import { sampleLoss } from './landscapeCurve';
 import { axisStyle, baseOption, type ChartStyle } from './style';
 
-/** The loss f on [−L, L] with minima m_i, saddles s_i and the attraction fields Ω_i shaded. */
-/** With x0, the start is marked as a vertical line labelled x₀. */
+/**
+ * The loss f on [−L, L] with minima m_i, saddles s_i and the attraction fields Ω_i shaded;
+ * with x0, the start is marked as a vertical line labelled x₀.
+ */
 export function landscapeOption(landscape: Landscape, style: ChartStyle, x0?: number): EChartsOption {
   const curve = sampleLoss(landscape);
   const at = potential(landscape);
