@@ -1,11 +1,11 @@
 import type { EChartsOption } from 'echarts';
+import type { ExitTimePoint } from '../../src-shared/model';
 import { formatSci } from '../format';
 import { axisStyle, baseOption, type ChartStyle } from './style';
 
 /**
- * Empirical survival P(σ > t) of the exit times at one η, against the exponential with the same
- * mean (Theorem 1: σ scaled by its mean is asymptotically Exp(1)). Censored samples (= maxIterations)
- * keep the curve from dropping past the censoring time.
+ * Empirical survival P(σ > t) of exit times; censored samples (= maxIterations) keep the curve
+ * from dropping past the censoring time.
  */
 export function survivalPoints(exitTimes: readonly number[], maxIterations: number): [number, number][] {
   const n = exitTimes.length;
@@ -20,9 +20,15 @@ export function survivalPoints(exitTimes: readonly number[], maxIterations: numb
   return pts.filter((p) => p[1] > 0);
 }
 
-export function exitDistributionOption(exitTimes: readonly number[], maxIterations: number, eta: number, style: ChartStyle): EChartsOption {
+/**
+ * The empirical survival of one η's exit times against the exponential with the same mean (the
+ * point's stored mean; Theorem 1: σ scaled by its mean is asymptotically Exp(1)).
+ */
+export function exitDistributionOption(point: ExitTimePoint | undefined, maxIterations: number, style: ChartStyle): EChartsOption {
+  const exitTimes = point?.exitTimes ?? [];
+  const eta = point?.eta ?? 0;
   const pts = survivalPoints(exitTimes, maxIterations);
-  const mean = exitTimes.length ? exitTimes.reduce((s, t) => s + t, 0) / exitTimes.length : 0;
+  const mean = point && exitTimes.length ? point.mean : 0;
   const tMax = pts.length ? pts[pts.length - 1][0] : 1;
   const floor = exitTimes.length ? 1 / exitTimes.length : 0.01;
   const expo: [number, number][] = [];
