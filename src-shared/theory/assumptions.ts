@@ -7,8 +7,8 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 /**
  * Assumption 1: critical points m1 < s1 < … < mn, an odd count, inside (−L, L); L and
- * κ positive. The config schema already rejects most of this, but the theory is also
- * called live on half-typed landscapes, so it reports instead of trusting.
+ * κ positive. expandConfig already rejects all of this for configs; armTheory is also
+ * called on bare landscapes and promises never to throw, so it reports instead of trusting.
  */
 export function checkLandscape(landscape: Landscape): string[] {
   const messages: string[] = [];

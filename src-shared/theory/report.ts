@@ -10,7 +10,7 @@ import type { TheoryReport } from './types';
  */
 export function theoryReport(config: ExperimentConfig, eta?: number): TheoryReport {
   const report: TheoryReport = {
-    fields: hasPoints(config) ? fields(config.landscape) : [],
+    fields: fields(config.landscape),
     arms: config.arms.map((arm) => armTheory(config.landscape, arm, eta)),
   };
   if (eta !== undefined && Number.isFinite(eta) && eta > 0) report.eta = eta;
@@ -29,15 +29,10 @@ export interface ExitFieldTheory {
  * Theorem 1 does not apply (light-tailed noise, a failed assumption, x0 on a saddle).
  */
 export function exitTimeTheory(config: ExperimentConfig): (ExitFieldTheory | null)[] {
-  const field = hasPoints(config) ? fieldIndexOf(config.landscape, config.x0) : 0;
+  const field = fieldIndexOf(config.landscape, config.x0);
   return config.arms.map((arm) => {
     const t = armTheory(config.landscape, arm);
     const f = t.applicable && field > 0 ? t.fields[field - 1] : undefined;
     return f ? { field, lStar: f.lStar, exponent: f.exponent } : null;
   });
-}
-
-/** The renderer calls in with configs being edited: survive a landscape without points. */
-function hasPoints(config: ExperimentConfig): boolean {
-  return Array.isArray(config.landscape?.criticalPoints);
 }
