@@ -20,7 +20,7 @@ function lomaxCdf(alpha: number, w: number): number {
  * the centring shift. Z > x ⇔ U·W > a with a = x/scale + c:
  * U = +1 needs W > a; U = −1 needs W < −a (possible only when a < 0).
  */
-export function paretoUpperTail(noise: ParetoNoise, x: number): number {
+function paretoUpperTail(noise: ParetoNoise, x: number): number {
   const a = x / noise.scale + paretoShift(noise);
   return noise.pPlus * lomaxSurvival(noise.alpha, a) + (1 - noise.pPlus) * lomaxCdf(noise.alpha, -a);
 }
@@ -29,7 +29,7 @@ export function paretoUpperTail(noise: ParetoNoise, x: number): number {
  * H₋(x) = P(Z < −x). Z < −x ⇔ U·W < d with d = −x/scale + c:
  * U = +1 needs W < d; U = −1 needs W > −d.
  */
-export function paretoLowerTail(noise: ParetoNoise, x: number): number {
+function paretoLowerTail(noise: ParetoNoise, x: number): number {
   const d = -x / noise.scale + paretoShift(noise);
   return noise.pPlus * lomaxCdf(noise.alpha, d) + (1 - noise.pPlus) * lomaxSurvival(noise.alpha, -d);
 }
@@ -51,6 +51,5 @@ export function lowerTail(noise: Noise, x: number): number {
  * scale^α x^−α: Theorem 1's λ_i(η) is built from H(1/η) itself.
  */
 export function tail(noise: Noise, x: number): number {
-  if (noise.family === 'gaussian') return erfc(x / (noise.sigma * Math.SQRT2));
-  return paretoUpperTail(noise, x) + paretoLowerTail(noise, x);
+  return upperTail(noise, x) + lowerTail(noise, x);
 }
