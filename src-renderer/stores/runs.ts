@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import type { ListRunsQuery, RunPage, RunProgress, RunStatus, RunSummary } from '../../src-shared/api';
 import { lab } from '../api/lab';
+import { runDurationSeconds } from '../format';
 
 export const pageSizes = [25, 50, 100] as const;
 
@@ -90,9 +91,9 @@ export const useRunsStore = defineStore('runs', () => {
   function seedSpeed(recent: readonly RunSummary[]): void {
     if (lastSpeed.value !== null) return;
     for (const r of recent) {
-      if (r.status !== 'completed' || !r.progress || !r.startedAt || !r.finishedAt) continue;
-      const seconds = (Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000;
-      if (seconds >= 2 && r.progress.done > 0) {
+      if (r.status !== 'completed' || !r.progress || !r.finishedAt) continue;
+      const seconds = runDurationSeconds(r.startedAt, r.finishedAt);
+      if (seconds !== null && seconds >= 2 && r.progress.done > 0) {
         lastSpeed.value = r.progress.done / seconds;
         return;
       }
