@@ -12,6 +12,12 @@ export const httpStatusOf: Record<LabErrorCode, number> = {
   internal: 500,
 };
 
+/** The inverse, for a client reading an error response that carries no {error} body. */
+export function labErrorCodeOf(status: number): LabErrorCode {
+  const found = (Object.keys(httpStatusOf) as LabErrorCode[]).find((code) => httpStatusOf[code] === status);
+  return found ?? 'internal';
+}
+
 /** The token travels once in the page URL (?token=…) and then as `Authorization: Bearer …`. */
 export const tokenQueryParam = 'token';
 

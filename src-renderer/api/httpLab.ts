@@ -1,14 +1,13 @@
-import { deriveLabApi } from '../../src-shared/ipc';
+import { deriveLabApi, isLabErrorData } from '../../src-shared/ipc';
 import {
   LabError,
   labEvents,
   type LabApi,
-  type LabErrorData,
   type LabEventName,
   type LabEventSource,
   type LabEvents,
 } from '../../src-shared/api';
-import { apiPrefix, eventsPath, tokenQueryParam } from '../../src-shared/protocol';
+import { apiPrefix, eventsPath, labErrorCodeOf, tokenQueryParam } from '../../src-shared/protocol';
 
 export interface HttpLabOptions {
   /** Origin (and optional path prefix) of the served lab; '' for same origin. */
@@ -16,10 +15,6 @@ export interface HttpLabOptions {
   token?: string | null;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
-}
-
-function isErrorData(v: unknown): v is LabErrorData {
-  return typeof v === 'object' && v !== null && typeof (v as LabErrorData).message === 'string';
 }
 
 /**
@@ -55,9 +50,9 @@ export function createHttpLab(options: HttpLabOptions = {}): LabApi & LabEventSo
     }
     if (!response.ok) {
       const error = (body as { error?: unknown } | undefined)?.error;
-      if (isErrorData(error)) throw new LabError(error);
+      if (isLabErrorData(error)) throw new LabError(error);
       throw new LabError({
-        code: response.status === 404 ? 'not-found' : response.status === 400 ? 'invalid' : 'internal',
+        code: labErrorCodeOf(response.status),
         message: `${method}: HTTP ${response.status}${text ? ` — ${text.slice(0, 200)}` : ''}`,
       });
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bearerMatches, generateToken, isLoopbackHost, isLoopbackHostHeader, tokenMatches } from '../../../src-main/server/auth';
 import { formatSse } from '../../../src-main/server/eventStream';
 import { HelpRequested, openUrl, parseServeArgs, UsageError } from '../../../src-main/server/serveArgs';
-import { contentSecurityPolicy } from '../../../src-shared/protocol';
+import { contentSecurityPolicy, httpStatusOf, labErrorCodeOf } from '../../../src-shared/protocol';
 
 describe('serve arguments', () => {
   it('defaults to loopback and no token', () => {
@@ -63,5 +63,12 @@ describe('wire formats', () => {
     expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|http)/);
     expect(csp).toContain("default-src 'none'");
     expect(contentSecurityPolicy(['ws://localhost:5173'])).toContain("connect-src 'self' ws://localhost:5173");
+  });
+});
+
+describe('labErrorCodeOf', () => {
+  it('inverts httpStatusOf and reads any other status as internal', () => {
+    for (const [code, status] of Object.entries(httpStatusOf)) expect(labErrorCodeOf(status)).toBe(code);
+    expect(labErrorCodeOf(401)).toBe('internal');
   });
 });
