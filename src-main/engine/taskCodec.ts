@@ -1,0 +1,57 @@
+import { parseExact, stringifyExact } from '../../src-shared/codec/exactJson';
+import type { KernelChunkResult, KernelTask } from './tasks';
+
+/**
+ * The engine's version: bump it whenever a kernel or sampler draws different numbers for the same
+ * task, so chunks computed by different engines are never mixed in one result.
+ */
+export const ENGINE_VERSION = 1;
+
+/** A task or chunk result as it travels between processes: exact JSON plus the engine that made it. */
+interface Envelope<T> {
+  engine: number;
+  body: T;
+}
+
+export class EngineVersionMismatch extends Error {
+  constructor(readonly found: number) {
+    super(`made by engine version ${found}, but this engine is version ${ENGINE_VERSION}`);
+    this.name = 'EngineVersionMismatch';
+  }
+}
+
+const kinds = new Set<string>(['exit-time', 'long-run']);
+
+function encode<T>(body: T): string {
+  return stringifyExact({ engine: ENGINE_VERSION, body } satisfies Envelope<T>);
+}
+
+function decode(text: string, what: string): unknown {
+  const envelope = parseExact(text) as Partial<Envelope<{ kind?: unknown }>> | null;
+  if (envelope === null || typeof envelope !== 'object' || typeof envelope.engine !== 'number') {
+    throw new TypeError(`not an encoded ${what}`);
+  }
+  if (envelope.engine !== ENGINE_VERSION) throw new EngineVersionMismatch(envelope.engine);
+  const body = envelope.body;
+  if (body === null || typeof body !== 'object' || !kinds.has(String(body.kind))) {
+    throw new TypeError(`an encoded ${what} of unknown kind`);
+  }
+  return body;
+}
+
+/** A chunk task as text that any process (a worker thread, a queue worker) decodes to the same task. */
+export function encodeTask(task: KernelTask): string {
+  return encode(task);
+}
+
+export function decodeTask(text: string): KernelTask {
+  return decode(text, 'task') as KernelTask;
+}
+
+export function encodeChunkResult(result: KernelChunkResult): string {
+  return encode(result);
+}
+
+export function decodeChunkResult(text: string): KernelChunkResult {
+  return decode(text, 'chunk result') as KernelChunkResult;
+}
