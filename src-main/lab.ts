@@ -22,6 +22,7 @@ import { SqliteChunkCheckpoints } from './store/chunkCheckpoints';
 import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
 import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from './store/ownerLiveness';
 import { EnginePool } from './engine/executor/enginePool';
+import type { ChunkRunner } from './engine/chunkRunner';
 import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { experimentPresets } from './presets';
@@ -32,7 +33,9 @@ import { validConfig, validFormat, validId, validListQuery, validUpdate } from '
 export interface LabServiceOptions {
   /** The SQLite file holding runs and their committed chunks (created if missing). */
   dbPath: string;
-  /** Worker threads; default: the pool's choice (one per core). */
+  /** Where chunks run (e.g. a queue of remote workers); default local worker threads. Closed with the service. */
+  runner?: ChunkRunner;
+  /** Worker threads of the default local runner; default one per core. */
   workers?: number;
   /** The bundled worker entry (out/node/worker.js, or Electron's bundled path). */
   workerUrl?: URL | string;
@@ -323,6 +326,7 @@ export class LabService implements LabApi, LabEventSource {
 
   private enginePool(): EnginePool {
     this.pool ??= new EnginePool({
+      ...(this.options.runner !== undefined ? { runner: this.options.runner } : {}),
       ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
       ...(this.options.workerUrl !== undefined ? { workerUrl: this.options.workerUrl } : {}),
       ...(this.options.chunkIterations !== undefined ? { chunkIterations: this.options.chunkIterations } : {}),

@@ -1,14 +1,13 @@
 import type { KernelTask } from '../tasks';
 
 /**
- * What crosses to a worker for one chunk. The two SharedArrayBuffers are shared, not copied:
- * the run writes its stop flag into `control` and the kernel's tick sees it within one tick
- * interval; the tick writes the chunk's iteration count into `progress`, so the run can show
- * progress inside a long chunk.
+ * What crosses to a local worker thread for one chunk. The two SharedArrayBuffers are shared, not
+ * copied: the runner writes the stop flag into `control` and the kernel's tick sees it within one
+ * tick interval; the tick writes the chunk's iteration count into `progress`.
  */
 export interface ChunkRequest {
   task: KernelTask;
-  /** Int32Array(1): STOP_FLAG index set to 1 asks every chunk of the run to stop. */
+  /** Int32Array(1): STOP_FLAG index set to 1 asks the chunk to stop. */
   control: SharedArrayBuffer;
   /** Float64Array(1): iterations this chunk has done so far. */
   progress: SharedArrayBuffer;

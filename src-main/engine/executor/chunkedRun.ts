@@ -4,7 +4,6 @@ import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecuto
 import type { KernelChunkResult } from '../tasks';
 import { aggregateRun } from '../aggregate/aggregateRun';
 import type { ChunkJob, ChunkSource } from './chunkSource';
-import { STOP_FLAG, newControl, newProgress } from './chunkRequest';
 import type { Dispatch, FairScheduler, SchedulerClient } from './scheduler';
 import { ProgressMeter } from './progressMeter';
 import { ExitTimePlan } from './exitTimePlan';
@@ -25,18 +24,18 @@ const PROGRESS_EVERY_MS = 500;
 
 /**
  * One run in execution: hands its chunks to the scheduler, commits each finished chunk,
- * and ends as completed, cancelled, interrupted or failed. Stopping sets the run's shared
- * stop flag, which every in-flight kernel sees at its next tick; the run ends once they
- * have all come back, so nothing of it is still running when `done` resolves.
+ * and ends as completed, cancelled, interrupted or failed. Stopping aborts the run's signal,
+ * which every in-flight chunk sees; the run ends once they have all come back, so nothing of
+ * it is still running when `done` resolves.
  */
 export class ChunkedRun implements RunExecution, SchedulerClient {
   readonly done: Promise<RunOutcome>;
   private resolveDone!: (outcome: RunOutcome) => void;
   private source: ChunkSource | null = null;
   private readonly completed = new Map<string, KernelChunkResult>();
-  /** Chunks in flight → the iteration counter their kernel's tick writes. */
-  private readonly inFlight = new Map<string, Float64Array>();
-  private readonly control = newControl();
+  /** Chunks in flight → iterations each has reported so far. */
+  private readonly inFlight = new Map<string, number>();
+  private readonly abort = new AbortController();
   private stopping: RunOutcome | null = null;
   private settled = false;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -96,7 +95,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   progress(): RunProgress {
     const work = this.source?.work() ?? { done: 0, total: 0, estimated: false };
     let running = 0;
-    for (const counter of this.inFlight.values()) running += counter[0];
+    for (const done of this.inFlight.values()) running += done;
     return this.meter.read(this.options.runId, work.done + running, work.total, work.estimated);
   }
 
@@ -110,11 +109,14 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
       return null;
     }
     if (!job) return null;
-    const progress = newProgress();
-    this.inFlight.set(job.key, new Float64Array(progress));
     const chunk = job;
+    this.inFlight.set(chunk.key, 0);
+    const onProgress = (done: number) => {
+      if (this.inFlight.has(chunk.key)) this.inFlight.set(chunk.key, done);
+    };
     return {
-      request: { task: chunk.task, control: this.control, progress },
+      task: chunk.task,
+      options: { signal: this.abort.signal, onProgress },
       onDone: (result) => this.chunkDone(chunk, result),
       onError: (error) => this.chunkFailed(chunk, error),
     };
@@ -123,7 +125,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   private chunkDone(job: ChunkJob, result: KernelChunkResult | null): void {
     this.inFlight.delete(job.key);
     if (result === null) {
-      // A kernel only gives up when the stop flag is set, i.e. the run is already stopping.
+      // A chunk only gives up when the run's signal is aborted, i.e. the run is already stopping.
       if (!this.stopping) this.stop({ status: 'failed', error: `chunk ${job.key} stopped without being asked to` });
       this.settleIfIdle();
       return;
@@ -148,7 +150,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     if (this.settled) return;
     if (!this.stopping) {
       this.stopping = outcome;
-      Atomics.store(new Int32Array(this.control), STOP_FLAG, 1);
+      this.abort.abort();
     }
     this.settleIfIdle();
   }

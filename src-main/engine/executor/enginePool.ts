@@ -1,12 +1,15 @@
 import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecutor.types';
-import { WorkerPool } from '../pool';
+import type { ChunkRunner } from '../chunkRunner';
+import { LocalChunkRunner } from '../localChunkRunner';
 import { FairScheduler } from './scheduler';
 import { ChunkedRun } from './chunkedRun';
 
 export interface EnginePoolOptions {
-  /** Worker threads; default os.availableParallelism(). */
+  /** Where chunks run; default local worker threads (`workers`, `workerUrl`). Closed with the pool. */
+  runner?: ChunkRunner;
+  /** Worker threads of the default runner; default os.availableParallelism(). */
   workers?: number;
-  /** The worker entry; default the bundled worker.js next to the running bundle. */
+  /** The default runner's worker entry; default the bundled worker.js next to the running bundle. */
   workerUrl?: URL | string;
   /** Iterations per chunk; default about a second of kernel work. Results never depend on it. */
   chunkIterations?: number;
@@ -27,17 +30,20 @@ const CLOSE_GRACE_MS = 5_000;
  * ChunkCheckpoints and resumes from them.
  */
 export class EnginePool {
-  readonly workers: number;
-  private readonly pool: WorkerPool;
+  private readonly runner: ChunkRunner;
   private readonly scheduler: FairScheduler;
   private readonly chunkIterations: number;
   private readonly running = new Map<number, ChunkedRun>();
   private closed = false;
 
+  /** Chunks that run at once (the runner's capacity). */
+  get workers(): number {
+    return this.runner.capacity;
+  }
+
   constructor(options: EnginePoolOptions = {}) {
-    this.pool = new WorkerPool({ workers: options.workers, workerUrl: options.workerUrl });
-    this.workers = this.pool.size;
-    this.scheduler = new FairScheduler(this.pool);
+    this.runner = options.runner ?? new LocalChunkRunner({ workers: options.workers, workerUrl: options.workerUrl });
+    this.scheduler = new FairScheduler(this.runner);
     this.chunkIterations = options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS;
   }
 
@@ -49,7 +55,7 @@ export class EnginePool {
     const run = new ChunkedRun(
       options,
       this.scheduler,
-      { chunkIterations: this.chunkIterations, parallelism: this.workers },
+      { chunkIterations: this.chunkIterations, parallelism: this.runner.capacity },
       (r) => {
         if (this.running.get(r.runId) === r) this.running.delete(r.runId);
       },
@@ -71,7 +77,7 @@ export class EnginePool {
       new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS))),
     ]);
     clearTimeout(timer);
-    await this.pool.destroy();
+    await this.runner.close();
   }
 }
 

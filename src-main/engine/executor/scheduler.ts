@@ -1,10 +1,10 @@
-import type { WorkerPool } from '../pool';
-import type { KernelChunkResult } from '../tasks';
-import type { ChunkRequest } from './chunkRequest';
+import type { ChunkRunner, ChunkRunOptions } from '../chunkRunner';
+import type { KernelChunkResult, KernelTask } from '../tasks';
 
-/** One chunk handed to the pool, with where its outcome goes. */
+/** One chunk handed to the runner, with where its outcome goes. */
 export interface Dispatch {
-  request: ChunkRequest;
+  task: KernelTask;
+  options: ChunkRunOptions;
   onDone(result: KernelChunkResult | null): void;
   onError(error: unknown): void;
 }
@@ -15,16 +15,15 @@ export interface SchedulerClient {
 }
 
 /**
- * Shares the pool between the runs executing at once: never more chunks in flight than
- * workers (so no run's chunks pile up in piscina's queue ahead of another's), and each free
- * worker goes to the next run in turn that has a chunk ready. The runs form a rotation: a run
+ * Shares the runner between the runs executing at once: never more chunks in flight than its
+ * capacity (so no run's chunks pile up in a queue ahead of another's), and each free slot goes to the next run in turn that has a chunk ready. The runs form a rotation: a run
  * that was just served goes to the back, a newly arrived run joins at the front.
  */
 export class FairScheduler {
   private readonly rotation: SchedulerClient[] = [];
   private inFlight = 0;
 
-  constructor(private readonly pool: WorkerPool) {}
+  constructor(private readonly runner: ChunkRunner) {}
 
   add(client: SchedulerClient): void {
     this.rotation.unshift(client);
@@ -38,11 +37,11 @@ export class FairScheduler {
 
   /** Fill free workers; called whenever a run arrives, a chunk ends or a run has new chunks. */
   pump(): void {
-    while (this.inFlight < this.pool.size) {
+    while (this.inFlight < this.runner.capacity) {
       const dispatch = this.takeInTurn();
       if (!dispatch) return;
       this.inFlight++;
-      this.pool.run(dispatch.request).then(
+      this.runner.run(dispatch.task, dispatch.options).then(
         (result) => this.settle(() => dispatch.onDone(result)),
         (error: unknown) => this.settle(() => dispatch.onError(error)),
       );

@@ -1,0 +1,22 @@
+import type { KernelChunkResult, KernelTask } from './tasks';
+
+export interface ChunkRunOptions {
+  /** Aborted when the run stops: the chunk should end soon and resolve to null. */
+  signal: AbortSignal;
+  /** Iterations this chunk has done so far, reported now and then while it runs. */
+  onProgress?: (iterationsDone: number) => void;
+}
+
+/**
+ * Where chunks run: local worker threads today, other machines through a queue tomorrow. The
+ * scheduler hands a runner at most `capacity` chunks at once and knows nothing else about it;
+ * cancellation and progress cross this seam as an AbortSignal and a callback, never as shared
+ * memory, so a runner in another process can honour them too.
+ */
+export interface ChunkRunner {
+  /** Chunks it can run at once right now (may change, e.g. as remote workers come and go). */
+  readonly capacity: number;
+  /** Resolves with the chunk's result, or null when it stopped because `signal` was aborted. */
+  run(task: KernelTask, options: ChunkRunOptions): Promise<KernelChunkResult | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,106 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ChunkRunner, ChunkRunOptions } from './chunkRunner';
+import { STOP_FLAG, newControl, newProgress, type ChunkRequest } from './executor/chunkRequest';
+import type { KernelChunkResult, KernelTask } from './tasks';
+
+export interface LocalChunkRunnerOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  workers?: number;
+  /** The worker entry; default the bundled worker.js next to the running bundle. */
+  workerUrl?: URL | string;
+}
+
+/** How often the counters that in-flight kernels write are read back into onProgress. */
+const PROGRESS_READ_MS = 200;
+
+/**
+ * The bundled worker next to the running bundle (out/node/worker.js beside out/node/lab.js).
+ * Resolved only when asked for: the Electron main passes its own ?modulePath instead.
+ */
+function defaultWorkerUrl(): URL {
+  return new URL('./worker.js', import.meta.url);
+}
+
+function workerPath(url: URL | string): string {
+  if (url instanceof URL) return fileURLToPath(url);
+  return url.startsWith('file:') ? fileURLToPath(url) : url;
+}
+
+interface InFlight {
+  counter: Float64Array;
+  last: number;
+  onProgress: (iterationsDone: number) => void;
+}
+
+/**
+ * Chunks on this machine's worker threads (piscina). Threads are started up front and never
+ * retire when idle, so a run does not pay for thread start-up between chunks; a worker that dies
+ * is replaced by piscina and only its chunk fails. Inside, each chunk gets a shared stop flag
+ * (set when its signal aborts; the kernel sees it at its next tick) and a shared iteration
+ * counter, read back every PROGRESS_READ_MS: the cheapest way for a kernel to talk while it runs.
+ */
+export class LocalChunkRunner implements ChunkRunner {
+  readonly capacity: number;
+  private readonly piscina: Piscina<ChunkRequest, KernelChunkResult | null>;
+  private readonly inFlight = new Set<InFlight>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(options: LocalChunkRunnerOptions = {}) {
+    const size = options.workers ?? availableParallelism();
+    if (!Number.isInteger(size) || size < 1) throw new Error(`workers must be a whole number ≥ 1, got ${size}`);
+    this.capacity = size;
+    this.piscina = new Piscina({
+      filename: workerPath(options.workerUrl ?? defaultWorkerUrl()),
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      concurrentTasksPerWorker: 1,
+    });
+    // A worker failing with no task in hand (e.g. while starting) is reported here; the chunk
+    // that hits a dead worker is rejected on its own, so nothing is lost by not rethrowing.
+    this.piscina.on('error', () => {});
+  }
+
+  async run(task: KernelTask, { signal, onProgress }: ChunkRunOptions): Promise<KernelChunkResult | null> {
+    if (signal.aborted) return null;
+    const control = newControl();
+    const progress = newProgress();
+    const stop = () => Atomics.store(new Int32Array(control), STOP_FLAG, 1);
+    signal.addEventListener('abort', stop, { once: true });
+    const watch = onProgress ? { counter: new Float64Array(progress), last: 0, onProgress } : null;
+    if (watch) this.watch(watch);
+    try {
+      return await this.piscina.run({ task, control, progress });
+    } finally {
+      signal.removeEventListener('abort', stop);
+      if (watch) this.unwatch(watch);
+    }
+  }
+
+  close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    return this.piscina.destroy();
+  }
+
+  private watch(entry: InFlight): void {
+    this.inFlight.add(entry);
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      for (const e of this.inFlight) {
+        const done = e.counter[0];
+        if (done !== e.last) e.onProgress((e.last = done));
+      }
+    }, PROGRESS_READ_MS);
+    this.timer.unref();
+  }
+
+  private unwatch(entry: InFlight): void {
+    this.inFlight.delete(entry);
+    if (this.inFlight.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+}
