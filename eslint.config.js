@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 
-/** The house (DESIGN.md §3): which folder may import which. */
+/** The layers (docs/architecture.md): which folder may import which. */
 const boundary = (forbidden, why) => ({
   'no-restricted-imports': [
     'error',
@@ -54,6 +54,24 @@ export default tseslint.config(
     files: ['src-main/**'],
     rules: {
       ...boundary(['src-renderer/*'], 'src-main never imports the renderer; they meet through LabApi.'),
+    },
+  },
+  {
+    files: ['src-main/engine/**'],
+    rules: {
+      ...boundary(
+        ['src-renderer/*', 'electron', 'better-sqlite3', '../store/*', '../../store/*', '../lab', '../../lab', '../service/*', '../../service/*'],
+        'The engine computes chunks and knows nothing of storage, services or Electron: it runs in worker threads and on queue workers.',
+      ),
+    },
+  },
+  {
+    files: ['src-main/store/**'],
+    rules: {
+      ...boundary(
+        ['src-renderer/*', '../engine/*', '../../engine/*', 'electron', '../lab', '../service/*'],
+        'The store keeps rows and text; what a chunk means is the engine\'s business (joined in service/).',
+      ),
     },
   },
 );

@@ -18,11 +18,13 @@ import type { ExperimentConfig } from '../src-shared/model/config';
 import type { TheoryReport } from '../src-shared/theory/types';
 import { openDatabase, type Database } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
-import { SqliteChunkCheckpoints } from './store/chunkCheckpoints';
+import { ChunkRows } from './store/chunkRows';
+import { StoredChunks } from './service/storedChunks';
 import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
 import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from './store/ownerLiveness';
 import { EnginePool } from './engine/executor/enginePool';
 import type { ChunkRunner } from './engine/chunkRunner';
+import { ENGINE_VERSION } from './engine/taskCodec';
 import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { experimentPresets } from './presets';
@@ -74,7 +76,7 @@ const CLOSE_WAIT_MS = 10_000;
 export class LabService implements LabApi, LabEventSource {
   private readonly db: Database;
   private readonly runs: RunsRepository;
-  private readonly checkpoints: SqliteChunkCheckpoints;
+  private readonly checkpoints: StoredChunks;
   private readonly owner: RunOwner;
   private readonly events = new EventEmitter();
   private readonly active = new Map<number, ActiveRun>();
@@ -85,7 +87,7 @@ export class LabService implements LabApi, LabEventSource {
   constructor(private readonly options: LabServiceOptions) {
     this.db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.runs = new RunsRepository(this.db);
-    this.checkpoints = new SqliteChunkCheckpoints(this.db);
+    this.checkpoints = new StoredChunks(new ChunkRows(this.db));
     this.owner = { pid: process.pid, token: randomUUID() };
     registerOwnerToken(this.owner.token);
     this.events.setMaxListeners(0);
@@ -168,6 +170,16 @@ export class LabService implements LabApi, LabEventSource {
   async resumeRun(id: number): Promise<RunSummary> {
     this.assertOpen();
     const runId = validId(id);
+    const foreign = this.checkpoints.foreignEngines(runId);
+    if (foreign.length > 0) {
+      throw new LabError({
+        code: 'conflict',
+        message:
+          `Run ${runId} cannot be resumed: its committed chunks were computed by engine version ${foreign.join(', ')}, ` +
+          `and this lab's engine (version ${ENGINE_VERSION}) draws different numbers, so the result would mix two engines. ` +
+          `Duplicate the run to start it afresh with the same config.`,
+      });
+    }
     const claim = this.runs.claim(runId, this.owner, resumable);
     if (claim === 'not-found') throw notFound(runId);
     if (claim !== 'claimed') {

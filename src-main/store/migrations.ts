@@ -57,6 +57,14 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'each committed chunk records the engine version that computed it',
+    up(db) {
+      // Chunks committed before this column existed came from engine version 1.
+      db.exec('ALTER TABLE chunks ADD COLUMN engine INTEGER NOT NULL DEFAULT 1');
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

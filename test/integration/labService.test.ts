@@ -5,6 +5,9 @@ import { LabService, type LabServiceOptions } from '../../src-main/lab';
 import { LabError, type RunStatus } from '../../src-shared/api';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import { runDocument } from '../../src-main/export/runDocument';
+import { openDatabase } from '../../src-main/store/database';
+import { ChunkRows } from '../../src-main/store/chunkRows';
+import { ENGINE_VERSION } from '../../src-main/engine/taskCodec';
 import { exitTimeConfig, heavy, longRunConfig, scratch, waitFor } from './cliHarness';
 
 /** LabService in this process on a real SQLite file and the real bundled worker threads. */
@@ -167,5 +170,19 @@ describe('LabService', () => {
     const done = await Promise.all(runs.map((r) => lab.whenSettled(r.id)));
     expect(done.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
     expect((await lab.listRuns({ sort: 'name', order: 'asc' })).runs.map((r) => r.name)).toEqual(['one', 'three', 'two']);
+  });
+
+  it('refuses to resume a run whose committed chunks came from another engine version, and says to duplicate it', async () => {
+    const path = tmp.path('engine-version.db');
+    const lab = service('engine-version.db', { chunkIterations: 20_000 });
+    const { id } = await lab.startRun(longRunConfig({ iterations: 50_000_000 }));
+    await lab.cancelRun(id);
+    const other = openDatabase(path);
+    new ChunkRows(other).insert(id, 'a0/p1/c999', ENGINE_VERSION + 1, '{}');
+    other.close();
+    const e = await labError(lab.resumeRun(id));
+    expect(e.code).toBe('conflict');
+    expect(e.message).toMatch(new RegExp(`engine version ${ENGINE_VERSION + 1}.*Duplicate the run`));
+    expect((await lab.getRun(id)).status).toBe('cancelled');
   });
 });

@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../../src-main/store/database';
 import { RunsRepository, type RunOwner } from '../../../src-main/store/runsRepository';
-import { SqliteChunkCheckpoints } from '../../../src-main/store/chunkCheckpoints';
+import { ChunkRows } from '../../../src-main/store/chunkRows';
+import { StoredChunks } from '../../../src-main/service/storedChunks';
+import { ENGINE_VERSION } from '../../../src-main/engine/taskCodec';
+import { migrations } from '../../../src-main/store/migrations';
 import { registerOwnerToken, unregisterOwnerToken, HEARTBEAT_STALE_MS } from '../../../src-main/store/ownerLiveness';
 import { exitTimeConfig, longRunConfig, tempDir } from './helpers';
 
@@ -77,7 +80,7 @@ describe('RunsRepository', () => {
     expect(runs.claim(id, { pid: process.pid, token: 'other' }, ['interrupted'])).toBe('queued');
     expect(runs.claim(999, owner, ['interrupted'])).toBe('not-found');
 
-    const checkpoints = new SqliteChunkCheckpoints(db);
+    const checkpoints = new StoredChunks(new ChunkRows(db));
     expect(checkpoints.cancelRequested(id)).toBe(false);
     runs.requestCancel(id);
     expect(checkpoints.cancelRequested(id)).toBe(true);
@@ -89,35 +92,57 @@ describe('RunsRepository', () => {
     const id = runs.create(longRunConfig(), owner);
     runs.update(id, { name: 'renamed', notes: 'a note', tags: ['b', 'a'] });
     expect(runs.page().runs[0]).toMatchObject({ name: 'renamed', notes: 'a note', tags: ['a', 'b'] });
-    new SqliteChunkCheckpoints(db).save(id, 'a0/p0/c0', { kind: 'exit-time', exitTimes: [1], exitTo: [2], iterations: 1 });
+    new StoredChunks(new ChunkRows(db)).save(id, 'a0/p0/c0', { kind: 'exit-time', exitTimes: [1], exitTo: [2], iterations: 1 });
     expect(runs.delete(id)).toBe(true);
     expect(db.prepare('SELECT count(*) FROM chunks').pluck().get()).toBe(0);
     expect(runs.delete(id)).toBe(false);
   });
 });
 
-describe('SqliteChunkCheckpoints', () => {
+describe('StoredChunks', () => {
   it('commits chunks durably: a second connection sees them exactly', () => {
     const tmp = tempDir();
     const path = tmp.file('chunks.db');
     const db = openDatabase(path);
     const runs = new RunsRepository(db);
     const id = runs.create(exitTimeConfig(), { pid: process.pid, token: 't' });
-    const checkpoints = new SqliteChunkCheckpoints(db);
+    const checkpoints = new StoredChunks(new ChunkRows(db));
     // Awkward doubles must survive the JSON round trip bit for bit.
     const result = { kind: 'exit-time' as const, exitTimes: [0.1 + 0.2, 1e-300, 123456789012345], exitTo: [1, 3, 0], iterations: 42 };
     checkpoints.save(id, 'a0/e0/s0-2', result);
     checkpoints.save(id, 'a0/e0/s0-2', result);
     const other = openDatabase(path);
-    const seen = new SqliteChunkCheckpoints(other).completed(id);
+    const seen = new StoredChunks(new ChunkRows(other)).completed(id);
     expect([...seen.keys()]).toEqual(['a0/e0/s0-2']);
     expect(seen.get('a0/e0/s0-2')).toEqual(result);
     // Saving for a deleted run is silently dropped rather than failing the executor.
     runs.delete(id);
     expect(() => checkpoints.save(id, 'a0/e0/s3-3', result)).not.toThrow();
-    expect(checkpoints.count(id)).toBe(0);
+    expect(new ChunkRows(db).count(id)).toBe(0);
     expect(checkpoints.cancelRequested(id)).toBe(true);
     other.close();
+    db.close();
+    tmp.cleanup();
+  });
+
+  it('marks each chunk with the engine that computed it; chunks from before that count as version 1', () => {
+    const tmp = tempDir();
+    const path = tmp.file('engine.db');
+    // A database as the first schema left it, with one committed chunk.
+    const old = openDatabase(path, { migrations: migrations.slice(0, 1) });
+    const id = new RunsRepository(old).create(exitTimeConfig(), { pid: process.pid, token: 't' });
+    old.prepare("INSERT INTO chunks (run_id, key, result, created_at) VALUES (?, 'a0/e0/s0-0', ?, 0)")
+      .run(id, JSON.stringify({ kind: 'exit-time', exitTimes: [5], exitTo: [1], iterations: 5 }));
+    old.close();
+
+    const db = openDatabase(path);
+    const chunks = new StoredChunks(new ChunkRows(db));
+    expect(chunks.completed(id).get('a0/e0/s0-0')).toEqual({ kind: 'exit-time', exitTimes: [5], exitTo: [1], iterations: 5 });
+    expect(new ChunkRows(db).engines(id)).toEqual([1]);
+    const fromOldEngine = [1].filter((v) => v !== ENGINE_VERSION);
+    expect(chunks.foreignEngines(id)).toEqual(fromOldEngine);
+    new ChunkRows(db).insert(id, 'a0/e0/s1-1', ENGINE_VERSION + 1, '{}');
+    expect(chunks.foreignEngines(id)).toEqual([...fromOldEngine, ENGINE_VERSION + 1]);
     db.close();
     tmp.cleanup();
   });
