@@ -1,5 +1,5 @@
 /**
- * Measures the finite-η bias of Theorem 1's absolute predictions (issue 7): on the paper
+ * Measures the finite-η bias of Theorem 1's absolute predictions: on the paper
  * landscape, the mean first exit time from Ω2 against 1/(q_2 λ_2(η)) and the share of exits
  * to Ω1 against q_21/q_2, for clipped (b = 0.5) and unclipped SGD with Pareto noise.
  * Runs the real kernels in-process through runTask, one chunk at a time, single-threaded, so

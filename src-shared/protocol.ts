@@ -1,6 +1,6 @@
 import type { LabErrorCode } from './api';
 
-/** The browser door's wire format (DESIGN.md §6), shared by the server and the HTTP client. */
+/** The browser door's wire format, shared by the server and the HTTP client. */
 export const apiPrefix = '/api/';
 export const eventsPath = '/api/events';
 

@@ -7,7 +7,7 @@ import { resumeCommand, runCommand } from './commands/run';
 import { cancelCommand, exportCommand, listCommand, showCommand } from './commands/runs';
 import { benchCommand } from './commands/bench';
 
-/** The `lab` command (DESIGN.md §5): one LabService, called directly. */
+/** The `lab` command: one LabService, called directly. */
 const commands: Record<CommandName, (argv: string[]) => Promise<number>> = {
   theory: theoryCommand,
   run: runCommand,

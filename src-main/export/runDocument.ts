@@ -1,7 +1,7 @@
 import type { RunRecord } from '../../src-shared/api';
 
 /**
- * The `lab show --json` document (DESIGN.md §5): the keys scripts rely on first, in that
+ * The `lab show --json` document: the keys scripts rely on first, in that
  * order, then the bookkeeping (tags, notes, last progress). `lab run --json` and the JSON
  * export print the same document.
  */

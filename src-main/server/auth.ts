@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 
-/** Loopback hosts are trusted without a token (DESIGN.md §6); anything else needs one. */
+/** Loopback hosts are trusted without a token; anything else needs one. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h === '::1') return true;

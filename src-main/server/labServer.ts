@@ -9,7 +9,7 @@ import { EventStreamHub } from './eventStream';
 import { serveStatic } from './staticFiles';
 
 /**
- * The browser door (DESIGN.md §6): POST /api/<method> with a JSON array of arguments, dispatched
+ * The browser door: POST /api/<method> with a JSON array of arguments, dispatched
  * by a loop over labMethods (never per method); GET /api/events as server-sent events; the built
  * renderer as static files. Input validation is LabService's job; this only maps errors to
  * statuses.

@@ -3,7 +3,7 @@ import { tokenQueryParam } from '../../src-shared/protocol';
 const storageKey = 'lab.token';
 
 /**
- * The browser door's bearer token arrives once as `?token=` in the page URL (DESIGN.md §6).
+ * The browser door's bearer token arrives once as `?token=` in the page URL.
  * Keep it for this tab only and strip it from the address bar so it is not bookmarked or shared.
  */
 export function takeToken(location: Location, history: History, storage: Storage): string | null {

@@ -55,7 +55,7 @@ export function defaultDraft(): Draft {
   };
 }
 
-/** The config JSON the shared schema validates (DESIGN.md §4); paths of its issues match the form. */
+/** The config JSON the shared schema validates; paths of its issues match the form. */
 export function draftToInput(d: Draft): Record<string, unknown> {
   const arms = d.arms.map((a) => ({
     label: a.label,

@@ -17,7 +17,7 @@ export const MAX_SUPPORTED_LSTAR = 2;
  * q_i, q_ij for Ω_i (1-based `index`) with l*_i = `lStar`, or null when l*_i ≥ 3
  * (an (2l*−1)-dimensional integral this lab does not compute).
  *
- * Definition (DESIGN.md §1): the ν^l* × Lebesgue^(l*−1) measure of jump sizes and waiting
+ * Definition: the ν^l* × Lebesgue^(l*−1) measure of jump sizes and waiting
  * times whose path — start at m_i, jump by φ(w_k, b) then project onto [−L, L], follow the
  * gradient flow x' = −f'(x) for t_k between jumps — is outside Ω_i (in Ω_j) after jump l*.
  */

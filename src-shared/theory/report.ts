@@ -4,7 +4,7 @@ import { armTheory } from './armTheory';
 import type { TheoryReport } from './types';
 
 /**
- * `lab theory` (DESIGN.md §5): the landscape's fields and, per arm, Section 2 of the
+ * `lab theory`: the landscape's fields and, per arm, Section 2 of the
  * paper; with an η, also the limit constants and predicted mean exit times. Pure and
  * cheap (measured with an η: ≈ 0.5 ms for an arm with l* = 2 fields, the quadrature case;
  * ≈ 0.1 ms otherwise), so the renderer may call it on every edit.

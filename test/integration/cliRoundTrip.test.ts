@@ -137,7 +137,7 @@ describe('lab run → show → list → export on a real SQLite file', () => {
     expect(missing.stderr).toMatch(/No run with id 999/);
   });
 
-  it('lab theory --json gives the DESIGN.md §5 shape, with q and predictions for --eta', async () => {
+  it('lab theory --json gives the documented shape, with q and predictions for --eta', async () => {
     const file = tmp.writeJson('theory.json', exitTimeConfig());
     const r = await lab(['theory', '--config', file, '--eta', '0.01', '--json']);
     expect(r.code, r.stderr).toBe(0);

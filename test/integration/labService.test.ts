@@ -36,7 +36,7 @@ async function labError(p: Promise<unknown>): Promise<LabError> {
 }
 
 describe('LabService', () => {
-  it('serves the three presets; each is a valid config as DESIGN.md describes it', async () => {
+  it('serves the three presets; each is a valid config as the README describes it', async () => {
     const presets = await service('presets.db').presets();
     expect(presets.map((p) => p.id)).toEqual(['figure-4-exit-times', 'figures-1-5-long-run', 'figure-3-three-wells']);
     const [fig4, fig15, fig3] = presets.map((p) => expandConfig(p.config));

@@ -8,7 +8,7 @@ import { bundledWorker, completedResult } from './executorTestKit';
 import { FINITE_ETA_BIAS, type FiniteEtaBias } from './limitConstantsBias';
 
 /**
- * Theorem 1 against the real engine (issue 7): on the paper landscape, the mean first exit
+ * Theorem 1 against the real engine: on the paper landscape, the mean first exit
  * time from Ω2 (x0 = m2 = −0.66) is ≈ 1/(q_2 λ_2(η)) and P(exit to Ω1) ≈ q_21/q_2 — once the
  * finite-η bias measured in docs/finite-eta-bias.md is allowed for. Each check is
  *   |measured − (prediction corrected by the bias)| ≤ 3 · √(SE_here² + SE_bias²),

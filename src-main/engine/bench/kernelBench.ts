@@ -9,7 +9,7 @@ import { runTask } from '../runTask';
 import type { ExitTimeTask } from '../tasks';
 
 /**
- * `lab bench` (issue 4): CPU nanoseconds per iteration of each kernel variant — Pareto
+ * `lab bench`: CPU nanoseconds per iteration of each kernel variant — Pareto
  * (α = 1.2, scale 0.1) or Gaussian (σ = 1), clipped (b = 0.5) or not — on the paper landscape at
  * η = 0.001, running the production exit-time kernel from x0 = −0.7 (Ω2) with samples restarted
  * as they exit. Each variant is timed `repetitions` times and the median reported. CPU time

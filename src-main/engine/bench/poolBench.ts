@@ -67,8 +67,8 @@ async function wallSeconds(config: ExperimentConfig, workers: number, workerUrl?
 }
 
 /**
- * `lab bench`'s pool numbers: the speedup of 2 workers over 1 on a CPU-bound run (issue 3
- * targets ≥ 1.8 on a 2-core machine) and the wall time of the Figure 1 preset on every worker.
+ * `lab bench`'s pool numbers: the speedup of 2 workers over 1 on a CPU-bound run (the target is
+ * ≥ 1.8 on a 2-core machine) and the wall time of the Figure 1 preset on every worker.
  * Timings are as noisy as the machine is busy.
  */
 export async function benchPool(options: PoolBenchOptions = {}): Promise<PoolBenchResult> {

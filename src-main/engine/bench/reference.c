@@ -1,5 +1,5 @@
 /*
- * The plain C reference for `lab bench` (issue 4): the clipped SGD recursion of DESIGN.md §1,
+ * The plain C reference for `lab bench`: the clipped SGD recursion of the model,
  * X <- phi(X - phi(eta (f'(X) - Z), b), L), with Pareto noise drawn the textbook way
  * (W = U^(-1/alpha) - 1 via glibc pow, xoshiro256** for U), on the paper landscape at
  * eta = 0.001, b = 0.5, restarting at x0 = -0.7 whenever X leaves Omega_2 = (-1.3, 0.2).

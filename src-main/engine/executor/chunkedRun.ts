@@ -17,7 +17,7 @@ export interface ChunkingOptions {
   parallelism: number;
 }
 
-/** How often a cancel recorded by another process is looked for (issue 3: honoured within 2 s). */
+/** How often a cancel recorded by another process is looked for (honoured within 2 s). */
 const CANCEL_POLL_MS = 250;
 /** onProgress cadence. */
 const PROGRESS_EVERY_MS = 500;

@@ -1,5 +1,5 @@
 /**
- * f'(x) = κ · Π_k (x − c_k) (DESIGN.md §1), pre-multiplied by η. The product is a balanced tree
+ * f'(x) = κ · Π_k (x − c_k), pre-multiplied by η. The product is a balanced tree
  * of pairs, so its multiplications form a dependency chain of depth 3 for up to 8 factors
  * instead of 7: the step X(n) → X(n+1) waits on this chain, so its latency is a kernel's floor.
  */

@@ -1,5 +1,5 @@
 /**
- * The SGD recursions of DESIGN.md §1 advanced over a block of pre-drawn noise e(n) = η·Z(n):
+ * The SGD recursions (clipped, eq. 2–3; unclipped, eq. 10) advanced over a block of pre-drawn noise e(n) = η·Z(n):
  *   clipped (eq. 2–3):   X ← φ(X − φ(η f'(X) − e, b), L)
  *   unclipped (eq. 10):  X ← φ(X − η f'(X) + e, L)
  * with φ(w, c) = max(min(w, c), −c). One function per (clipped or not, lanes): each is

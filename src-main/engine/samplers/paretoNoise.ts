@@ -12,7 +12,7 @@ const SIGN_UNDECIDED = 2048;
 const MAGNITUDE_DONE = 4096;
 
 /**
- * η·Z for Pareto noise, Z = scale · (U·W − (2p₊ − 1)/(α − 1)) (DESIGN.md §1), in the two
+ * η·Z for Pareto noise, Z = scale · (U·W − (2p₊ − 1)/(α − 1)), in the two
  * passes of noiseSampler.ts. W: the Lomax ziggurat of lomaxZiggurat.ts (same tables and bits; its
  * fast path and the xoshiro128** steps of xoshiro128.ts are inlined so the state stays in
  * registers; the words stay signed int32, because V8 turns full-range unsigned values into

@@ -12,7 +12,7 @@ import type { ExitTimeChunkResult, KernelParams, LongRunChunkResult } from '../.
 import { exitTask, heavy, light, longTask, paper, params } from './fixtures';
 
 /**
- * The production kernels against straightforward implementations of DESIGN.md §1–2 written
+ * The production kernels against straightforward implementations of the model (README, "Config format") written
  * here, one iteration at a time, with the paper's formulas as they read.
  */
 

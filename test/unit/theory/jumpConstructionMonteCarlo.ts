@@ -1,6 +1,6 @@
 /**
- * An independent Monte Carlo of the jump construction that defines q_i, q_ij for l* = 2
- * (DESIGN.md §1), sharing no code with src-shared/theory: it samples the jumps and the
+ * An independent Monte Carlo of the jump construction that defines q_i, q_ij for l* = 2,
+ * sharing no code with src-shared/theory: it samples the jumps and the
  * waiting time, flows with a small-step RK4 solver and looks at where the path ends.
  *
  *  - Jumps w ~ ν restricted to |w| > δ: total mass δ^−α, |w| = δ U^(−1/α), sign + w.p. p₊.

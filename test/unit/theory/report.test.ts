@@ -17,7 +17,7 @@ const config = expandConfig({
 });
 
 describe('theoryReport (lab theory)', () => {
-  it('has the DESIGN.md §5 shape without η', () => {
+  it('has the documented shape without η', () => {
     const r = theoryReport(config);
     expect(r.eta).toBeUndefined();
     expect(r.fields.map((f) => f.index)).toEqual([1, 2, 3, 4]);
