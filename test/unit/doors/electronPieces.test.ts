@@ -133,18 +133,38 @@ describe('quit and start', () => {
 });
 
 describe('menu and native module', () => {
-  it('has dev tools only in development and a data-folder item', () => {
-    const labels = (isDev: boolean) => JSON.stringify(menuTemplate({ isMac: false, isDev, appName: 'Lab', openDataFolder: () => {} }));
+  const actions = { appName: 'Lab', openDatabase: () => {}, openDefaultDatabase: () => {}, revealDatabase: () => {}, showAbout: () => {} };
+
+  it('has dev tools only in development, and the database items on every platform', () => {
+    const labels = (isDev: boolean, isMac = false) => JSON.stringify(menuTemplate({ ...actions, isMac, isDev }));
     expect(labels(true)).toContain('toggleDevTools');
     expect(labels(false)).not.toContain('toggleDevTools');
-    expect(labels(false)).toContain('Open Data Folder');
+    for (const isMac of [false, true]) {
+      for (const item of ['Open Database…', 'Open Default Database', 'Reveal Database', 'About Lab']) expect(labels(false, isMac)).toContain(item);
+    }
+  });
+
+  it('wires each database item to its action', () => {
+    const calls: string[] = [];
+    const template = menuTemplate({
+      ...actions,
+      isMac: false,
+      isDev: false,
+      openDatabase: () => calls.push('open'),
+      openDefaultDatabase: () => calls.push('default'),
+      revealDatabase: () => calls.push('reveal'),
+    });
+    const file = template.find((m) => m.label === 'File')?.submenu as { label?: string; click?: () => void }[];
+    for (const label of ['Open Database…', 'Open Default Database', 'Reveal Database']) file.find((i) => i.label === label)?.click?.();
+    expect(calls).toEqual(['open', 'default', 'reveal']);
   });
 
   it('finds the Electron build of better-sqlite3 only where the postinstall script puts it', () => {
-    expect(electronNativeBinding(base)).toBeNull();
+    const at = { isPackaged: false, appPath: base, resourcesPath: join(base, 'unused') };
+    expect(electronNativeBinding(at)).toBeNull();
     const dir = join(base, '.electron-native', 'better-sqlite3', 'build', 'Release');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'better_sqlite3.node'), '');
-    expect(electronNativeBinding(base)).toBe(join(dir, 'better_sqlite3.node'));
+    expect(electronNativeBinding(at)).toBe(join(dir, 'better_sqlite3.node'));
   });
 });
