@@ -32,6 +32,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standar
 let service: LabService | null = null;
 /** Unhooks the current service from IPC and events (when another database is opened). */
 let detachService: (() => void) | null = null;
+let switching = false;
 let win: BrowserWindow | null = null;
 let quitState: 'running' | 'asking' | 'ready' = 'running';
 
@@ -153,32 +154,34 @@ async function chooseDatabase(location: AppLocation, nativeBinding: string | nul
  */
 async function switchDatabase(dbPath: string, location: AppLocation, nativeBinding: string | null): Promise<void> {
   const current = service;
-  if (!current || quitState !== 'running') return;
-  const currentPath = (await current.appInfo()).databasePath;
-  if (currentPath === dbPath) return;
-  const inFlight = await runsInFlight(current);
-  if (inFlight > 0 && win && !win.isDestroyed()) {
-    const { response } = await dialog.showMessageBox(win, switchDatabaseDialog(inFlight));
-    if (response !== 0) return;
-  }
-  let next: LabService;
+  if (!current || quitState !== 'running' || switching) return;
+  switching = true;
   try {
-    next = openService(dbPath, location, nativeBinding);
-  } catch (error) {
-    dialog.showErrorBox('The database could not be opened', `${dbPath}\n\n${(error as Error).message}`);
-    return;
-  }
-  detachService?.();
-  try {
-    await current.close();
-  } catch (error) {
-    console.error('closing the previous database failed', error);
-  }
-  attach(next);
-  saveDatabaseChoice(app.getPath('userData'), dbPath);
-  if (win && !win.isDestroyed()) {
-    win.webContents.once('did-finish-load', () => void offerResume());
-    win.webContents.reload();
+    if ((await current.appInfo()).databasePath === dbPath) return;
+    const inFlight = await runsInFlight(current);
+    if (inFlight > 0 && win && !win.isDestroyed()) {
+      const { response } = await dialog.showMessageBox(win, switchDatabaseDialog(inFlight));
+      if (response !== 0) return;
+    }
+    let next: LabService;
+    try {
+      next = openService(dbPath, location, nativeBinding);
+    } catch (error) {
+      dialog.showErrorBox('The database could not be opened', `${dbPath}\n\n${(error as Error).message}`);
+      return;
+    }
+    // The IPC channels can have one handler each: hand them over first, then let the old
+    // service checkpoint its runs, so the window is never left without a lab to call.
+    detachService?.();
+    attach(next);
+    saveDatabaseChoice(app.getPath('userData'), dbPath);
+    if (win && !win.isDestroyed()) {
+      win.webContents.once('did-finish-load', () => void offerResume());
+      win.webContents.reload();
+    }
+    await current.close().catch((error: unknown) => console.error('closing the previous database failed', error));
+  } finally {
+    switching = false;
   }
 }
 
