@@ -6,7 +6,7 @@ import { LabError } from '../../../src-shared/api';
 import type { ListRunsQuery, RunSummary } from '../../../src-shared/api';
 import { deriveLabApi } from '../../../src-shared/ipc';
 import { appProtocolHandler } from '../../../src-main/electron/appProtocol';
-import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight } from '../../../src-main/electron/lifecycle';
+import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight, switchDatabaseDialog } from '../../../src-main/electron/lifecycle';
 import { menuTemplate } from '../../../src-main/electron/menu';
 import { electronNativeBinding } from '../../../src-main/electron/nativeBinding';
 import { appEntryUrl, devConnectSources, isExternalLinkAllowed, isTrustedRendererUrl, rendererEntryUrl } from '../../../src-main/electron/rendererOrigin';
@@ -117,6 +117,15 @@ describe('quit and start', () => {
     expect(d.defaultId).toBe(1);
     expect(d.cancelId).toBe(1);
     expect(quitDialog(1).message).toMatch(/^A run is/);
+  });
+
+  it('asks before switching databases with runs in flight, defaulting to cancel', () => {
+    const d = switchDatabaseDialog(3);
+    expect(d.message).toMatch(/3 runs are still in progress/);
+    expect(d.buttons[0]).toMatch(/Open/);
+    expect(d.defaultId).toBe(1);
+    expect(d.cancelId).toBe(1);
+    expect(switchDatabaseDialog(1).message).toMatch(/^A run is/);
   });
 
   it('offers to resume interrupted runs and resumes each, reporting the ones that fail', async () => {
