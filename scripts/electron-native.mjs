@@ -11,7 +11,9 @@
 // own install step), 2. compile with node-gyp against Electron's headers (needs a C++ toolchain).
 // Never fails the install: without network, or with ELECTRON_SKIP_BINARY_DOWNLOAD set (no
 // Electron wanted on this machine), it prints a note and exits 0; Node keeps working either way.
-// Run it again any time: `node scripts/electron-native.mjs` (add --force to rebuild).
+// Run it again any time: `node scripts/electron-native.mjs` (add --force to rebuild). `npm run dist`
+// passes --strict: an installer without this build could not open its database, so there a
+// missing build is an error (exit 1), not a note.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,9 +27,15 @@ const dest = join(outRoot, 'better-sqlite3');
 const addon = join(dest, 'build', 'Release', 'better_sqlite3.node');
 const stampFile = join(dest, '.electron-build.json');
 const force = process.argv.includes('--force');
+const strict = process.argv.includes('--strict');
 
 const say = (msg) => console.log(`[electron-native] ${msg}`);
 const note = (msg) => {
+  if (strict) {
+    say(`error: ${msg}`);
+    say('Packaging needs better-sqlite3 built for Electron: unset ELECTRON_SKIP_BINARY_DOWNLOAD, get online or install a C++ toolchain, then retry.');
+    process.exit(1);
+  }
   say(`note: ${msg}`);
   say('The CLI, `npm run serve` and the tests do not need this; only the desktop app (`npm start`) does.');
   say('When online, run `node scripts/electron-native.mjs` to build it.');

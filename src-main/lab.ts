@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
   LabError,
+  type AppInfo,
   type ExportedFile,
   type LabApi,
   type LabEventName,
@@ -30,6 +32,7 @@ import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { experimentPresets } from './presets';
 import { exportRun } from './export/exportRun';
 import { labTheory } from './service/theory';
+import { appVersion } from './appVersion';
 import { validConfig, validFormat, validId, validListQuery, validUpdate } from './service/inputs';
 
 export interface LabServiceOptions {
@@ -217,6 +220,16 @@ export class LabService implements LabApi, LabEventSource {
     const fmt = validFormat(format);
     const run = await this.getRun(id);
     return exportRun(run, fmt, () => this.checkpoints.completed(run.id));
+  }
+
+  async appInfo(): Promise<AppInfo> {
+    return {
+      databasePath: resolve(this.options.dbPath),
+      version: appVersion,
+      electron: process.versions.electron ?? null,
+      node: process.versions.node,
+      platform: process.platform,
+    };
   }
 
   /** Resolves with the run once it is no longer queued or running here (CLI `run`, `resume`). */

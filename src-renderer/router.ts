@@ -3,6 +3,7 @@ import DesignView from './views/DesignView.vue';
 import RunsView from './views/RunsView.vue';
 import RunDetailView from './views/RunDetailView.vue';
 import CompareView from './views/CompareView.vue';
+import AboutView from './views/AboutView.vue';
 
 // Hash history: the same URLs work from Electron's app:// protocol and from the static server
 // without any server-side fallback route.
@@ -14,6 +15,7 @@ export const router = createRouter({
     { path: '/runs', component: RunsView, meta: { title: 'Runs' } },
     { path: '/runs/:id(\\d+)', component: RunDetailView, props: true, meta: { title: 'Run' } },
     { path: '/compare', component: CompareView, meta: { title: 'Compare' } },
+    { path: '/about', component: AboutView, meta: { title: 'About' } },
     { path: '/:rest(.*)*', redirect: '/runs' },
   ],
 });

@@ -82,6 +82,17 @@ export interface ExportedFile {
   content: string;
 }
 
+/** What the About view shows: which database this door's service keeps its runs in, and what runs it. */
+export interface AppInfo {
+  /** Absolute path of the SQLite file; the CLI and `serve` take the same file with --db. */
+  databasePath: string;
+  version: string;
+  /** Electron's version in the desktop app, null behind the CLI and the HTTP server. */
+  electron: string | null;
+  node: string;
+  platform: string;
+}
+
 /** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
 export interface LabApi {
   presets(): Promise<PresetInfo[]>;
@@ -94,6 +105,7 @@ export interface LabApi {
   deleteRun(id: number): Promise<void>;
   updateRun(id: number, update: RunUpdate): Promise<RunSummary>;
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile>;
+  appInfo(): Promise<AppInfo>;
 }
 
 /** The method list, declared once; every door derives its handlers or client from it. */
@@ -108,6 +120,7 @@ export const labMethods = [
   'deleteRun',
   'updateRun',
   'exportRun',
+  'appInfo',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabMethod = (typeof labMethods)[number];

@@ -33,6 +33,20 @@ export function quitDialog(inFlight: number): DialogSpec {
   };
 }
 
+/** Button 0 switches; the runs in flight are left interrupted in the database being closed. */
+export function switchDatabaseDialog(inFlight: number): DialogSpec {
+  const runs = inFlight === 1 ? 'A run is' : `${inFlight} runs are`;
+  return {
+    type: 'question',
+    title: 'Runs in progress',
+    message: `${runs} still in progress. Open the other database anyway?`,
+    detail: 'Completed chunks are saved; the runs are left interrupted and resume when you open this database again.',
+    buttons: ['Open and resume later', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  };
+}
+
 /** Button 0 resumes all of them. */
 export function resumeDialog(page: { runs: RunSummary[]; total: number }): DialogSpec {
   const names = page.runs.slice(0, 5).map((r) => `• ${r.name} (#${r.id})`);

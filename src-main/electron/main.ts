@@ -8,10 +8,12 @@ import { LabService } from '../lab';
 import { contentSecurityPolicy } from '../../src-shared/protocol';
 import { appProtocolHandler } from './appProtocol';
 import { forwardLabEvents, registerLabHandlers } from './ipcHandlers';
-import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight } from './lifecycle';
+import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight, switchDatabaseDialog } from './lifecycle';
 import { menuTemplate } from './menu';
 import { electronNativeBinding, nativeBindingHelp } from './nativeBinding';
-import { appScheme, devConnectSources, isExternalLinkAllowed, isTrustedRendererUrl, rendererEntryUrl } from './rendererOrigin';
+import { unpackedPath, type AppLocation } from './appPaths';
+import { chosenDatabasePath, defaultDatabasePath, saveDatabaseChoice } from './databaseChoice';
+import { appScheme, devConnectSources, devServerUrlFrom, isExternalLinkAllowed, isTrustedRendererUrl, rendererEntryUrl } from './rendererOrigin';
 import { loadWindowState, saveWindowState } from './windowState';
 
 /**
@@ -20,7 +22,7 @@ import { loadWindowState, saveWindowState } from './windowState';
  * there); this file only wires them to Electron.
  */
 const here = fileURLToPath(new URL('.', import.meta.url));
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const devServerUrl = devServerUrlFrom(app.isPackaged, process.env);
 const entryUrl = rendererEntryUrl(devServerUrl);
 const csp = contentSecurityPolicy(devConnectSources(devServerUrl));
 
@@ -28,6 +30,9 @@ const csp = contentSecurityPolicy(devConnectSources(devServerUrl));
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let service: LabService | null = null;
+/** Unhooks the current service from IPC and events (when another database is opened). */
+let detachService: (() => void) | null = null;
+let switching = false;
 let win: BrowserWindow | null = null;
 let quitState: 'running' | 'asking' | 'ready' = 'running';
 
@@ -60,29 +65,31 @@ function fatal(message: string, error: unknown): void {
   app.quit();
 }
 
+function startFailed(error: unknown, nativeBinding: string | null): void {
+  fatal('The run database could not be opened', nativeBinding ? error : new Error(`${nativeBindingHelp}\n\n${(error as Error).message}`));
+}
+
 async function start(): Promise<void> {
   protocol.handle(appScheme, appProtocolHandler(join(here, '../renderer'), csp));
   lockDownSession();
 
-  const nativeBinding = electronNativeBinding(app.getAppPath());
+  const location: AppLocation = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+  const nativeBinding = electronNativeBinding(location);
+  const userData = app.getPath('userData');
+  const dbPath = chosenDatabasePath(userData);
   try {
-    service = new LabService({
-      dbPath: join(app.getPath('userData'), 'lab.sqlite'),
-      workerUrl: workerPath,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
-  } catch (error) {
-    fatal('The run database could not be opened', nativeBinding ? error : new Error(`${nativeBindingHelp}\n\n${(error as Error).message}`));
-    return;
+    attach(openService(dbPath, location, nativeBinding));
+  } catch (chosenError) {
+    // A database chosen earlier that no longer opens must not lock the user out: use the default.
+    if (dbPath === defaultDatabasePath(userData)) return startFailed(chosenError, nativeBinding);
+    try {
+      attach(openService(defaultDatabasePath(userData), location, nativeBinding));
+      saveDatabaseChoice(userData, defaultDatabasePath(userData));
+      dialog.showErrorBox('The chosen database could not be opened', `${dbPath}\n\n${(chosenError as Error).message}\n\nOpened the default database instead.`);
+    } catch (error) {
+      return startFailed(error, nativeBinding);
+    }
   }
-
-  registerLabHandlers(ipcMain, service, {
-    isTrustedSender: isLabWindowFrame,
-    log: (message, error) => console.error(message, error),
-  });
-  forwardLabEvents(service, (channel, payload) => {
-    if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
-  });
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -90,11 +97,97 @@ async function start(): Promise<void> {
         isMac: process.platform === 'darwin',
         isDev: !app.isPackaged,
         appName: app.name,
-        openDataFolder: () => void shell.openPath(app.getPath('userData')),
+        openDatabase: () => void chooseDatabase(location, nativeBinding),
+        openDefaultDatabase: () => void switchDatabase(defaultDatabasePath(app.getPath('userData')), location, nativeBinding),
+        revealDatabase: () => void revealDatabase(),
+        showAbout: () => void win?.loadURL(`${entryUrl}#/about`),
       }),
     ),
   );
   createWindow();
+}
+
+function openService(dbPath: string, location: AppLocation, nativeBinding: string | null): LabService {
+  return new LabService({
+    dbPath,
+    // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
+    workerUrl: unpackedPath(workerPath, location),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+}
+
+function attach(next: LabService): void {
+  const offHandlers = registerLabHandlers(ipcMain, next, {
+    isTrustedSender: isLabWindowFrame,
+    log: (message, error) => console.error(message, error),
+  });
+  const offEvents = forwardLabEvents(next, (channel, payload) => {
+    if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+  });
+  service = next;
+  detachService = () => {
+    offHandlers();
+    offEvents();
+  };
+}
+
+async function chooseDatabase(location: AppLocation, nativeBinding: string | null): Promise<void> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open database',
+    buttonLabel: 'Open',
+    // promptToCreate (Windows) lets the user name a new file; elsewhere open an existing one.
+    properties: ['openFile', 'promptToCreate'],
+    filters: [
+      { name: 'Lab database', extensions: ['sqlite', 'db', 'sqlite3'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const picked = win && !win.isDestroyed() ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const file = picked.filePaths[0];
+  if (!picked.canceled && file) await switchDatabase(file, location, nativeBinding);
+}
+
+/**
+ * Open the new file first and keep the current one if that fails (not a lab database, newer
+ * schema, unreadable); only then close the old service, which leaves its runs in flight
+ * interrupted, and show the new database's runs.
+ */
+async function switchDatabase(dbPath: string, location: AppLocation, nativeBinding: string | null): Promise<void> {
+  const current = service;
+  if (!current || quitState !== 'running' || switching) return;
+  switching = true;
+  try {
+    if ((await current.appInfo()).databasePath === dbPath) return;
+    const inFlight = await runsInFlight(current);
+    if (inFlight > 0 && win && !win.isDestroyed()) {
+      const { response } = await dialog.showMessageBox(win, switchDatabaseDialog(inFlight));
+      if (response !== 0) return;
+    }
+    let next: LabService;
+    try {
+      next = openService(dbPath, location, nativeBinding);
+    } catch (error) {
+      dialog.showErrorBox('The database could not be opened', `${dbPath}\n\n${(error as Error).message}`);
+      return;
+    }
+    // The IPC channels can have one handler each: hand them over first, then let the old
+    // service checkpoint its runs, so the window is never left without a lab to call.
+    detachService?.();
+    attach(next);
+    saveDatabaseChoice(app.getPath('userData'), dbPath);
+    if (win && !win.isDestroyed()) {
+      win.webContents.once('did-finish-load', () => void offerResume());
+      win.webContents.reload();
+    }
+    await current.close().catch((error: unknown) => console.error('closing the previous database failed', error));
+  } finally {
+    switching = false;
+  }
+}
+
+async function revealDatabase(): Promise<void> {
+  if (!service) return;
+  shell.showItemInFolder((await service.appInfo()).databasePath);
 }
 
 function createWindow(): void {

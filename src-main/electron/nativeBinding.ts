@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { nativeAddonPath, type AppLocation } from './appPaths';
 
 /**
  * The Electron-ABI build of better-sqlite3 made by scripts/electron-native.mjs. node_modules keeps
  * the Node build (tests, CLI, server); Electron must load this one or fail with
  * NODE_MODULE_VERSION mismatch. Returns null when it has not been built.
  */
-export function electronNativeBinding(appPath: string): string | null {
-  const file = join(appPath, '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+export function electronNativeBinding(at: AppLocation): string | null {
+  const file = nativeAddonPath(at);
   return existsSync(file) ? file : null;
 }
 

@@ -7,6 +7,24 @@ export const appScheme = 'app';
 export const appHost = 'lab';
 export const appEntryUrl = `${appScheme}://${appHost}/index.html`;
 
+/**
+ * The Vite dev server's URL (electron-vite passes it as ELECTRON_RENDERER_URL during `npm start`)
+ * or undefined. A packaged app never takes its page from an environment variable: anyone who can
+ * start it could otherwise point the trusted window, with its IPC bridge, at their own server.
+ * In development only a loopback http(s) address counts.
+ */
+export function devServerUrlFrom(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const raw = env.ELECTRON_RENDERER_URL;
+  if (isPackaged || !raw) return undefined;
+  try {
+    const u = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && loopback ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function rendererEntryUrl(devServerUrl: string | undefined): string {
   return devServerUrl ? devServerUrl : appEntryUrl;
 }

@@ -6,7 +6,7 @@ import { LabError } from '../../../src-shared/api';
 import type { ListRunsQuery, RunSummary } from '../../../src-shared/api';
 import { deriveLabApi } from '../../../src-shared/ipc';
 import { appProtocolHandler } from '../../../src-main/electron/appProtocol';
-import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight } from '../../../src-main/electron/lifecycle';
+import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight, switchDatabaseDialog } from '../../../src-main/electron/lifecycle';
 import { menuTemplate } from '../../../src-main/electron/menu';
 import { electronNativeBinding } from '../../../src-main/electron/nativeBinding';
 import { appEntryUrl, devConnectSources, isExternalLinkAllowed, isTrustedRendererUrl, rendererEntryUrl } from '../../../src-main/electron/rendererOrigin';
@@ -119,6 +119,15 @@ describe('quit and start', () => {
     expect(quitDialog(1).message).toMatch(/^A run is/);
   });
 
+  it('asks before switching databases with runs in flight, defaulting to cancel', () => {
+    const d = switchDatabaseDialog(3);
+    expect(d.message).toMatch(/3 runs are still in progress/);
+    expect(d.buttons[0]).toMatch(/Open/);
+    expect(d.defaultId).toBe(1);
+    expect(d.cancelId).toBe(1);
+    expect(switchDatabaseDialog(1).message).toMatch(/^A run is/);
+  });
+
   it('offers to resume interrupted runs and resumes each, reporting the ones that fail', async () => {
     const { lab, resumed } = fakeLab({ interrupted: 7 }, [3]);
     const page = await interruptedRuns(lab);
@@ -133,18 +142,38 @@ describe('quit and start', () => {
 });
 
 describe('menu and native module', () => {
-  it('has dev tools only in development and a data-folder item', () => {
-    const labels = (isDev: boolean) => JSON.stringify(menuTemplate({ isMac: false, isDev, appName: 'Lab', openDataFolder: () => {} }));
+  const actions = { appName: 'Lab', openDatabase: () => {}, openDefaultDatabase: () => {}, revealDatabase: () => {}, showAbout: () => {} };
+
+  it('has dev tools only in development, and the database items on every platform', () => {
+    const labels = (isDev: boolean, isMac = false) => JSON.stringify(menuTemplate({ ...actions, isMac, isDev }));
     expect(labels(true)).toContain('toggleDevTools');
     expect(labels(false)).not.toContain('toggleDevTools');
-    expect(labels(false)).toContain('Open Data Folder');
+    for (const isMac of [false, true]) {
+      for (const item of ['Open Database…', 'Open Default Database', 'Reveal Database', 'About Lab']) expect(labels(false, isMac)).toContain(item);
+    }
+  });
+
+  it('wires each database item to its action', () => {
+    const calls: string[] = [];
+    const template = menuTemplate({
+      ...actions,
+      isMac: false,
+      isDev: false,
+      openDatabase: () => calls.push('open'),
+      openDefaultDatabase: () => calls.push('default'),
+      revealDatabase: () => calls.push('reveal'),
+    });
+    const file = template.find((m) => m.label === 'File')?.submenu as { label?: string; click?: () => void }[];
+    for (const label of ['Open Database…', 'Open Default Database', 'Reveal Database']) file.find((i) => i.label === label)?.click?.();
+    expect(calls).toEqual(['open', 'default', 'reveal']);
   });
 
   it('finds the Electron build of better-sqlite3 only where the postinstall script puts it', () => {
-    expect(electronNativeBinding(base)).toBeNull();
+    const at = { isPackaged: false, appPath: base, resourcesPath: join(base, 'unused') };
+    expect(electronNativeBinding(at)).toBeNull();
     const dir = join(base, '.electron-native', 'better-sqlite3', 'build', 'Release');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'better_sqlite3.node'), '');
-    expect(electronNativeBinding(base)).toBe(join(dir, 'better_sqlite3.node'));
+    expect(electronNativeBinding(at)).toBe(join(dir, 'better_sqlite3.node'));
   });
 });
