@@ -4,15 +4,19 @@ import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { extractFile, getRawHeader } from '@electron/asar';
+import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
+import { FuseState, SENTINEL } from '@electron/fuses/dist/constants';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Packages the app with electron-builder itself, from electron-builder.yml, the real out/ and the
  * real node_modules, and checks what lands in app.asar and app.asar.unpacked. The Electron binary
- * cannot be downloaded here, so a stand-in Electron folder takes its place and the fuses (which
- * patch that binary) are left out; the file selection, the asar and the unpacking are
- * electron-builder's own. Needs `npm run build` first (CI builds before testing).
+ * cannot be downloaded here, so a stand-in takes its place: a file carrying only Electron's fuse
+ * wire (the sentinel, format version, length and one byte per fuse, at Electron's defaults), so
+ * electron-builder's fuse step really runs and the test reads back what it wrote. The file
+ * selection, the asar, the unpacking and the fuse flipping are electron-builder's own. Needs
+ * `npm run build` first (CI builds before testing).
  */
 const root = resolve('.');
 const stage = mkdtempSync(join(tmpdir(), 'lab-package-'));
@@ -21,6 +25,7 @@ const asarPath = join(resources, 'app.asar');
 const unpackedRoot = join(resources, 'app.asar.unpacked');
 const addonRel = '.electron-native/better-sqlite3/build/Release/better_sqlite3.node';
 
+let fuses: Awaited<ReturnType<typeof getCurrentFuseWire>>;
 /** Every file path in the archive (posix, no leading slash) → whether it is unpacked. */
 const archived = new Map<string, boolean>();
 
@@ -43,7 +48,7 @@ function filesUnder(dir: string): string[] {
     .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync('out/main/index.js') || !existsSync('out/renderer/index.html')) throw new Error('out/ is missing: run `npm run build` first');
   // The project as electron-builder sees it: its config, package files and build output, with
   // node_modules linked in. The Electron build of the SQLite addon is only made where Electron
@@ -65,18 +70,28 @@ beforeAll(() => {
 
   const electronDist = join(stage, 'electron-stand-in');
   mkdirSync(electronDist);
-  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+  // Electron's shipped defaults, in FuseV1Options order: run-as-node on, cookie encryption off,
+  // NODE_OPTIONS on, --inspect on, asar integrity off, only-from-asar off, browser snapshot off,
+  // file:// privileges on.
+  const wire = Buffer.concat([Buffer.from(`#!/bin/sh\n# ${SENTINEL}`), Buffer.from([Number(FuseVersion.V1), 8]), Buffer.from('10110001'), Buffer.from('\n')]);
+  writeFileSync(join(electronDist, 'electron'), wire, { mode: 0o755 });
   const electronVersion = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
   const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
-  delete config.electronFuses;
   writeFileSync(join(stage, 'electron-builder.yml'), stringify({ ...config, electronDist, electronVersion }));
 
-  execFileSync(process.execPath, [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--projectDir', stage], {
-    cwd: stage,
-    stdio: 'pipe',
-    env: { ...process.env, CI: 'true' },
-  });
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--projectDir', stage], {
+      cwd: stage,
+      stdio: 'pipe',
+      env: { ...process.env, CI: 'true' },
+    });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`electron-builder failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
+  }
   walk(getRawHeader(asarPath).header as HeaderNode, '');
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string };
+  fuses = await getCurrentFuseWire(join(stage, 'dist', 'linux-unpacked', pkg.name));
 }, 300_000);
 
 afterAll(() => rmSync(stage, { recursive: true, force: true }));
@@ -139,6 +154,20 @@ describe('the packaged app (electron-builder with electron-builder.yml)', () => 
     expect([...packedPackages].sort()).toEqual([...production].sort());
     expect(devOnly.filter((p) => packedPackages.has(p))).toEqual([]);
     expect(devOnly.length).toBeGreaterThan(100);
+  });
+
+  it('flips the fuses in the Electron executable as electron-builder.yml says', () => {
+    const on = FuseState.ENABLE;
+    const off = FuseState.DISABLE;
+    expect(fuses).toMatchObject({
+      [FuseV1Options.RunAsNode]: off,
+      [FuseV1Options.EnableCookieEncryption]: on,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: off,
+      [FuseV1Options.EnableNodeCliInspectArguments]: off,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: on,
+      [FuseV1Options.OnlyLoadAppFromAsar]: on,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: off,
+    });
   });
 
   it('leaves out sources, tests, scripts, the Node bundles, source maps and the C sources of the addon', () => {
