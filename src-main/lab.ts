@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   LabError,
   type ExportedFile,
@@ -21,13 +22,14 @@ import { RunsRepository, type RunOwner } from './store/runsRepository';
 import { SqliteChunkCheckpoints } from './store/chunkCheckpoints';
 import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
 import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from './store/ownerLiveness';
-import { EnginePool } from './engine/executor/enginePool';
+import { DEFAULT_CHUNK_ITERATIONS, EnginePool } from './engine/executor/enginePool';
 import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { experimentPresets } from './presets';
 import { exportRun } from './export/exportRun';
 import { labTheory } from './service/theory';
-import { validConfig, validFormat, validId, validListQuery, validUpdate } from './service/inputs';
+import { validConfig, validFormat, validId, validListQuery, validUpdate, withinBudget } from './service/inputs';
+import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
   /** The SQLite file holding runs and their committed chunks (created if missing). */
@@ -40,6 +42,8 @@ export interface LabServiceOptions {
   nativeBinding?: string;
   /** Iterations per chunk (default: the engine's, about a second of work). Results never depend on it. */
   chunkIterations?: number;
+  /** Memory a run may hold, in MB (default DEFAULT_MEMORY_BUDGET_MB); larger configs are refused. */
+  memoryBudgetMB?: number;
 }
 
 /** A run this service executes right now. */
@@ -106,7 +110,11 @@ export class LabService implements LabApi, LabEventSource {
 
   async startRun(input: unknown): Promise<RunSummary> {
     this.assertOpen();
-    const config = validConfig(input);
+    const config = withinBudget(validConfig(input), {
+      budgetMB: this.options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
+      chunkIterations: this.options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS,
+      workers: this.options.workers ?? availableParallelism(),
+    });
     const id = this.runs.create(config, this.owner);
     this.emitStatus(id, 'queued');
     this.launch(id, config);

@@ -65,11 +65,14 @@ async function start(): Promise<void> {
   lockDownSession();
 
   const nativeBinding = electronNativeBinding(app.getAppPath());
+  // The app's memory-budget setting: LAB_MEMORY_BUDGET_MB, as for the CLI and the server.
+  const memoryBudgetMB = Number(process.env.LAB_MEMORY_BUDGET_MB);
   try {
     service = new LabService({
       dbPath: join(app.getPath('userData'), 'lab.sqlite'),
       workerUrl: workerPath,
       ...(nativeBinding ? { nativeBinding } : {}),
+      ...(memoryBudgetMB > 0 && Number.isFinite(memoryBudgetMB) ? { memoryBudgetMB } : {}),
     });
   } catch (error) {
     fatal('The run database could not be opened', nativeBinding ? error : new Error(`${nativeBindingHelp}\n\n${(error as Error).message}`));

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const service = new LabService({
     dbPath: resolve(args.db),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
+    ...(args.memoryBudgetMB !== undefined ? { memoryBudgetMB: args.memoryBudgetMB } : {}),
     ...(existsSync(workerUrl) ? { workerUrl } : {}),
   });
   const lab = createLabServer({ service, staticDir, token });
