@@ -17,7 +17,7 @@ import {
 } from '../src-shared/api';
 import type { ExperimentConfig } from '../src-shared/model/config';
 import type { TheoryReport } from '../src-shared/theory/types';
-import { openDatabase, type Database } from './store/database';
+import { openDatabase, type Database, type DatabaseAccess } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
 import { SqliteChunkCheckpoints } from './store/chunkCheckpoints';
 import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
@@ -32,8 +32,10 @@ import { validConfig, validFormat, validId, validListQuery, validUpdate, withinB
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
-  /** The SQLite file holding runs and their committed chunks (created if missing). */
+  /** The SQLite file holding runs and their committed chunks. */
   dbPath: string;
+  /** Create the file if missing (default), require it, or also accept it read-only (see openDatabase). */
+  access?: DatabaseAccess;
   /** Worker threads; default: the pool's choice (one per core). */
   workers?: number;
   /** The bundled worker entry (out/node/worker.js, or Electron's bundled path). */
@@ -84,7 +86,10 @@ export class LabService implements LabApi, LabEventSource {
   private closing: Promise<void> | null = null;
 
   constructor(private readonly options: LabServiceOptions) {
-    this.db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    this.db = openDatabase(options.dbPath, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.access ? { access: options.access } : {}),
+    });
     this.runs = new RunsRepository(this.db);
     this.checkpoints = new SqliteChunkCheckpoints(this.db);
     this.owner = { pid: process.pid, token: randomUUID() };

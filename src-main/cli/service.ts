@@ -1,5 +1,6 @@
 import { UsageError } from './errors';
 import { LabService } from '../lab';
+import type { DatabaseAccess } from '../store/database';
 
 /**
  * The CLI's LabService: the bundled worker entry sits next to lab.js in out/node.
@@ -10,6 +11,8 @@ export interface ServiceSettings {
   workers?: number;
   /** --memory-budget MB; else LAB_MEMORY_BUDGET_MB; else the service's default. */
   memoryBudgetMB?: number;
+  /** Only `run` creates a database; commands that only read also accept a read-only one. */
+  access?: DatabaseAccess;
 }
 
 function openService(dbPath: string, settings: ServiceSettings): LabService {
@@ -20,6 +23,7 @@ function openService(dbPath: string, settings: ServiceSettings): LabService {
     workerUrl: new URL('./worker.js', import.meta.url),
     ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
     ...(budget !== undefined ? { memoryBudgetMB: budget } : {}),
+    access: settings.access ?? 'existing',
     ...(Number.isSafeInteger(chunk) && chunk > 0 ? { chunkIterations: chunk } : {}),
   });
 }

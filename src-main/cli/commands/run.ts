@@ -26,7 +26,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       log(`Run ${run.id} started: ${run.name} (${run.kind}) in ${dbPath}`);
       return followRun(service, run.id, dbPath, Boolean(args.values.json));
     },
-    { workers, memoryBudgetMB },
+    { workers, memoryBudgetMB, access: 'create' },
   );
 }
 

@@ -43,8 +43,9 @@ describe('memory budget', () => {
   });
 
   it('counts exit-time samples', () => {
-    const c = expandConfig({ kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, arms, etas: [0.1, 0.01], samples: 10_000_000 });
-    expect(budgetIssues(c, engine)[0].path).toBe('samples');
-    expect(budgetIssues({ ...c, samples: 1000 }, engine)).toEqual([]);
+    const exitTime = (samples: number) =>
+      expandConfig({ kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, arms, etas: [0.1, 0.01], samples });
+    expect(budgetIssues(exitTime(10_000_000), engine)[0].path).toBe('samples');
+    expect(budgetIssues(exitTime(1000), engine)).toEqual([]);
   });
 });
