@@ -58,6 +58,8 @@ interface ActiveRun {
   settled: Promise<void>;
 }
 
+type RunEnd = Parameters<RunsRepository['finish']>[2];
+
 /** Statuses from which resumeRun continues a run from its committed chunks. */
 const resumable: readonly RunStatus[] = ['interrupted', 'cancelled', 'failed'];
 /** How long cancelRun waits for another process to honour a cancel request. */
@@ -81,6 +83,8 @@ export class LabService implements LabApi, LabEventSource {
   private readonly owner: RunOwner;
   private readonly events = new EventEmitter();
   private readonly active = new Map<number, ActiveRun>();
+  /** Runs that ended here but whose end the store could not take yet (disk full, I/O error). */
+  private readonly unrecorded = new Map<number, RunEnd>();
   private readonly heartbeat: NodeJS.Timeout;
   private pool: EnginePool | null = null;
   private closing: Promise<void> | null = null;
@@ -241,12 +245,11 @@ export class LabService implements LabApi, LabEventSource {
     clearInterval(this.heartbeat);
     for (const live of this.active.values()) {
       live.stopping ??= 'interrupt';
-      if (live.stopping === 'interrupt') {
-        this.runs.finish(live.id, this.owner, { status: 'interrupted', progress: live.execution.progress() });
-        this.emitStatus(live.id, 'interrupted');
-      }
+      if (live.stopping === 'interrupt') this.record(live.id, { status: 'interrupted', progress: live.execution.progress() });
       live.execution.cancel();
     }
+    // Ends the store still refuses are left to the next process: owners that stopped beating are reaped as interrupted.
+    for (const [id, end] of this.unrecorded) this.record(id, end);
     // Executions end promptly once cancelled; the bound only guards against a stuck engine.
     await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
     await this.pool?.close();
@@ -270,11 +273,14 @@ export class LabService implements LabApi, LabEventSource {
       });
     } catch (error) {
       // The pool could not even start (e.g. the worker entry is missing): the run failed.
-      this.runs.finish(id, this.owner, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
-      this.emitStatus(id, 'failed');
+      this.record(id, { status: 'failed', error: messageOf(error) });
       return;
     }
-    this.runs.markRunning(id, this.owner);
+    try {
+      this.runs.markRunning(id, this.owner);
+    } catch {
+      // The store refused the write (disk full): the run executes anyway and its end is recorded when it can be.
+    }
     const live: ActiveRun = { id, execution, stopping: null, progress: null, settled: Promise.resolve() };
     live.settled = execution.done.then(
       (outcome: RunOutcome) => this.settle(live, outcome),
@@ -289,14 +295,30 @@ export class LabService implements LabApi, LabEventSource {
     this.active.delete(live.id);
     if (live.stopping === 'interrupt' || live.stopping === 'lost' || !this.db.open) return;
     const status = live.stopping === 'cancel' && outcome.status !== 'completed' ? 'cancelled' : outcome.status;
-    const progress = live.execution.progress();
-    const recorded = this.runs.finish(live.id, this.owner, {
+    this.record(live.id, {
       status,
       result: outcome.status === 'completed' ? outcome.result : null,
       error: outcome.status === 'failed' ? outcome.error : null,
-      progress,
+      progress: live.execution.progress(),
     });
-    if (recorded) this.emitStatus(live.id, status);
+  }
+
+  /**
+   * Write a run's end. A full disk or an I/O error must not take the process down: the end is
+   * kept and written again at every pulse until the store takes it (the run stays ours, so no
+   * other process claims it meanwhile); the committed chunks are safe either way.
+   */
+  private record(id: number, end: RunEnd): void {
+    let recorded: boolean;
+    try {
+      recorded = this.runs.finish(id, this.owner, end);
+    } catch (error) {
+      if (!this.unrecorded.has(id)) console.error(`run ${id}: could not record that it ended ${end.status}; retrying`, messageOf(error));
+      this.unrecorded.set(id, end);
+      return;
+    }
+    this.unrecorded.delete(id);
+    if (recorded) this.emitStatus(id, end.status);
   }
 
   /**
@@ -305,6 +327,10 @@ export class LabService implements LabApi, LabEventSource {
    */
   private pulse(): void {
     if (this.closing) return;
+    for (const [id, end] of this.unrecorded) {
+      this.record(id, end);
+      if (this.unrecorded.has(id)) this.tryHeartbeat(id);
+    }
     for (const live of this.active.values()) {
       let beat: { owned: boolean; cancelRequested: boolean };
       try {
@@ -321,6 +347,14 @@ export class LabService implements LabApi, LabEventSource {
         live.stopping = 'cancel';
         live.execution.cancel();
       }
+    }
+  }
+
+  private tryHeartbeat(id: number): void {
+    try {
+      this.runs.heartbeat(id, this.owner, null);
+    } catch {
+      // Still failing: the next pulse tries again.
     }
   }
 
@@ -377,6 +411,10 @@ async function settleWithin(promises: Promise<void>[], ms: number): Promise<void
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([Promise.all(promises), new Promise((r) => (timer = setTimeout(r, ms)))]);
   clearTimeout(timer);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function notFound(id: number): LabError {
