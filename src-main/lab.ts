@@ -27,7 +27,8 @@ import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { experimentPresets } from './presets';
 import { exportRun } from './export/exportRun';
-import { labTheory } from './service/theory';
+import { labTheoryOn } from './service/theory';
+import { TheoryPool } from './service/theoryPool';
 import { validConfig, validFormat, validId, validListQuery, validUpdate, withinBudget } from './service/inputs';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
@@ -87,6 +88,7 @@ export class LabService implements LabApi, LabEventSource {
   private readonly unrecorded = new Map<number, RunEnd>();
   private readonly heartbeat: NodeJS.Timeout;
   private pool: EnginePool | null = null;
+  private theoryPool: TheoryPool | null = null;
   private closing: Promise<void> | null = null;
 
   constructor(private readonly options: LabServiceOptions) {
@@ -114,7 +116,8 @@ export class LabService implements LabApi, LabEventSource {
   }
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {
-    return labTheory(config, eta);
+    this.theoryPool ??= new TheoryPool({ workerUrl: this.options.workerUrl ?? new URL('./worker.js', import.meta.url) });
+    return labTheoryOn(this.theoryPool, config, eta);
   }
 
   async startRun(input: unknown): Promise<RunSummary> {
@@ -252,7 +255,7 @@ export class LabService implements LabApi, LabEventSource {
     for (const [id, end] of this.unrecorded) this.record(id, end);
     // Executions end promptly once cancelled; the bound only guards against a stuck engine.
     await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
-    await this.pool?.close();
+    await Promise.all([this.pool?.close(), this.theoryPool?.destroy()]);
     unregisterOwnerToken(this.owner.token);
     this.db.close();
     this.events.removeAllListeners();

@@ -40,7 +40,8 @@ export const configLimits = {
   iterations: 1e15,
   paths: 10_000,
   samples: 10_000_000,
-  bins: 1_000_000,
+  /** Far more than any screen shows; each chunk carries its own histogram. */
+  bins: 100_000,
 } as const;
 
 const pareto = z.strictObject({

@@ -21,6 +21,17 @@ export const DEFAULT_MEMORY_BUDGET_MB = 1024;
  */
 export const MAX_VALUES_PER_DOCUMENT = 20_000_000;
 
+/**
+ * Most trajectory points one long-run chunk returns. Each chunk is serialised on the main thread
+ * when it is committed; this keeps that under ~20 ms, so the doors keep answering whatever `thin` is.
+ */
+export const MAX_POINTS_PER_CHUNK = 1 << 16;
+
+/** Iterations in one long-run chunk: the engine's size, cut so a chunk holds at most MAX_POINTS_PER_CHUNK points. */
+export function longRunChunkIterations(thin: number, chunkIterations: number): number {
+  return Math.max(1, Math.min(chunkIterations, thin * MAX_POINTS_PER_CHUNK));
+}
+
 export interface BudgetContext {
   /** The budget in megabytes (2^20 bytes). */
   budgetMB: number;
@@ -57,11 +68,12 @@ export function runFootprint(config: ExperimentConfig, chunkIterations: number):
   }
   const perPath = Math.floor(config.iterations / config.thin) + 1;
   const points = arms * config.paths * perPath;
-  const chunksPerPath = Math.ceil(config.iterations / chunkIterations);
+  const chunkSize = longRunChunkIterations(config.thin, chunkIterations);
+  const chunksPerPath = Math.ceil(config.iterations / chunkSize);
   const chunks = arms * config.paths * chunksPerPath;
   // Per chunk: the histogram, per-field counts, n×n transitions, three sojourn sums, the state.
   const perChunk = config.bins + n * n + 4 * n + 16;
-  const chunkPoints = Math.floor(Math.min(chunkIterations, config.iterations) / config.thin) + 1;
+  const chunkPoints = Math.floor(Math.min(chunkSize, config.iterations) / config.thin) + 1;
   return {
     result: [
       {

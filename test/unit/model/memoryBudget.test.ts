@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandConfig } from '../../../src-shared/model';
-import { budgetIssues, BYTES_PER_VALUE, DEFAULT_MEMORY_BUDGET_MB, runFootprint } from '../../../src-shared/model/memoryBudget';
+import { budgetIssues, BYTES_PER_VALUE, DEFAULT_MEMORY_BUDGET_MB, longRunChunkIterations, MAX_POINTS_PER_CHUNK, runFootprint } from '../../../src-shared/model/memoryBudget';
 
 const arms = [{ label: 'heavy', noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip: 0.5 }];
 const longRun = (over: Record<string, unknown>) =>
@@ -22,16 +22,24 @@ describe('memory budget', () => {
   });
 
   it('blames bins for a few huge histograms and iterations for very many chunks', () => {
-    expect(budgetIssues(longRun({ bins: 1_000_000, paths: 200 }), engine)[0].path).toBe('bins');
+    expect(budgetIssues(longRun({ bins: 100_000, paths: 10_000 }), engine)[0].path).toBe('bins');
     expect(budgetIssues(longRun({ iterations: 1e15, thin: 1e9 }), engine)[0].path).toBe('iterations');
   });
 
   it('a bigger budget lets a bigger run through, but never past the store’s one-document limit', () => {
     const c = longRun({ thin: 1, iterations: 8_000_000 });
-    expect(budgetIssues(c, engine).map((i) => i.path)).toEqual(['thin']);
+    expect(budgetIssues(c, { ...engine, budgetMB: 512 }).map((i) => i.path)).toEqual(['thin']);
     expect(budgetIssues(c, { ...engine, budgetMB: 4096 })).toEqual([]);
     const huge = longRun({ thin: 1, iterations: 1e8 });
     expect(budgetIssues(huge, { ...engine, budgetMB: 1e9 }).map((i) => i.message).join()).toMatch(/store's limit/);
+  });
+
+  it('cuts long-run chunks so none carries more than MAX_POINTS_PER_CHUNK trajectory points', () => {
+    expect(longRunChunkIterations(1, 1 << 25)).toBe(MAX_POINTS_PER_CHUNK);
+    expect(longRunChunkIterations(250, 1 << 25)).toBe(250 * MAX_POINTS_PER_CHUNK);
+    expect(longRunChunkIterations(10_000, 1 << 25)).toBe(1 << 25);
+    const chunk = runFootprint(longRun({ thin: 1, iterations: 1e8 }), 1 << 25).chunk.find((p) => p.field === 'thin');
+    expect(chunk?.values).toBe(MAX_POINTS_PER_CHUNK + 1);
   });
 
   it('lets the paper presets through with room to spare', () => {
