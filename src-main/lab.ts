@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   LabError,
   type AppInfo,
@@ -18,28 +19,32 @@ import {
 } from '../src-shared/api';
 import type { ExperimentConfig } from '../src-shared/model/config';
 import type { TheoryReport } from '../src-shared/theory/types';
-import { openDatabase, type Database } from './store/database';
+import { openDatabase, type Database, type DatabaseAccess } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
 import { ChunkRows } from './store/chunkRows';
 import { StoredChunks } from './service/storedChunks';
 import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
 import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from './store/ownerLiveness';
-import { EnginePool } from './engine/executor/enginePool';
 import type { ChunkRunner } from './engine/chunkRunner';
 import { ENGINE_VERSION } from './engine/taskCodec';
+import { DEFAULT_CHUNK_ITERATIONS, EnginePool } from './engine/executor/enginePool';
 import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { experimentPresets } from './presets';
 import { exportRun } from './export/exportRun';
-import { labTheory } from './service/theory';
 import { appVersion } from './appVersion';
-import { validConfig, validFormat, validId, validListQuery, validUpdate } from './service/inputs';
+import { labTheoryOn } from './service/theory';
+import { TheoryPool } from './service/theoryPool';
+import { validConfig, validFormat, validId, validListQuery, validUpdate, withinBudget } from './service/inputs';
+import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
-  /** The SQLite file holding runs and their committed chunks (created if missing). */
+  /** The SQLite file holding runs and their committed chunks. */
   dbPath: string;
   /** Where chunks run (e.g. a queue of remote workers); default local worker threads. Closed with the service. */
   runner?: ChunkRunner;
+  /** Create the file if missing (default), require it, or also accept it read-only (see openDatabase). */
+  access?: DatabaseAccess;
   /** Worker threads of the default local runner; default one per core. */
   workers?: number;
   /** The bundled worker entry (out/node/worker.js, or Electron's bundled path). */
@@ -48,6 +53,8 @@ export interface LabServiceOptions {
   nativeBinding?: string;
   /** Iterations per chunk (default: the engine's, about a second of work). Results never depend on it. */
   chunkIterations?: number;
+  /** Memory a run may hold, in MB (default DEFAULT_MEMORY_BUDGET_MB); larger configs are refused. */
+  memoryBudgetMB?: number;
 }
 
 /** A run this service executes right now. */
@@ -59,6 +66,8 @@ interface ActiveRun {
   progress: RunProgress | null;
   settled: Promise<void>;
 }
+
+type RunEnd = Parameters<RunsRepository['finish']>[2];
 
 /** Statuses from which resumeRun continues a run from its committed chunks. */
 const resumable: readonly RunStatus[] = ['interrupted', 'cancelled', 'failed'];
@@ -83,12 +92,18 @@ export class LabService implements LabApi, LabEventSource {
   private readonly owner: RunOwner;
   private readonly events = new EventEmitter();
   private readonly active = new Map<number, ActiveRun>();
+  /** Runs that ended here but whose end the store could not take yet (disk full, I/O error). */
+  private readonly unrecorded = new Map<number, RunEnd>();
   private readonly heartbeat: NodeJS.Timeout;
   private pool: EnginePool | null = null;
+  private theoryPool: TheoryPool | null = null;
   private closing: Promise<void> | null = null;
 
   constructor(private readonly options: LabServiceOptions) {
-    this.db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    this.db = openDatabase(options.dbPath, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.access ? { access: options.access } : {}),
+    });
     this.runs = new RunsRepository(this.db);
     this.checkpoints = new StoredChunks(new ChunkRows(this.db));
     this.owner = { pid: process.pid, token: randomUUID() };
@@ -109,12 +124,17 @@ export class LabService implements LabApi, LabEventSource {
   }
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {
-    return labTheory(config, eta);
+    this.theoryPool ??= new TheoryPool({ workerUrl: this.options.workerUrl ?? new URL('./worker.js', import.meta.url) });
+    return labTheoryOn(this.theoryPool, config, eta);
   }
 
   async startRun(input: unknown): Promise<RunSummary> {
     this.assertOpen();
-    const config = validConfig(input);
+    const config = withinBudget(validConfig(input), {
+      budgetMB: this.options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
+      chunkIterations: this.options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS,
+      workers: this.options.workers ?? availableParallelism(),
+    });
     const id = this.runs.create(config, this.owner);
     this.emitStatus(id, 'queued');
     this.launch(id, config);
@@ -256,15 +276,14 @@ export class LabService implements LabApi, LabEventSource {
     clearInterval(this.heartbeat);
     for (const live of this.active.values()) {
       live.stopping ??= 'interrupt';
-      if (live.stopping === 'interrupt') {
-        this.runs.finish(live.id, this.owner, { status: 'interrupted', progress: live.execution.progress() });
-        this.emitStatus(live.id, 'interrupted');
-      }
+      if (live.stopping === 'interrupt') this.record(live.id, { status: 'interrupted', progress: live.execution.progress() });
       live.execution.cancel();
     }
+    // Ends the store still refuses are left to the next process: owners that stopped beating are reaped as interrupted.
+    for (const [id, end] of this.unrecorded) this.record(id, end);
     // Executions end promptly once cancelled; the bound only guards against a stuck engine.
     await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
-    await this.pool?.close();
+    await Promise.all([this.pool?.close(), this.theoryPool?.destroy()]);
     unregisterOwnerToken(this.owner.token);
     this.db.close();
     this.events.removeAllListeners();
@@ -285,11 +304,14 @@ export class LabService implements LabApi, LabEventSource {
       });
     } catch (error) {
       // The pool could not even start (e.g. the worker entry is missing): the run failed.
-      this.runs.finish(id, this.owner, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
-      this.emitStatus(id, 'failed');
+      this.record(id, { status: 'failed', error: messageOf(error) });
       return;
     }
-    this.runs.markRunning(id, this.owner);
+    try {
+      this.runs.markRunning(id, this.owner);
+    } catch {
+      // The store refused the write (disk full): the run executes anyway and its end is recorded when it can be.
+    }
     const live: ActiveRun = { id, execution, stopping: null, progress: null, settled: Promise.resolve() };
     live.settled = execution.done.then(
       (outcome: RunOutcome) => this.settle(live, outcome),
@@ -304,14 +326,30 @@ export class LabService implements LabApi, LabEventSource {
     this.active.delete(live.id);
     if (live.stopping === 'interrupt' || live.stopping === 'lost' || !this.db.open) return;
     const status = live.stopping === 'cancel' && outcome.status !== 'completed' ? 'cancelled' : outcome.status;
-    const progress = live.execution.progress();
-    const recorded = this.runs.finish(live.id, this.owner, {
+    this.record(live.id, {
       status,
       result: outcome.status === 'completed' ? outcome.result : null,
       error: outcome.status === 'failed' ? outcome.error : null,
-      progress,
+      progress: live.execution.progress(),
     });
-    if (recorded) this.emitStatus(live.id, status);
+  }
+
+  /**
+   * Write a run's end. A full disk or an I/O error must not take the process down: the end is
+   * kept and written again at every pulse until the store takes it (the run stays ours, so no
+   * other process claims it meanwhile); the committed chunks are safe either way.
+   */
+  private record(id: number, end: RunEnd): void {
+    let recorded: boolean;
+    try {
+      recorded = this.runs.finish(id, this.owner, end);
+    } catch (error) {
+      if (!this.unrecorded.has(id)) console.error(`run ${id}: could not record that it ended ${end.status}; retrying`, messageOf(error));
+      this.unrecorded.set(id, end);
+      return;
+    }
+    this.unrecorded.delete(id);
+    if (recorded) this.emitStatus(id, end.status);
   }
 
   /**
@@ -320,6 +358,10 @@ export class LabService implements LabApi, LabEventSource {
    */
   private pulse(): void {
     if (this.closing) return;
+    for (const [id, end] of this.unrecorded) {
+      this.record(id, end);
+      if (this.unrecorded.has(id)) this.tryHeartbeat(id);
+    }
     for (const live of this.active.values()) {
       let beat: { owned: boolean; cancelRequested: boolean };
       try {
@@ -336,6 +378,14 @@ export class LabService implements LabApi, LabEventSource {
         live.stopping = 'cancel';
         live.execution.cancel();
       }
+    }
+  }
+
+  private tryHeartbeat(id: number): void {
+    try {
+      this.runs.heartbeat(id, this.owner, null);
+    } catch {
+      // Still failing: the next pulse tries again.
     }
   }
 
@@ -393,6 +443,10 @@ async function settleWithin(promises: Promise<void>[], ms: number): Promise<void
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([Promise.all(promises), new Promise((r) => (timer = setTimeout(r, ms)))]);
   clearTimeout(timer);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function notFound(id: number): LabError {

@@ -125,6 +125,21 @@ export const labMethods = [
 
 export type LabMethod = (typeof labMethods)[number];
 
+/** How many arguments each method takes, [required, at most]: the doors refuse any other count. */
+export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
+  presets: [0, 0],
+  theory: [1, 2],
+  startRun: [1, 1],
+  listRuns: [0, 1],
+  getRun: [1, 1],
+  cancelRun: [1, 1],
+  resumeRun: [1, 1],
+  deleteRun: [1, 1],
+  updateRun: [2, 2],
+  exportRun: [2, 2],
+  appInfo: [0, 0],
+};
+
 export interface LabEvents {
   runProgress: RunProgress;
   runChanged: { id: number; status: RunStatus };
@@ -138,7 +153,8 @@ export interface LabEventSource {
 }
 
 /** Errors cross every door in this shape. */
-export type LabErrorCode = 'invalid' | 'not-found' | 'conflict' | 'internal';
+export const labErrorCodes = ['invalid', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'internal'] as const;
+export type LabErrorCode = (typeof labErrorCodes)[number];
 
 export interface LabErrorData {
   code: LabErrorCode;

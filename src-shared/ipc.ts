@@ -1,4 +1,4 @@
-import { LabError, labEvents, labMethods } from './api';
+import { LabError, labErrorCodes, labEvents, labMethodArity, labMethods } from './api';
 import type { LabApi, LabErrorCode, LabErrorData, LabEventName, LabEvents, LabEventSource, LabMethod } from './api';
 
 /**
@@ -23,12 +23,10 @@ export const eventChannelOf = (event: LabEventName): string => `lab:event:${even
  */
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: LabErrorData };
 
-const codes: readonly LabErrorCode[] = ['invalid', 'not-found', 'conflict', 'internal'];
-
 export function isLabErrorData(value: unknown): value is LabErrorData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.message === 'string' && codes.includes(v.code as LabErrorCode);
+  return typeof v.message === 'string' && (labErrorCodes as readonly string[]).includes(v.code as LabErrorCode);
 }
 
 /**
@@ -83,8 +81,18 @@ export function deriveLabApi(make: (method: LabMethod) => (...args: never[]) => 
   return api as LabApi;
 }
 
-/** Call one method by name with positional arguments (as they arrive over IPC or HTTP). */
+/**
+ * Call one method by name with positional arguments (as they arrive over IPC or HTTP). A wrong
+ * count is refused rather than silently cut or padded: `getRun [1, 2, 3]` is a mistake, not run 1.
+ */
 export function invokeLab(service: LabApi, method: LabMethod, args: readonly unknown[]): Promise<unknown> {
+  const [min, max] = labMethodArity[method];
+  if (args.length < min || args.length > max) {
+    const expected = min === max ? `${min}` : `${min} to ${max}`;
+    return Promise.reject(
+      new LabError({ code: 'invalid', message: `${method} takes ${expected} argument${max === 1 ? '' : 's'}, got ${args.length}` }),
+    );
+  }
   const fn = service[method] as (...a: unknown[]) => Promise<unknown>;
   return Promise.resolve().then(() => fn.apply(service, [...args]));
 }

@@ -7,6 +7,8 @@ export const eventsPath = '/api/events';
 /** POST /api/<method> with a JSON array of arguments; errors come back as {error: LabErrorData}. */
 export const httpStatusOf: Record<LabErrorCode, number> = {
   invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   internal: 500,

@@ -10,7 +10,7 @@ first exit time 1/(q_i λ_i(η)). Field indices are 1-based, as in the paper.
   --config FILE   experiment config JSON (see README: config format)
   --eta E         learning rate η > 0 for the limit constants
   --json          print one JSON document on stdout`,
-  run: `lab run --config FILE --db PATH [--workers N] [--json]
+  run: `lab run --config FILE --db PATH [--workers N] [--memory-budget MB] [--json]
 
 Validate the config, store it as a new run in the SQLite database PATH (created if
 missing) and execute it on N worker threads (default: one per core). Progress goes to
@@ -20,6 +20,9 @@ stderr. Every finished chunk is committed: Ctrl-C leaves the run interrupted, an
   --config FILE   experiment config JSON
   --db PATH       SQLite database file
   --workers N     worker threads (whole number ≥ 1)
+  --memory-budget MB
+                  memory the run may hold (default 1024, or LAB_MEMORY_BUDGET_MB); a
+                  config over it is refused with exit 2, naming the field to change
   --json          print the stored run (as \`lab show --json\`) on stdout
 
 Exit status: 0 completed, 2 invalid config or usage (nothing stored), 1 failed or

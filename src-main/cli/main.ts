@@ -1,5 +1,5 @@
 import { LabError } from '../../src-shared/api';
-import { DatabaseVersionError } from '../store/database';
+import { DatabaseRefusedError, DatabaseVersionError } from '../store/database';
 import { ConfigFileError, EXIT_FAILURE, EXIT_INVALID, UsageError } from './errors';
 import { mainHelp, type CommandName } from './help';
 import { theoryCommand } from './commands/theory';
@@ -54,7 +54,7 @@ function fail(error: unknown): number {
     say(`lab: ${error.message}`);
     return EXIT_FAILURE;
   }
-  if (error instanceof DatabaseVersionError) {
+  if (error instanceof DatabaseVersionError || error instanceof DatabaseRefusedError) {
     say(`lab: ${error.message}`);
     return EXIT_FAILURE;
   }

@@ -1,28 +1,50 @@
+import { UsageError } from './errors';
 import { LabService } from '../lab';
+import type { DatabaseAccess } from '../store/database';
 
 /**
  * The CLI's LabService: the bundled worker entry sits next to lab.js in out/node.
  * LAB_CHUNK_ITERATIONS (a whole number) sets the chunk size — a tuning and testing knob;
  * results never depend on it.
  */
-function openService(dbPath: string, workers?: number): LabService {
+export interface ServiceSettings {
+  workers?: number;
+  /** --memory-budget MB; else LAB_MEMORY_BUDGET_MB; else the service's default. */
+  memoryBudgetMB?: number;
+  /** Only `run` creates a database; commands that only read also accept a read-only one. */
+  access?: DatabaseAccess;
+}
+
+function openService(dbPath: string, settings: ServiceSettings): LabService {
   const chunk = Number(process.env.LAB_CHUNK_ITERATIONS);
+  const budget = settings.memoryBudgetMB ?? memoryBudgetFromEnv();
   return new LabService({
     dbPath,
     workerUrl: new URL('./worker.js', import.meta.url),
-    ...(workers !== undefined ? { workers } : {}),
+    ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
+    ...(budget !== undefined ? { memoryBudgetMB: budget } : {}),
+    access: settings.access ?? 'existing',
     ...(Number.isSafeInteger(chunk) && chunk > 0 ? { chunkIterations: chunk } : {}),
   });
 }
 
 /** Open the service on `dbPath`, hand it to `use`, and close it however `use` ends. */
-export async function withService<T>(dbPath: string, use: (service: LabService) => Promise<T>, workers?: number): Promise<T> {
-  const service = openService(dbPath, workers);
+export async function withService<T>(dbPath: string, use: (service: LabService) => Promise<T>, settings: ServiceSettings = {}): Promise<T> {
+  const service = openService(dbPath, settings);
   try {
     return await use(service);
   } finally {
     await service.close();
   }
+}
+
+/** LAB_MEMORY_BUDGET_MB, the budget's default for every door (a number > 0), if set. */
+export function memoryBudgetFromEnv(): number | undefined {
+  const raw = process.env.LAB_MEMORY_BUDGET_MB;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`LAB_MEMORY_BUDGET_MB: "${raw}" must be a number of megabytes > 0`);
+  return mb;
 }
 
 /** `lab COMMAND --help`: the usage on stdout, exit 0. */

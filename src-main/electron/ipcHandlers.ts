@@ -20,7 +20,7 @@ export interface LabHandlerOptions<E> {
   log?: (message: string, error: unknown) => void;
 }
 
-export const untrustedSenderError = { code: 'internal', message: 'IPC refused: the sender is not the lab window' } as const;
+export const untrustedSenderError = { code: 'forbidden', message: 'IPC refused: the sender is not the lab window' } as const;
 
 export function registerLabHandlers<E>(ipc: IpcMainLike<E>, service: LabApi, options: LabHandlerOptions<E>): () => void {
   const channels = labMethods.map((method) => {

@@ -108,11 +108,14 @@ async function start(): Promise<void> {
 }
 
 function openService(dbPath: string, location: AppLocation, nativeBinding: string | null): LabService {
+  // The app's memory-budget setting: LAB_MEMORY_BUDGET_MB, as for the CLI and the server.
+  const memoryBudgetMB = Number(process.env.LAB_MEMORY_BUDGET_MB);
   return new LabService({
     dbPath,
     // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
     workerUrl: unpackedPath(workerPath, location),
     ...(nativeBinding ? { nativeBinding } : {}),
+    ...(memoryBudgetMB > 0 && Number.isFinite(memoryBudgetMB) ? { memoryBudgetMB } : {}),
   });
 }
 

@@ -41,8 +41,10 @@ class HttpFailure extends Error {
   }
 }
 
+const codeOfStatus: Record<number, LabErrorData['code']> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
+
 const fail = (status: number, message: string, headers?: Record<string, string>) =>
-  new HttpFailure(status, { code: status === 404 ? 'not-found' : status >= 500 ? 'internal' : 'invalid', message }, headers);
+  new HttpFailure(status, { code: codeOfStatus[status] ?? (status >= 500 ? 'internal' : 'invalid'), message }, headers);
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

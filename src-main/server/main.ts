@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab';
 import { generateToken, isLoopbackHost } from './auth';
 import { createLabServer } from './labServer';
-import { HelpRequested, openUrl, parseServeArgs, serveUsage, UsageError } from './serveArgs';
+import { HelpRequested, openUrl, parseServeArgs, serveUsage, UsageError, type ServeArgs } from './serveArgs';
 
 /**
  * `npm run serve`: the same LabService as the desktop app, behind HTTP for a browser (bundled to
@@ -34,11 +34,13 @@ async function main(): Promise<void> {
   const token = args.token ?? (isLoopbackHost(args.host) ? null : generateToken());
   const workerUrl = new URL('./worker.js', import.meta.url);
 
-  const service = new LabService({
-    dbPath: resolve(args.db),
-    ...(args.workers !== undefined ? { workers: args.workers } : {}),
-    ...(existsSync(workerUrl) ? { workerUrl } : {}),
-  });
+  const dbPath = resolve(args.db);
+  let service: LabService;
+  try {
+    service = openLab(dbPath, args, workerUrl);
+  } catch (error) {
+    throw new Error(`cannot open the database ${dbPath}: ${(error as Error).message}`);
+  }
   const lab = createLabServer({ service, staticDir, token });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : args.port;
 
   // One write, so whoever reads the banner sees it whole.
-  const lines = [`Heavy-Tail SGD Lab: database ${resolve(args.db)}`, `Open ${openUrl(args.host, port, token)}`];
+  const lines = [`Heavy-Tail SGD Lab: database ${dbPath}`, `Open ${openUrl(args.host, port, token)}`];
   if (!isLoopbackHost(args.host)) {
     const remoteHost = args.host === '0.0.0.0' || args.host === '::' ? hostname() : args.host;
     lines.push(`  from another machine: ${openUrl(remoteHost, port, token)}`);
@@ -76,7 +78,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+function openLab(dbPath: string, args: ServeArgs, workerUrl: URL): LabService {
+  return new LabService({
+    dbPath,
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
+    ...(args.memoryBudgetMB !== undefined ? { memoryBudgetMB: args.memoryBudgetMB } : {}),
+    ...(existsSync(workerUrl) ? { workerUrl } : {}),
+  });
+}
+
+// A bad --db, a busy port or a foreign database is the user's to fix: say what, not where in the code.
 main().catch((error: unknown) => {
-  process.stderr.write(`serve: ${(error as Error).stack ?? String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`serve: ${message}\n`);
+  if (process.env.LAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
   process.exit(1);
 });

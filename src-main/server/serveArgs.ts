@@ -8,16 +8,20 @@ export interface ServeArgs {
   token: string | null;
   workers: number | undefined;
   staticDir: string | null;
+  /** Memory a run may hold, MB; undefined = LAB_MEMORY_BUDGET_MB or the service's default. */
+  memoryBudgetMB: number | undefined;
 }
 
 export const serveUsage =
-  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]\n' +
+  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR] [--memory-budget MB]\n' +
   '  --port     TCP port (0 picks a free one); default 5180\n' +
   '  --db       SQLite database file (created if missing); default lab.sqlite in this folder\n' +
   '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
   '  --token    the bearer token; generated and printed when listening off loopback without one\n' +
   '  --workers  worker threads for runs; default: the CPU count\n' +
-  '  --static   folder with the built renderer; default out/renderer\n';
+  '  --static   folder with the built renderer; default out/renderer\n' +
+  '  --memory-budget MB  memory one run may hold; larger configs are refused (400). Default 1024\n' +
+  '             or LAB_MEMORY_BUDGET_MB\n';
 
 export class UsageError extends Error {}
 
@@ -29,6 +33,13 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
   const n = Number(text);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got "${text}"`);
   return n;
+}
+
+function megabytes(name: string, text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const mb = Number(text);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`${name} must be a number of megabytes > 0, got "${text}"`);
+  return mb;
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
@@ -43,6 +54,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         token: { type: 'string' },
         workers: { type: 'string' },
         static: { type: 'string' },
+        'memory-budget': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -60,6 +72,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     token: values.token ?? null,
     workers: integer('workers', values.workers, 1, 1024),
     staticDir: values.static ?? null,
+    memoryBudgetMB: megabytes('--memory-budget', values['memory-budget'] ?? process.env.LAB_MEMORY_BUDGET_MB),
   };
 }
 

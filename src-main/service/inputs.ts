@@ -3,6 +3,7 @@ import { LabError, runSortKeys, runStatuses, type ExportFormat, type ListRunsQue
 import { ConfigError, jsonPath } from '../../src-shared/model/validation';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig } from '../../src-shared/model/config';
+import { budgetIssues, type BudgetContext } from '../../src-shared/model/memoryBudget';
 
 /**
  * Every input that crosses a door (IPC, HTTP, CLI) is checked here, once, and turned into a
@@ -33,6 +34,13 @@ export function validConfig(input: unknown): ExperimentConfig {
     if (error instanceof ConfigError) throw invalid(error.issues);
     throw error;
   }
+}
+
+/** A config that fits the memory budget (checked before anything is stored). */
+export function withinBudget(config: ExperimentConfig, context: BudgetContext): ExperimentConfig {
+  const issues = budgetIssues(config, context);
+  if (issues.length) throw invalid(issues);
+  return config;
 }
 
 export function validId(id: unknown): number {

@@ -1,8 +1,11 @@
 import type { TheoryReport } from '../../src-shared/theory/types';
-import { theoryReport } from '../../src-shared/theory/report';
 import { validConfig, validEta } from './inputs';
+import type { TheoryPool } from './theoryPool';
 
-/** LabApi.theory: validate, expand, report. Needs no database, so `lab theory` calls it directly. */
-export function labTheory(config: unknown, eta?: unknown): TheoryReport {
-  return theoryReport(validConfig(config), validEta(eta));
+/**
+ * LabService.theory and `lab theory`: validate and expand here (cheap), compute the report on a
+ * theory thread (see TheoryPool). Needs no database.
+ */
+export function labTheoryOn(pool: TheoryPool, config: unknown, eta?: unknown): Promise<TheoryReport> {
+  return pool.report(validConfig(config), validEta(eta));
 }

@@ -68,6 +68,8 @@ export class RunsRepository {
    * and every other process agree. Few runs are ever active, so this scan is cheap.
    */
   reapDeadOwners(now = Date.now()): number[] {
+    // A database opened read-only is only looked at; its owners' liveness is not ours to record.
+    if (this.db.readonly) return [];
     const dead = this.activeRows
       .all()
       .filter((r) => !isOwnerAlive({ pid: r.owner_pid, token: r.owner_token, heartbeatAt: r.heartbeat_at }, now));

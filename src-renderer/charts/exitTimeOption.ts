@@ -3,6 +3,7 @@ import type { ExitTimePoint, LogLogFit } from '../../src-shared/model';
 import { errorBarSeries } from './errorBars';
 import { formatSci } from '../format';
 import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
+import { escapeHtml } from './escapeHtml';
 
 /** One curve of Figure 4: an arm (of one run) with its measurements and the theory's predictions. */
 export interface ExitTimeCurve {
@@ -130,7 +131,7 @@ export function exitTimeOption(curves: readonly ExitTimeCurve[], style: ChartSty
         const { seriesName, seriesId, data } = p as { seriesName: string; seriesId: string; data: { value?: number[]; samples?: number; stderr?: number; censored?: number } | number[] };
         const v = Array.isArray(data) ? data : (data.value ?? []);
         const extra = Array.isArray(data) ? '' : `${data.samples !== undefined ? `<br>samples ${data.samples}` : ''}${data.stderr !== undefined ? `<br>SE ${formatSci(data.stderr)}` : ''}${data.censored ? `<br>${data.censored} censored: a lower bound` : ''}`;
-        return `${seriesName} — ${roleText[roleOf(seriesId)] ?? ''}<br>η = ${formatSci(1 / v[0])}<br>σ = ${formatSci(v[1])}${extra}`;
+        return `${escapeHtml(seriesName)} — ${roleText[roleOf(seriesId)] ?? ''}<br>η = ${formatSci(1 / v[0])}<br>σ = ${formatSci(v[1])}${extra}`;
       },
     },
     xAxis: { ...axisStyle(style), type: 'log', name: '1/η', nameGap: 28, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },

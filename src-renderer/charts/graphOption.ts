@@ -1,6 +1,7 @@
 import type { EChartsOption, GraphSeriesOption } from 'echarts';
 import type { ArmTheory } from '../../src-shared/theory/types';
 import { colorAt, baseOption, type ChartStyle } from './style';
+import { escapeHtml } from './escapeHtml';
 
 type GraphNode = NonNullable<GraphSeriesOption['data']>[number];
 type GraphLink = NonNullable<GraphSeriesOption['links']>[number];
@@ -51,7 +52,7 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
     legend: { ...base.legend, data: categories.map((c) => c.name), bottom: 0, top: 'auto' },
     tooltip: { ...base.tooltip, formatter: (p: unknown) => {
       const d = p as { dataType: string; data: { name?: string; value?: number; source?: string; target?: string } };
-      return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target} (l_ij = l*_i)` : `${d.data.name}: l* = ${d.data.value}`;
+      return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target} (l_ij = l*_i)` : `${escapeHtml(String(d.data.name))}: l* = ${d.data.value}`;
     } },
     series: [
       {
@@ -107,7 +108,7 @@ export function transitionCountsOption(transitions: readonly number[][], style: 
     legend: { show: false },
     tooltip: { ...base.tooltip, formatter: (p: unknown) => {
       const d = p as { dataType: string; data: { name?: string; value?: number; source?: string; target?: string } };
-      return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target}: ${d.data.value} moves` : String(d.data.name);
+      return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target}: ${d.data.value} moves` : escapeHtml(String(d.data.name));
     } },
     series: [
       {

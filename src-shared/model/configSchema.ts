@@ -7,16 +7,49 @@ const wanted = (what: string) => (issue: { input?: unknown }) =>
 
 const finite = () => z.number({ error: wanted('must be a number') }).refine(Number.isFinite, 'must be finite');
 const positive = () => finite().refine((v) => v > 0, 'must be > 0');
-const count = () =>
+/** A positive scale small enough that the kernels' arithmetic (x^n, η·f'(x), 2L) stays finite. */
+const bounded = (max: number) => positive().refine((v) => v <= max, `must be at most ${max.toExponential()}`);
+const count = (max = Number.MAX_SAFE_INTEGER) =>
   z
     .number({ error: wanted('must be a whole number') })
     .refine((v) => Number.isSafeInteger(v), 'must be a whole number')
-    .refine((v) => v >= 1, 'must be at least 1');
+    .refine((v) => v >= 1, 'must be at least 1')
+    .refine((v) => v <= max, `must be at most ${max.toLocaleString('en-US')}`);
+const text = (max: number) =>
+  z.string({ error: wanted('must be a text') }).trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+
+/**
+ * Bounds on sizes and scales, so that nothing the schema accepts can fail later for size. Sizes
+ * that multiply (paths × iterations / thin, bins × chunks, samples) are further checked against
+ * the memory budget (memoryBudget.ts) once the config is expanded.
+ */
+export const configLimits = {
+  /** Largest |L|: 2L and x^(critical points) stay far from overflow, histogram edges stay numbers. */
+  L: 1e6,
+  /** Largest κ, noise scale and σ. */
+  scale: 1e6,
+  /** Largest α: beyond it the Pareto tail is lighter than any experiment can see. */
+  alpha: 1e3,
+  /** Most critical points (m1, s1, …, mn): the theory's cost grows with n² · fields, see README. */
+  criticalPoints: 101,
+  arms: 20,
+  etas: 100,
+  label: 100,
+  name: 200,
+  /** Most iterations per path or per exit-time sample (10^15: about a year of one core). */
+  iterations: 1e15,
+  paths: 10_000,
+  samples: 10_000_000,
+  /** Far more than any screen shows; each chunk carries its own histogram. */
+  bins: 100_000,
+} as const;
 
 const pareto = z.strictObject({
   family: z.literal('pareto'),
-  alpha: finite().refine((v) => v > 1, 'α must be > 1 (Assumption 2: finite mean)'),
-  scale: positive().default(1),
+  alpha: finite()
+    .refine((v) => v > 1, 'α must be > 1 (Assumption 2: finite mean)')
+    .refine((v) => v <= configLimits.alpha, `α must be at most ${configLimits.alpha}`),
+  scale: bounded(configLimits.scale).default(1),
   pPlus: finite()
     .refine((v) => v >= 0 && v <= 1, 'p₊ must lie in [0, 1]')
     .default(0.5),
@@ -24,7 +57,7 @@ const pareto = z.strictObject({
 
 const gaussian = z.strictObject({
   family: z.literal('gaussian'),
-  sigma: positive().default(1),
+  sigma: bounded(configLimits.scale).default(1),
 });
 
 const noise = z.discriminatedUnion('family', [pareto, gaussian], {
@@ -33,15 +66,16 @@ const noise = z.discriminatedUnion('family', [pareto, gaussian], {
 });
 
 const arm = z.strictObject({
-  label: z.string({ error: wanted('must be a text') }).trim().min(1, 'must not be empty'),
+  label: text(configLimits.label),
   noise,
-  clip: positive().nullable(),
+  clip: bounded(configLimits.scale).nullable(),
 });
 
 const explicitLandscape = z.strictObject({
+  // The count is capped in landscapeIssues, where the message names this field.
   criticalPoints: z.array(finite(), { error: wanted('must be a list of numbers') }),
-  L: positive(),
-  gradientScale: positive().default(1),
+  L: bounded(configLimits.L),
+  gradientScale: bounded(configLimits.scale).default(1),
 });
 
 const presetLandscape = z.strictObject({
@@ -55,32 +89,45 @@ const landscape = z.union([presetLandscape, explicitLandscape], {
 });
 
 const common = {
-  name: z.string({ error: wanted('must be a text') }).trim().max(200, 'at most 200 characters').optional(),
+  name: z.string({ error: wanted('must be a text') }).trim().max(configLimits.name, `at most ${configLimits.name} characters`).optional(),
   landscape,
   x0: finite(),
   seed: z
     .number({ error: wanted('must be a whole number') })
     .refine((v) => Number.isSafeInteger(v) && v >= 0, 'must be a whole number ≥ 0')
     .default(1),
-  arms: z.array(arm, { error: wanted('must be a list of arms') }).min(1, 'needs at least one arm'),
+  arms: z
+    .array(arm, { error: wanted('must be a list of arms') })
+    .min(1, 'needs at least one arm')
+    .max(configLimits.arms, `at most ${configLimits.arms} arms`),
 };
 
 export const exitTimeInput = z.strictObject({
   kind: z.literal('exit-time'),
   ...common,
-  etas: z.array(positive(), { error: wanted('must be a list of learning rates') }).min(1, 'needs at least one η'),
-  samples: count(),
-  maxIterations: count().default(1_000_000_000),
+  etas: z
+    .array(bounded(configLimits.scale), { error: wanted('must be a list of learning rates') })
+    .min(1, 'needs at least one η')
+    .max(configLimits.etas, `at most ${configLimits.etas} values of η`)
+    .superRefine((etas, ctx) => {
+      // Repeated η add no point to the curve and make the log-log fit degenerate.
+      etas.forEach((eta, k) => {
+        const first = etas.indexOf(eta);
+        if (first !== k) ctx.addIssue({ code: 'custom', path: [k], message: `η = ${eta} repeats etas[${first}]; the values must be distinct` });
+      });
+    }),
+  samples: count(configLimits.samples),
+  maxIterations: count(configLimits.iterations).default(1_000_000_000),
 });
 
 export const longRunInput = z.strictObject({
   kind: z.literal('long-run'),
   ...common,
-  eta: positive(),
-  paths: count(),
-  iterations: count(),
-  bins: count().default(200),
-  thin: count().default(250),
+  eta: bounded(configLimits.scale),
+  paths: count(configLimits.paths),
+  iterations: count(configLimits.iterations),
+  bins: count(configLimits.bins).default(200),
+  thin: count(configLimits.iterations).default(250),
   epsilon: positive().default(0.05),
 });
 

@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from './config';
-import { configInput } from './configSchema';
+import { configInput, configLimits } from './configSchema';
 import { landscapePresets, fields, fieldIndexOf, type Landscape } from './landscape';
 import { ConfigError, jsonPath, type FieldIssue } from './validation';
 
@@ -37,6 +37,13 @@ export function landscapeIssues(landscape: Landscape): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (c.length === 0) {
     issues.push({ path: 'landscape.criticalPoints', message: 'needs at least one minimum' });
+    return issues;
+  }
+  if (c.length > configLimits.criticalPoints) {
+    issues.push({
+      path: 'landscape.criticalPoints',
+      message: `at most ${configLimits.criticalPoints} critical points (the theory's cost grows with their number); got ${c.length}`,
+    });
     return issues;
   }
   if (c.length % 2 === 0) {

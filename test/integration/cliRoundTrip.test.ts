@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { exitTimeConfig, heavy, lab, longRunConfig, scratch } from './cliHarness';
+import { LAB_APPLICATION_ID } from '../../src-main/store/database';
 
 const tmp = scratch('lab-roundtrip-');
 afterAll(() => tmp.cleanup());
@@ -152,6 +153,8 @@ describe('lab run → show → list → export on a real SQLite file', () => {
     const future = tmp.path('future.db');
     const { default: BetterSqlite3 } = await import('better-sqlite3');
     const raw = new BetterSqlite3(future);
+    // A newer lab stamps its files like this one does.
+    raw.pragma(`application_id = ${LAB_APPLICATION_ID}`);
     raw.pragma('user_version = 999');
     raw.close();
     const before = readFileSync(future);

@@ -1,4 +1,4 @@
-import { parseCommandArgs, positiveInteger, requireString, runId } from '../args';
+import { parseCommandArgs, positiveInteger, positiveNumber, requireString, runId } from '../args';
 import { commandHelp } from '../help';
 import { readConfigFile } from '../readConfig';
 import { log, printHelp, withService } from '../service';
@@ -8,7 +8,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const help = commandHelp.run;
   const args = parseCommandArgs(
     argv,
-    { config: { type: 'string' }, db: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' } },
+    { config: { type: 'string' }, db: { type: 'string' }, workers: { type: 'string' }, 'memory-budget': { type: 'string' }, json: { type: 'boolean' } },
     0,
     help,
   );
@@ -16,6 +16,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const configPath = requireString(args, 'config', help);
   const dbPath = requireString(args, 'db', help);
   const workers = positiveInteger(args, 'workers', help);
+  const memoryBudgetMB = positiveNumber(args, 'memory-budget', help);
   // Read before the database opens: a missing file or broken JSON touches nothing.
   const config = readConfigFile(configPath);
   return withService(
@@ -25,7 +26,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       log(`Run ${run.id} started: ${run.name} (${run.kind}) in ${dbPath}`);
       return followRun(service, run.id, dbPath, Boolean(args.values.json));
     },
-    workers,
+    { workers, memoryBudgetMB, access: 'create' },
   );
 }
 
@@ -42,6 +43,6 @@ export async function resumeCommand(argv: string[]): Promise<number> {
       log(`Run ${id} resumed from its committed chunks.`);
       return followRun(service, id, dbPath, Boolean(args.values.json));
     },
-    positiveInteger(args, 'workers', help),
+    { workers: positiveInteger(args, 'workers', help) },
   );
 }

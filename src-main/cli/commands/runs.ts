@@ -12,7 +12,7 @@ export async function showCommand(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, { db: { type: 'string' }, json: { type: 'boolean' } }, 1, help);
   if (args.values.help) return printHelp(help);
   const id = runId(args, help);
-  const run = await withService(requireString(args, 'db', help), (service) => service.getRun(id));
+  const run = await withService(requireString(args, 'db', help), (service) => service.getRun(id), { access: 'read' });
   if (args.values.json) printJson(runDocument(run));
   else process.stdout.write(`${runText(run)}\n`);
   return 0;
@@ -38,7 +38,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     if (!/^\d+$/.test(String(raw))) throw new UsageError(`--${key}: "${String(raw)}" must be a whole number`, help);
     query[key] = Number(raw);
   }
-  const page = await withService(requireString(args, 'db', help), (service) => service.listRuns(query as ListRunsQuery));
+  const page = await withService(requireString(args, 'db', help), (service) => service.listRuns(query as ListRunsQuery), { access: 'read' });
   if (args.values.json) printJson(page);
   else process.stdout.write(`${runsTable(page.runs, page.total, (query.offset as number | undefined) ?? 0)}\n`);
   return 0;
@@ -67,7 +67,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const dbPath = requireString(args, 'db', help);
   const format = requireString(args, 'format', help);
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: "${format}" must be csv or json`, help);
-  const file = await withService(dbPath, (service) => service.exportRun(id, format));
+  const file = await withService(dbPath, (service) => service.exportRun(id, format), { access: 'read' });
   const out = args.values.out;
   if (typeof out === 'string' && out !== '') {
     writeFileSync(out, file.content);

@@ -9,12 +9,13 @@ export interface FitPoint {
 /**
  * Ordinary least squares of log(mean σ) on log(1/η). The mean first exit time grows like
  * (1/η)^β_i (Theorem 1), so the slope is the measured exponent β. Null with fewer than two
- * points (or when every η is the same), since a line through one point says nothing.
+ * distinct η, since a line through one point says nothing: repeated η would otherwise leave a
+ * spread of rounding errors in log(1/η) and a "fit" of pure noise.
  */
 export function logLogFit(points: FitPoint[]): LogLogFit | null {
   const usable = points.filter((p) => p.eta > 0 && p.mean > 0);
   const n = usable.length;
-  if (n < 2) return null;
+  if (new Set(usable.map((p) => p.eta)).size < 2) return null;
   const x = usable.map((p) => Math.log(1 / p.eta));
   const y = usable.map((p) => Math.log(p.mean));
   const xBar = x.reduce((s, v) => s + v, 0) / n;

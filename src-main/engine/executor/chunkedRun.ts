@@ -9,6 +9,7 @@ import { ProgressMeter } from './progressMeter';
 import { ExitTimePlan } from './exitTimePlan';
 import { LongRunPlan } from './longRunPlan';
 import { meanExitPrediction } from './exitTimePrediction';
+import { longRunChunkIterations } from '../../../src-shared/model/memoryBudget';
 
 export interface ChunkingOptions {
   /** Iterations per chunk (about a second of work). */
@@ -63,7 +64,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
       this.source =
         config.kind === 'exit-time'
           ? new ExitTimePlan(config, this.completed, { ...this.chunking, prediction: meanExitPrediction(config) })
-          : new LongRunPlan(config, this.completed, this.chunking.chunkIterations);
+          : new LongRunPlan(config, this.completed, longRunChunkIterations(config.thin, this.chunking.chunkIterations));
     } catch (error) {
       this.settle({ status: 'failed', error: messageOf(error) });
       return;

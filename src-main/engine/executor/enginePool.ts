@@ -19,7 +19,7 @@ export interface EnginePoolOptions {
  * Iterations in about a second of kernel work (the long-run kernel took ~35 ns per iteration on
  * this shared 2-core machine), so a crash loses little and a chunk is a fair share of a worker.
  */
-const DEFAULT_CHUNK_ITERATIONS = 1 << 25;
+export const DEFAULT_CHUNK_ITERATIONS = 1 << 25;
 
 /** How long close() waits for in-flight chunks to notice the stop flag before tearing down. */
 const CLOSE_GRACE_MS = 5_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LabError, labEvents, labMethods } from '../../../src-shared/api';
+import { LabError, labEvents, labMethodArity, labMethods } from '../../../src-shared/api';
 import type { LabApi, LabEventName } from '../../../src-shared/api';
 import { deriveLabApi, eventChannelOf, invokeChannelOf, labErrorFrom } from '../../../src-shared/ipc';
 import type { IpcReply } from '../../../src-shared/ipc';
@@ -85,11 +85,21 @@ describe('the Electron door is derived from the one LabApi list', () => {
     registerLabHandlers(main, service, { isTrustedSender: (e) => e.trusted });
     const bridge: LabApi = createLabBridge(fakeIpcRenderer(main));
     for (const method of labMethods) {
-      const args = [method.length, { tag: method }];
+      const args = [method.length, { tag: method }].slice(0, labMethodArity[method][1]);
       const reply = await (bridge[method] as (...a: unknown[]) => Promise<unknown>)(...args);
       expect(reply).toEqual({ method, args });
     }
     expect(calls.map((c) => c.method)).toEqual([...labMethods]);
+  });
+
+  it('refuses a wrong argument count without calling the service', async () => {
+    const main = new FakeIpcMain();
+    const { service, calls } = recordingService();
+    registerLabHandlers(main, service, { isTrustedSender: (e) => e.trusted });
+    const bridge = createLabBridge(fakeIpcRenderer(main)) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const error = labErrorFrom(await bridge.getRun(1, 2, 3).catch((e: unknown) => e));
+    expect(error).toMatchObject({ code: 'invalid', message: 'getRun takes 1 argument, got 3' });
+    expect(calls).toEqual([]);
   });
 
   it('keeps a LabError structured (code, message, field path) across the door', async () => {
@@ -120,7 +130,7 @@ describe('the Electron door is derived from the one LabApi list', () => {
     const { service, calls } = recordingService();
     registerLabHandlers(main, service, { isTrustedSender: (e) => e.trusted });
     const intruder = createLabBridge(fakeIpcRenderer(main, false));
-    await expect(intruder.listRuns()).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('not the lab window') });
+    await expect(intruder.listRuns()).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('not the lab window') });
     expect(calls).toEqual([]);
   });
 

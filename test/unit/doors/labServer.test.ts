@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabError, labMethods } from '../../../src-shared/api';
+import { LabError, labMethodArity, labMethods } from '../../../src-shared/api';
 import { deriveLabApi } from '../../../src-shared/ipc';
 import { createLabServer } from '../../../src-main/server/labServer';
 import type { LabServer } from '../../../src-main/server/labServer';
@@ -53,9 +53,10 @@ afterAll(async () => {
 describe('POST /api/<method>', () => {
   it('dispatches every LabApi method with its JSON array of arguments', async () => {
     for (const method of labMethods.filter((m) => !['startRun', 'deleteRun', 'cancelRun'].includes(m))) {
-      const res = await post(open, method, JSON.stringify([7, { q: method }]));
+      const args = [7, { q: method }].slice(0, labMethodArity[method][1]);
+      const res = await post(open, method, JSON.stringify(args));
       expect(res.status).toBe(200);
-      expect(JSON.parse(res.body)).toEqual({ method, args: [7, { q: method }] });
+      expect(JSON.parse(res.body)).toEqual({ method, args });
     }
     expect((await post(open, 'deleteRun', '[1]')).status).toBe(204);
   });
@@ -72,6 +73,14 @@ describe('POST /api/<method>', () => {
     expect(JSON.parse(res.body).error).toEqual({ code: 'internal', message: 'boom' });
   });
 
+  it('refuses a wrong argument count with 400 instead of ignoring the extra ones', async () => {
+    for (const [method, body] of [['getRun', '[1,2,3]'], ['getRun', '[]'], ['presets', '[1]'], ['updateRun', '[1]'], ['listRuns', '[{}, 2]']]) {
+      const res = await post(open, method, body);
+      expect(res.status, `${method} ${body}`).toBe(400);
+      expect(JSON.parse(res.body).error).toMatchObject({ code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes .* got`)) });
+    }
+  });
+
   it('answers 404 for an unknown method, including prototype names', async () => {
     for (const name of ['nope', 'constructor', '__proto__', 'toString', 'on', 'close']) {
       const res = await post(open, name, '[]');
@@ -86,7 +95,9 @@ describe('POST /api/<method>', () => {
 
   it('refuses non-JSON content types and cross-site or rebinding callers on loopback', async () => {
     expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
-    expect((await post(open, 'listRuns', '[]', { origin: 'http://evil.example' })).status).toBe(403);
+    const crossSite = await post(open, 'listRuns', '[]', { origin: 'http://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(JSON.parse(crossSite.body).error.code).toBe('forbidden');
     expect((await post(open, 'listRuns', '[]', { origin: 'not a url' })).status).toBe(403);
     expect((await send(open, '/api/listRuns', { method: 'POST', body: '[]', headers: { host: 'evil.example:80', 'content-type': 'application/json' } })).status).toBe(403);
     expect((await send(open, '/api/listRuns')).status).toBe(405);
@@ -110,6 +121,7 @@ describe('the bearer token', () => {
   it('is required on every /api request when set', async () => {
     const res = await post(guarded, 'listRuns', '[]');
     expect(res.status).toBe(401);
+    expect(JSON.parse(res.body).error.code).toBe('unauthorized');
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     expect((await post(guarded, 'nope', '[]')).status).toBe(401); // no method list for strangers
     expect((await post(guarded, 'listRuns', '[]', { authorization: 'Bearer wrong-token' })).status).toBe(401);

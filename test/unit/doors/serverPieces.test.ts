@@ -69,6 +69,8 @@ describe('wire formats', () => {
 describe('labErrorCodeOf', () => {
   it('inverts httpStatusOf and reads any other status as internal', () => {
     for (const [code, status] of Object.entries(httpStatusOf)) expect(labErrorCodeOf(status)).toBe(code);
-    expect(labErrorCodeOf(401)).toBe('internal');
+    expect(labErrorCodeOf(401)).toBe('unauthorized');
+    expect(labErrorCodeOf(403)).toBe('forbidden');
+    expect(labErrorCodeOf(502)).toBe('internal');
   });
 });

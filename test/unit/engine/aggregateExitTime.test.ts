@@ -99,6 +99,12 @@ describe('log-log fit', () => {
     expect(logLogFit([{ eta: 0.1, mean: 10 }, { eta: 0.01, mean: 0 }])).toBeNull();
   });
 
+  it('reports "no fit" (null), not a number, when every η is the same', () => {
+    // 10,000 copies of one η: rounding in the mean of log(1/η) once made this a "fit" of noise.
+    const points = Array.from({ length: 10_000 }, (_, k) => ({ eta: 0.003, mean: 100 + (k % 7) }));
+    expect(logLogFit(points)).toBeNull();
+  });
+
   it('leaves censored points out of a run\'s fit', () => {
     const censoredConfig = { ...config, etas: [0.1, 0.03, 0.01] };
     const chunks = new Map<string, KernelChunkResult>([

@@ -63,3 +63,27 @@ describe('the log–log exit-time option', () => {
     expect(seriesOf(option).some((x) => x.id === '0:fit')).toBe(false);
   });
 });
+
+describe('user strings in chart HTML', () => {
+  const markup = '<img src=x onerror="alert(1)">&\'';
+
+  it('escapes an arm label in the exit-time tooltip', () => {
+    const option = exitTimeOption([{ label: markup, points: [point(0.1, 50), point(0.01, 900)], fit: null, exponent: null }], lightStyle);
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    const html = tooltip.formatter({ seriesName: markup, seriesId: exitTimeSeriesId(0, 'points'), data: { value: [10, 50], samples: 10 } });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;');
+  });
+
+  it('escapeHtml leaves plain text alone and is the one helper the builders use', async () => {
+    const { escapeHtml } = await import('../../../src-renderer/charts/escapeHtml');
+    expect(escapeHtml('b=0.5, η → 0')).toBe('b=0.5, η → 0');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = `${__dirname}/../../../src-renderer/charts`;
+    // Every builder whose tooltip formatter returns text must import the helper.
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('Option.ts'))) {
+      const source = readFileSync(`${dir}/${file}`, 'utf8');
+      if (/tooltip: \{[^}]*formatter: \(/s.test(source)) expect(source, file).toContain("from './escapeHtml'");
+    }
+  });
+});

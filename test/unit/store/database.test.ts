@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { DatabaseVersionError, latestSchemaVersion, openDatabase } from '../../../src-main/store/database';
+import { DatabaseVersionError, LAB_APPLICATION_ID, latestSchemaVersion, openDatabase } from '../../../src-main/store/database';
 import { migrations } from '../../../src-main/store/migrations';
 import { tempDir } from './helpers';
 
@@ -67,6 +67,7 @@ describe('openDatabase', () => {
     const path = tmp.file('newer.db');
     const raw = new BetterSqlite3(path);
     raw.exec('CREATE TABLE future (x)');
+    raw.pragma(`application_id = ${LAB_APPLICATION_ID}`);
     raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
     raw.close();
     const before = readFileSync(path);

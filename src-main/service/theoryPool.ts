@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ExperimentConfig } from '../../src-shared/model/config';
+import type { TheoryReport } from '../../src-shared/theory/types';
+import type { TheoryRequest } from '../engine/worker';
+
+export interface TheoryPoolOptions {
+  /** The worker entry (the same file the engine runs chunks in; its `theory` export). */
+  workerUrl: URL | string;
+  /** Reports kept, most recently used first. */
+  cacheSize?: number;
+}
+
+/** Threads for theory: one answers the interactive case; a second keeps one slow report from queueing the rest. */
+const THEORY_THREADS = 2;
+/** An idle theory thread exits after this long; the next request starts one again (~50 ms). */
+const IDLE_MS = 60_000;
+
+/**
+ * The theory report computed on worker threads, never on the thread that answers requests: a
+ * large landscape (or the heavier integrals some l* need) costs seconds, and the server and the
+ * Electron main process must keep answering meanwhile. Reports are cached by (expanded config,
+ * η); a request equal to one in flight shares its answer.
+ */
+export class TheoryPool {
+  private readonly piscina: Piscina<TheoryRequest, TheoryReport>;
+  private readonly cache = new Map<string, Promise<TheoryReport>>();
+  private readonly cacheSize: number;
+
+  constructor(options: TheoryPoolOptions) {
+    const url = options.workerUrl;
+    this.piscina = new Piscina({
+      filename: url instanceof URL || url.startsWith('file:') ? fileURLToPath(url) : url,
+      name: 'theory',
+      minThreads: 0,
+      maxThreads: THEORY_THREADS,
+      idleTimeout: IDLE_MS,
+    });
+    this.piscina.on('error', () => {});
+    this.cacheSize = options.cacheSize ?? 64;
+  }
+
+  report(config: ExperimentConfig, eta: number | undefined): Promise<TheoryReport> {
+    // Only what the theory reads: renaming a run or changing its samples reuses the report.
+    const key = JSON.stringify([config.landscape, config.arms, eta ?? null]);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const pending = this.piscina.run({ config, eta } satisfies TheoryRequest);
+    // A failure is not remembered: the next request tries again.
+    pending.catch(() => this.cache.delete(key));
+    this.cache.set(key, pending);
+    while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    return pending;
+  }
+
+  destroy(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}
