@@ -1,15 +1,18 @@
 /**
- * Measures the finite-η bias of Theorem 1's absolute predictions: on the paper
- * landscape, the mean first exit time from Ω2 against 1/(q_2 λ_2(η)) and the share of exits
- * to Ω1 against q_21/q_2, for clipped (b = 0.5) and unclipped SGD with Pareto noise.
+ * Measures the finite-η bias of Theorem 1's absolute predictions: on the paper landscape, the
+ * mean first exit time from Ω2 against 1/(q_2 λ_2(η)) and the share of exits to Ω1 against
+ * q_21/q_2, for clipped (b = 0.5, l*_2 = 2; b = 0.3, l*_2 = 3) and unclipped SGD with Pareto noise.
  * Runs the real kernels in-process through runTask, one chunk at a time, single-threaded, so
  * its CPU cost is its wall time on an idle core. Results go to docs/finite-eta-bias.md.
  *
  *   node_modules/.bin/esbuild scripts/measure-finite-eta-bias.ts --bundle --platform=node \
  *     --format=esm --outfile=out/scripts/measure-finite-eta-bias.mjs
  *   node out/scripts/measure-finite-eta-bias.mjs [--scale 1] [--only clipped|unclipped] [--x0 -0.66]
+ *   node out/scripts/measure-finite-eta-bias.mjs --set lstar3 [--scale 1]
  *
- * `--scale` multiplies every sample count (a pilot with --scale 0.05 takes seconds).
+ * `--scale` multiplies every sample count (a pilot with --scale 0.05 takes seconds). The
+ * default set is the l* ≤ 2 measurement; `--set lstar3` is b = 0.3 (l*_2 = 3) at η = 0.01 and
+ * 0.003, x0 = m2 (≈ 1.3e6 and 1.5e7 iterations per exit: minutes of CPU, not for CI).
  */
 import { expandConfig } from '../src-shared/model/expandConfig';
 import type { ExitTimeConfig } from '../src-shared/model/config';
@@ -30,8 +33,15 @@ const PARETO = { family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5 } as const
 /** Samples per chunk: only sets how often progress is printed; results do not depend on it. */
 const CHUNK_SAMPLES = 50;
 
+/** The arms: clip b (null = unclipped) and the arm index used in the stream keys. */
+const ARMS = {
+  clipped: { clip: 0.5, streamArm: 0 },
+  unclipped: { clip: null, streamArm: 1 },
+  'clipped-0.3': { clip: 0.3, streamArm: 2 },
+} as const;
+
 interface Case {
-  arm: 'clipped' | 'unclipped';
+  arm: keyof typeof ARMS;
   x0: number;
   eta: number;
   samples: number;
@@ -55,6 +65,15 @@ const CASES: Case[] = [
       { arm: 'unclipped' as const, x0, eta: 0.0003, samples: main ? 3000 : 2000 },
     ];
   }),
+];
+
+/**
+ * l*_2 = 3 (b = 0.3): SE ≈ mean/√N, so 1500 samples give ≈ 2.6% at η = 0.01 and 400 give ≈ 5%
+ * at η = 0.003; ≈ 2e9 + 6e9 kernel iterations.
+ */
+const CASES_LSTAR3: Case[] = [
+  { arm: 'clipped-0.3', x0: -0.66, eta: 0.01, samples: 1500 },
+  { arm: 'clipped-0.3', x0: -0.66, eta: 0.003, samples: 400 },
 ];
 
 export interface Measurement extends Case {
@@ -86,7 +105,7 @@ function configFor(c: Case): ExitTimeConfig {
     landscape: { preset: 'paper' },
     x0: c.x0,
     seed: seedFor(c),
-    arms: [{ label: c.arm, noise: PARETO, clip: c.arm === 'clipped' ? 0.5 : null }],
+    arms: [{ label: c.arm, noise: PARETO, clip: ARMS[c.arm].clip }],
     etas: [c.eta],
     samples: c.samples,
   });
@@ -100,7 +119,7 @@ function measure(c: Case): Measurement {
   const field = fields(config.landscape)[fieldIndex - 1];
   const theory = theoryReport(config, c.eta).arms[0].fields[fieldIndex - 1];
   if (theory.q === undefined || theory.qTo === undefined || theory.predictedMeanExit === undefined) {
-    throw new Error(`no limit constants for ${JSON.stringify(c)}: ${theory.note ?? ''}`);
+    throw new Error(`no limit constants for ${JSON.stringify(c)}`);
   }
   const times: number[] = [];
   const to: number[] = [];
@@ -116,7 +135,7 @@ function measure(c: Case): Measurement {
       maxIterations: config.maxIterations,
       seed: seedFor(c),
       // The arm's index in the stream key: the two arms get disjoint streams as in a two-arm run.
-      arm: c.arm === 'clipped' ? 0 : 1,
+      arm: ARMS[c.arm].streamArm,
       etaIndex: [0.01, 0.003, 0.001, 0.0003].indexOf(c.eta),
       sampleStart: start,
       sampleCount: Math.min(CHUNK_SAMPLES, c.samples - start),
@@ -178,7 +197,8 @@ function main(): void {
   const scale = Number(opt('scale') ?? 1);
   const only = opt('only');
   const x0 = opt('x0');
-  const cases = CASES.filter((c) => (!only || c.arm === only) && (!x0 || c.x0 === Number(x0))).map((c) => ({
+  const set = opt('set') === 'lstar3' ? CASES_LSTAR3 : CASES;
+  const cases = set.filter((c) => (!only || c.arm === only) && (!x0 || c.x0 === Number(x0))).map((c) => ({
     ...c,
     samples: Math.max(20, Math.round(c.samples * scale)),
   }));

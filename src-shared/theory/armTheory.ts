@@ -3,7 +3,7 @@ import type { Landscape } from '../model/landscape';
 import { fields } from '../model/landscape';
 import { checkClip, checkLandscape, checkNoise } from './assumptions';
 import { exitExponent, lij, lStar, radius } from './jumpCounts';
-import { limitConstants, MAX_SUPPORTED_LSTAR } from './limitConstants';
+import { limitConstants } from './limitConstants';
 import { predictedMeanExit, timeScale } from './timeScale';
 import { communicatingClasses, isIrreducible, isSymmetric, largeFlags, largeMinima, typicalEdges } from './transitionGraph';
 import type { ArmTheory, FieldTheory } from './types';
@@ -12,7 +12,7 @@ import type { ArmTheory, FieldTheory } from './types';
  * Section 2 of the paper for one arm (a noise and a clip b) on one landscape. Never
  * throws on bad input: a failed assumption (A1–A3) or light-tailed noise gives
  * applicable = false, the reasons in `assumptions.messages`, and empty structure.
- * With an η (> 0), each field also gets q_i, q_ij and 1/(q_i λ_i(η)) (l*_i ≤ 2).
+ * With an η (> 0), each field also gets q_i, q_ij (with their numerical errors) and 1/(q_i λ_i(η)).
  */
 export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheory {
   const landscapeMessages = checkLandscape(landscape);
@@ -59,12 +59,10 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     };
     if (!withEta) return ft;
     const constants = limitConstants(landscape, law, f.index, lStars[k]);
-    if (!constants) {
-      ft.note = `l*${f.index} = ${lStars[k]}: the limit constants q_i are computed only for l* ≤ ${MAX_SUPPORTED_LSTAR}.`;
-      return ft;
-    }
     ft.q = constants.q;
+    ft.qError = constants.qError;
     ft.qTo = constants.qTo;
+    ft.qToError = constants.qToError;
     ft.predictedMeanExit = predictedMeanExit(constants.q, timeScale(noise, eta, lStars[k]));
     return ft;
   });

@@ -49,8 +49,21 @@ export interface QuadratureOptions {
 
 /** ∫_a^b f(x) dx. */
 export function integrate(f: (x: number) => number, a: number, b: number, options: QuadratureOptions = {}): number {
-  if (a === b) return 0;
-  if (a > b) return -integrate(f, b, a, options);
+  return integrateWithError(f, a, b, options).value;
+}
+
+/** ∫_a^b f(x) dx and the summed error estimate |K15 − G7| of its pieces (conservative for smooth f). */
+export function integrateWithError(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  options: QuadratureOptions = {},
+): { value: number; error: number } {
+  if (a === b) return { value: 0, error: 0 };
+  if (a > b) {
+    const r = integrateWithError(f, b, a, options);
+    return { value: -r.value, error: r.error };
+  }
   const relTol = options.relTol ?? 1e-12;
   const absTol = options.absTol ?? 0;
   const maxPieces = options.maxPieces ?? 400;
@@ -64,10 +77,10 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
       error += pieces[k].error;
       if (pieces[k].error > pieces[worst].error) worst = k;
     }
-    if (error <= Math.max(absTol, relTol * Math.abs(value)) || pieces.length >= maxPieces) return value;
+    if (error <= Math.max(absTol, relTol * Math.abs(value)) || pieces.length >= maxPieces) return { value, error };
     const p = pieces[worst];
     const mid = 0.5 * (p.a + p.b);
-    if (!(mid > p.a && mid < p.b)) return value; // interval exhausted in floating point
+    if (!(mid > p.a && mid < p.b)) return { value, error }; // interval exhausted in floating point
     pieces.splice(worst, 1, kronrod15(f, p.a, mid), kronrod15(f, mid, p.b));
   }
 }

@@ -4,10 +4,12 @@ import { armTheory } from './armTheory';
 import type { TheoryReport } from './types';
 
 /**
- * `lab theory`: the landscape's fields and, per arm, Section 2 of the
- * paper; with an η, also the limit constants and predicted mean exit times. Pure and
- * cheap (measured with an η: ≈ 0.5 ms for an arm with l* = 2 fields, the quadrature case;
- * ≈ 0.1 ms otherwise), so the renderer may call it on every edit.
+ * `lab theory`: the landscape's fields and, per arm, Section 2 of the paper; with an η, also
+ * the limit constants and predicted mean exit times. Pure. With an η, ≈ 0.5 ms for an arm
+ * with l* = 2 fields (the quadrature case), ≈ 0.1 ms for l* = 1; a field with l* ≥ 3 costs
+ * tens of milliseconds the first time (up to ≈ 1 s when r_i/b is just above an integer, see
+ * the README), after which limitConstants remembers it for every η, so the renderer may
+ * still call this on every edit.
  */
 export function theoryReport(config: ExperimentConfig, eta?: number): TheoryReport {
   const report: TheoryReport = {

@@ -11,12 +11,16 @@ export interface FieldTheory {
   exponent: number;
   /** l*_i equals the largest l* of its communicating class. */
   large: boolean;
-  /** With an η: q_i, q_ij and the predicted mean first exit time 1/(q_i λ_i(η)). */
+  /**
+   * With an η: q_i, q_ij and the predicted mean first exit time 1/(q_i λ_i(η)); `qError` and
+   * `qToError` estimate the absolute numerical error of q_i and q_ij (0 for the closed form
+   * of l* = 1; predictedMeanExit carries the relative error qError/q).
+   */
   q?: number;
+  qError?: number;
   qTo?: Record<string, number>;
+  qToError?: Record<string, number>;
   predictedMeanExit?: number;
-  /** With an η but no constants: why (l*_i ≥ 3 is not supported). */
-  note?: string;
 }
 
 export interface CommunicatingClass {

@@ -233,6 +233,16 @@ describe('the lab in Chromium', () => {
     expect(await page.locator(`tr[data-run-id="${ids.cancelled}"]`).count()).toBe(0);
   });
 
+  it("shows Theorem 1's constants with their numerical error for an l* = 3 field", async () => {
+    await designFromPreset('figure-4-exit-times');
+    await page.fill('#arm-0-clip', '0.3');
+    // Paper landscape, b = 0.3: l*_2 = ⌈0.64/0.3⌉ = 3, β = 1.6, q_2 ≈ 1.97 (an integral, so it carries an error).
+    const omega2 = page.locator('[data-theory-arm="0"] tbody tr').nth(1);
+    await expect.poll(() => omega2.innerText(), { timeout: 15_000 }).toMatch(/^Ω2\D[\s\S]*\t3L?\t1\.60\t1\.97\s*± \d(\.\d)?e-\d+\t/);
+    expect(await page.locator('[data-theory-arm="0"] tbody tr').first().innerText()).toMatch(/exact/);
+    await screenshotBoth(page, 'design-lstar3');
+  });
+
   it('logged no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });

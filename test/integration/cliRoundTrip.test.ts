@@ -147,6 +147,17 @@ describe('lab run → show → list → export on a real SQLite file', () => {
     expect(report.arms[0].fields.map((f: { lStar: number }) => f.lStar)).toEqual([1, 2, 1, 2]);
     expect(report.arms[0]).toMatchObject({ irreducible: true, largeMinima: [2, 4] });
     expect(report.arms[0].fields[1].predictedMeanExit).toBeGreaterThan(0);
+    expect(report.arms[0].fields[1].qError).toBeLessThan(1e-9 * report.arms[0].fields[1].q);
+    expect(report.arms[0].fields[0].qError).toBe(0);
+  });
+
+  it('lab theory --eta gives q ± its numerical error and the predicted mean for an l* = 3 field', async () => {
+    const file = tmp.writeJson('theory3.json', exitTimeConfig({ arms: [heavy(0.3)] }));
+    const r = await lab(['theory', '--config', file, '--eta', '0.01']);
+    expect(r.code, r.stderr).toBe(0);
+    // Ω2 of the paper landscape with b = 0.3: r_2 = 0.64, l*_2 = 3, q_2 ≈ 1.971 (≈ 99% of exits to Ω1).
+    expect(r.stdout).toMatch(/\n2\s+0\.64\s+3\s+1\.6\s+yes\s+1\.971\s+\de-1\d\s+Ω1: 0\.9897, Ω3: 0\.01034, Ω4: 0\s+3,\d{3},\d{3}\n/);
+    expect(r.stdout).not.toMatch(/only for l\*/);
   });
 
   it('refuses a database from a newer lab with a clear message (exit 1), leaving it untouched', async () => {

@@ -46,7 +46,7 @@ async function measuredPoint(config: ExperimentConfig): Promise<ExitTimePoint> {
 
 function predictionFor(config: ExperimentConfig): { mean: number; share: Record<string, number> } {
   const f = theoryReport(config, ETA).arms[0].fields[1];
-  if (f.predictedMeanExit === undefined || f.q === undefined || f.qTo === undefined) throw new Error(f.note ?? 'no constants');
+  if (f.predictedMeanExit === undefined || f.q === undefined || f.qTo === undefined) throw new Error('no limit constants');
   const share: Record<string, number> = {};
   for (const [j, qij] of Object.entries(f.qTo)) share[j] = qij / f.q;
   return { mean: f.predictedMeanExit, share };

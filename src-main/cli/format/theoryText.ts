@@ -1,6 +1,12 @@
 import type { TheoryReport } from '../../../src-shared/theory/types';
 import { num, table } from './table';
 
+/** The numerical error of q_i: exact for closed forms, else one significant digit. */
+function qErrorText(error: number | undefined): string {
+  if (error === undefined) return '—';
+  return error === 0 ? 'exact' : error.toExponential(0);
+}
+
 /** `lab theory` for people: the fields, then per arm l*, exponents, the graph and its classes. */
 export function theoryText(report: TheoryReport): string {
   const out: string[] = [];
@@ -16,7 +22,7 @@ export function theoryText(report: TheoryReport): string {
       continue;
     }
     const withEta = report.eta !== undefined;
-    const header = ['i', 'r_i', 'l*_i', 'β_i', 'large', ...(withEta ? ['q_i', 'exits to (q_ij/q_i)', 'predicted mean σ'] : [])];
+    const header = ['i', 'r_i', 'l*_i', 'β_i', 'large', ...(withEta ? ['q_i', '± (numerical)', 'exits to (q_ij/q_i)', 'predicted mean σ'] : [])];
     const rows = arm.fields.map((f) => [
       f.index,
       f.radius,
@@ -26,6 +32,7 @@ export function theoryText(report: TheoryReport): string {
       ...(withEta
         ? [
             f.q ?? '—',
+            qErrorText(f.qError),
             Object.entries(f.qTo ?? {})
               .map(([j, q]) => `Ω${j}: ${num(f.q ? q / f.q : NaN)}`)
               .join(', '),

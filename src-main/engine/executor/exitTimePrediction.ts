@@ -6,7 +6,7 @@ import type { MeanExitPrediction } from './exitTimeEstimate';
 /**
  * The theory's mean first exit time 1/(q_i λ_i(η)) from the field Ω_i of x0, per (arm, η
  * index), computed once each on demand. Null where the theory has none (light tails, failed
- * assumptions, l* beyond what the limit constants cover). Only progress and chunk sizes use it.
+ * assumptions, x0 on a saddle). Only progress and chunk sizes use it.
  */
 export function meanExitPrediction(config: ExitTimeConfig): MeanExitPrediction {
   const field = fieldIndexOf(config.landscape, config.x0);

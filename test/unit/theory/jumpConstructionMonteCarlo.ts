@@ -1,22 +1,23 @@
 /**
- * An independent Monte Carlo of the jump construction that defines q_i, q_ij for l* = 2,
- * sharing no code with src-shared/theory: it samples the jumps and the
- * waiting time, flows with a small-step RK4 solver and looks at where the path ends.
+ * An independent Monte Carlo of the jump construction that defines q_i, q_ij (the measure of
+ * l* jumps and l* − 1 waiting times whose path ends outside Ω_i, in Ω_j), sharing no code with
+ * src-shared/theory: it samples every jump (both signs) and every waiting time, flows with a
+ * small-step RK4 solver and looks at where the path ends. It knows nothing of the reductions
+ * the library makes (one side at a time, the chain of one-dimensional integrals).
  *
  *  - Jumps w ~ ν restricted to |w| > δ: total mass δ^−α, |w| = δ U^(−1/α), sign + w.p. p₊.
- *    δ = r_i − b loses nothing: a first jump shorter than r_i − b leaves the path within
- *    r_i − b of m_i, where no jump of length ≤ b can leave Ω_i; and from any point reached
- *    after jump 1 the nearest saddle is at least r_i − b away, so shorter second jumps
- *    cannot leave Ω_i either.
- *  - Waiting time t ~ Uniform[0, T] with weight T, T = the time after which the flow from the
- *    farthest first landing on the side of y1 is within r_i − b of m_i (later waits cannot
- *    lead to an exit).
- *  - The flow is 1-D and autonomous, so every path after jump 1 is a time shift of the flow
- *    from the farthest landing point on its side: RK4 (dt = 1e-4) tabulates that flow once,
- *    and x(t) from y1 is read off at (time of passing y1) + t by linear interpolation.
+ *    δ = r_i − (l* − 1)b loses nothing: l* moves of length ≤ b must add up to r_i, so a path
+ *    with a jump shorter than δ cannot leave Ω_i.
+ *  - The waiting time after jump k (l* − k jumps still to come): t ~ Uniform[0, T_k] with
+ *    weight T_k, T_k = the time the flow needs from the farthest point k jumps can reach on
+ *    that side down to distance r_i − (l* − k)b from m_i (from there l* − k jumps of length
+ *    ≤ b cannot leave Ω_i, so longer waits cannot lead to an exit).
+ *  - The flow is 1-D and autonomous, so every path is a time shift of the flow from the
+ *    farthest reachable point on its side: RK4 (dt = 1e-4) tabulates that flow once, and
+ *    x(t) from y is read off at (time of passing y) + t by linear interpolation.
  *
- * Estimate: q̂_ij = δ^−2α · mean(T · 1{sample ends in Ω_j}), with the standard error of
- * that sample mean.
+ * Estimate: q̂_ij = δ^−l*α · mean(Π_k T_k · 1{sample ends in Ω_j}), with the standard error
+ * of that sample mean.
  */
 
 export interface McLandscape {
@@ -50,11 +51,12 @@ interface FlowTable {
   dt: number;
 }
 
-export function monteCarloTwoJumps(
+export function monteCarloJumps(
   ls: McLandscape,
   noise: { alpha: number; pPlus: number },
   b: number,
   fieldIndex: number,
+  lStar: number,
   samples: number,
   seed: number,
 ): McResult {
@@ -66,8 +68,8 @@ export function monteCarloTwoJumps(
   const left = fieldIndex > 1 ? saddles[fieldIndex - 2] : -Infinity;
   const right = fieldIndex < n ? saddles[fieldIndex - 1] : Infinity;
   const r = Math.min(m - left, right - m);
-  if (!(r > b && r < 2 * b)) throw new Error('monteCarloTwoJumps needs l* = 2');
-  const delta = r - b;
+  if (!(r > (lStar - 1) * b && r < lStar * b && lStar >= 2)) throw new Error(`monteCarloJumps: l* is not ${lStar}`);
+  const delta = r - (lStar - 1) * b;
   const { alpha, pPlus } = noise;
 
   const fPrime = (x: number) => {
@@ -98,8 +100,21 @@ export function monteCarloTwoJumps(
     }
     return { positions: Float64Array.from(positions), dt };
   };
-  const up = tabulate(Math.min(m + b, ls.L));
-  const down = tabulate(Math.max(m - b, -ls.L));
+  const up = tabulate(Math.min(m + (lStar - 1) * b, ls.L));
+  const down = tabulate(Math.max(m - (lStar - 1) * b, -ls.L));
+
+  /** The time at which the tabulated flow passes distance d from m (0 if it starts inside). */
+  const passing = (table: FlowTable, d: number): number => {
+    const p = table.positions;
+    let k = 0;
+    while (k < p.length && Math.abs(p[k] - m) > d) k++;
+    return k * table.dt;
+  };
+  /** T_k per side: from the farthest point k jumps reach down to r − (l* − k)b. */
+  const waits = (table: FlowTable) =>
+    Array.from({ length: lStar }, (_, k) => (k === 0 ? 0 : passing(table, r - (lStar - k) * b) - passing(table, k * b)));
+  const upWaits = waits(up);
+  const downWaits = waits(down);
 
   /** x(t) for the flow started at y (on the table's side of m). */
   const flow = (table: FlowTable, y: number, t: number): number => {
@@ -137,20 +152,25 @@ export function monteCarloTwoJumps(
   const sum = new Array<number>(n + 1).fill(0);
   const sumSq = new Array<number>(n + 1).fill(0);
   for (let k = 0; k < samples; k++) {
-    const y1 = clip(m + clip(jump(), b), ls.L);
-    const table = y1 > m ? up : down;
-    const T = table.positions.length * dt;
-    const x = flow(table, y1, rand() * T);
-    const y2 = clip(x + clip(jump(), b), ls.L);
-    if (y2 <= left || y2 >= right) {
-      const j = fieldOf(y2);
+    let x = m;
+    let weight = 1;
+    for (let jumpNo = 1; jumpNo < lStar; jumpNo++) {
+      const y = clip(x + clip(jump(), b), ls.L);
+      const table = y > m ? up : down;
+      const T = (y > m ? upWaits : downWaits)[jumpNo];
+      weight *= T;
+      x = flow(table, y, rand() * T);
+    }
+    const end = clip(x + clip(jump(), b), ls.L);
+    if (end <= left || end >= right) {
+      const j = fieldOf(end);
       for (const slot of [0, j]) {
-        sum[slot] += T;
-        sumSq[slot] += T * T;
+        sum[slot] += weight;
+        sumSq[slot] += weight * weight;
       }
     }
   }
-  const mass = Math.pow(delta, -2 * alpha);
+  const mass = Math.pow(delta, -lStar * alpha);
   const estimate = (slot: number) => (mass * sum[slot]) / samples;
   const se = (slot: number) => {
     const mean = sum[slot] / samples;

@@ -61,15 +61,21 @@ describe('limit constants, l* ≥ 2', () => {
     expect(rel(c.qTo[1] + c.qTo[3], c.q)).toBeLessThan(1e-10);
   });
 
-  it('l* = 3 is not supported: no q, a note', () => {
+  it('l* = 3: q, qTo, their errors and the predicted mean exit time for every field', () => {
     // b = 0.25: l*2 = ⌈0.64/0.25⌉ = 3.
-    expect(limitConstants(paper, law(0.25), 2, 3)).toBeNull();
     const t = armTheory(paper, { label: 'b', noise: { family: 'pareto', alpha, scale: 0.1, pPlus }, clip: 0.25 }, 0.001);
     expect(t.fields[1].lStar).toBe(3);
-    expect(t.fields[1].q).toBeUndefined();
-    expect(t.fields[1].predictedMeanExit).toBeUndefined();
-    expect(t.fields[1].note).toMatch(/l\* ≤ 2/);
-    expect(t.fields[2].q).toBeGreaterThan(0);
+    for (const f of t.fields) {
+      expect(f.q).toBeGreaterThan(0);
+      expect(f.qError).toBeGreaterThanOrEqual(0);
+      expect(f.qError!).toBeLessThan(1e-6 * f.q!);
+      expect(Object.keys(f.qToError!)).toEqual(Object.keys(f.qTo!));
+      expect(f.predictedMeanExit).toBeGreaterThan(0);
+      expect(f).not.toHaveProperty('note');
+    }
+    // Three jumps of at most 0.25 reach 0.75 < s3 − m2 = 0.86: Ω2 is left only to the left.
+    expect(t.fields[1].qTo).toEqual({ 1: t.fields[1].q, 3: 0, 4: 0 });
+    expect(t.fields[1].qToError!['3']).toBe(0);
   });
 });
 
