@@ -10,8 +10,11 @@
  * exactly and the estimator is unbiased for 1/α at every K₁; for other laws in a stable domain of
  * attraction it is consistent as K₁ → ∞. Şimşekli et al. take K₁ ≈ √K.
  *
- * The samples are centred by their mean first (the estimator assumes centred data). Only the
- * first K₁·K₂ samples are used. The standard error is √(Var̂ log|Y|/K₂ + Var̂ log|X|/K)/log K₁,
+ * The samples must already be centred (gradient noise is, by construction: a stochastic
+ * gradient minus the full one). They are deliberately not centred here: subtracting the sample
+ * mean of heavy-tailed data forces the block sums to add up to zero, and for α near 1, where the
+ * mean is carried by a few huge samples, that shifts 1/α̂ by far more than its standard error
+ * (by 0.17 at α = 1.2, K = 250,000 in our tests). Only the first K₁·K₂ samples are used. The standard error is √(Var̂ log|Y|/K₂ + Var̂ log|X|/K)/log K₁,
  * which ignores the (positive) covariance of the two means and so overstates the error a little.
  */
 export interface BlockSumEstimate {
@@ -31,9 +34,6 @@ export function blockSumTailIndex(samples: ArrayLike<number>, blockSize?: number
   const k2 = Math.floor(n / k1);
   if (k2 < 2) throw new RangeError(`need at least two blocks of ${k1} samples, got ${n} samples`);
   const used = k1 * k2;
-  let mean = 0;
-  for (let i = 0; i < used; i++) mean += samples[i];
-  mean /= used;
   let sumLogX = 0;
   let sumLogX2 = 0;
   let sumLogY = 0;
@@ -41,7 +41,7 @@ export function blockSumTailIndex(samples: ArrayLike<number>, blockSize?: number
   for (let b = 0; b < k2; b++) {
     let y = 0;
     for (let j = 0; j < k1; j++) {
-      const x = samples[b * k1 + j] - mean;
+      const x = samples[b * k1 + j];
       y += x;
       const lx = Math.log(Math.abs(x));
       sumLogX += lx;
