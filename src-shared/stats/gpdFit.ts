@@ -40,6 +40,15 @@ const Z_OF_LEVEL: Record<string, number> = { '0.9': 1.6448536269514722, '0.95': 
 /** Fewer exceedances than this give intervals too wide to mean anything; refused. */
 export const MIN_GPD_EXCEEDANCES = 20;
 
+/** P(Y > y) for the generalized Pareto law (ξ, σ). */
+export function gpdSurvival(xi: number, sigma: number, y: number): number {
+  if (y <= 0) return 1;
+  if (xi === 0) return Math.exp(-y / sigma);
+  const z = (xi * y) / sigma;
+  if (z <= -1) return 0;
+  return Math.exp((-1 / xi) * Math.log1p(z));
+}
+
 /** GPD log-likelihood of exceedances y at (ξ, σ); −Infinity outside the support. */
 export function gpdLogLikelihood(y: ArrayLike<number>, xi: number, sigma: number): number {
   if (!(sigma > 0)) return -Infinity;

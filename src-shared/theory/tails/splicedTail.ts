@@ -1,3 +1,4 @@
+import { gpdSurvival } from '../../stats/gpdFit';
 import { splicedPPlus, type SplicedLaw } from '../../stats/splicedLaw';
 import type { RegularVariation } from './regularVariation';
 
@@ -17,15 +18,6 @@ export function splicedTail(law: SplicedLaw, x: number): number {
   const { xi, sigma } = law.gpd;
   const tail = pPlus * gpdSurvival(xi, sigma, ax + m - law.threshold) + (1 - pPlus) * gpdSurvival(xi, sigma, ax - m - law.threshold);
   return bodyCount / n + (law.tailCount / n) * tail;
-}
-
-/** P(Y > y) for the generalized Pareto law (ξ, σ). */
-export function gpdSurvival(xi: number, sigma: number, y: number): number {
-  if (y <= 0) return 1;
-  if (xi === 0) return Math.exp(-y / sigma);
-  const z = (xi * y) / sigma;
-  if (z <= -1) return 0;
-  return Math.exp((-1 / xi) * Math.log1p(z));
 }
 
 /** Index 1/ξ and the exceedances' balance; null when the fitted tail is not a power law (ξ ≤ 0). */
