@@ -94,10 +94,11 @@ export function fitGpd(exceedances: ArrayLike<number>, level = 0.95): GpdFit {
     if (!(xi > -0.5)) return -Infinity;
     return -k * Math.log(xi / theta) - k * xi - k;
   };
-  // One coordinate t over the whole admissible range of θ: θ = e^t/ȳ for t > T0, θ = 0 at t = T0
-  // is skipped by the grid (the profile is continuous there), θ < 0 through −(1 − e^{−r})/y_max.
+  // One coordinate t for the whole admissible range of θ, log-like at both ends: t ≥ 0 maps to
+  // θ = e^{t−14}/ȳ (ξ from ≈ 0 to large), t < 0 to θ = −(1 − e^t)/y_max ∈ (−1/y_max, 0) (ξ < 0).
+  // θ jumps from ≈ −0.2/y_max to ≈ 10^−6/ȳ across t = 0; the profile is continuous there, and the
+  // golden section between grid neighbours fills the gap.
   const thetaOf = (t: number): number => (t >= 0 ? Math.exp(t - 14) / yMean : -(1 - Math.exp(t)) / yMax);
-  // t < 0 covers θ ∈ (−1/y_max, 0): r = −t from ~0 (θ ≈ 0) to large (θ → −1/y_max).
   const grid: number[] = [];
   for (let t = -30; t <= 28; t += 0.25) grid.push(t);
   let best = 0;
