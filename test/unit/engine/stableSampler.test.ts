@@ -3,6 +3,7 @@ import { exitTimeStream } from '../../../src-main/engine/random/streamKey';
 import { stableCms } from '../../../src-main/engine/samplers/stableCms';
 import { StableNoiseSampler } from '../../../src-main/engine/samplers/stableNoise';
 import { stableTail } from '../../../src-shared/theory/tails/stableTail';
+import { stableAbsQuantile } from '../theory/stableSeries';
 import { fillWholeAndInPieces } from './fixtures';
 import { chiSquare, chiSquareCritical, KS_CRITICAL_0_001, ksStatistic, normalCdf } from './statistics';
 
@@ -40,6 +41,18 @@ describe('symmetric α-stable sampler (Chambers–Mallows–Stuck)', () => {
       start = end;
     }
     expect(chiSquare(observed, expected)).toBeLessThan(chiSquareCritical(observed.length - 1));
+  });
+
+  it.each([1.3, 1.5, 1.8])('α = %s: the median and 99.95%% quantile of |Z| (from the series, not the integral) within 4 binomial standard errors', (alpha) => {
+    const scale = 0.25;
+    const n = 200_000;
+    const z = draws(alpha, scale, n, 26);
+    for (const p of [0.5, 0.9995]) {
+      const q = scale * stableAbsQuantile(alpha, p);
+      let below = 0;
+      for (let k = 0; k < n; k++) if (Math.abs(z[k]) <= q) below++;
+      expect(Math.abs(below - n * p)).toBeLessThan(4 * Math.sqrt(n * p * (1 - p)));
+    }
   });
 
   it('α = 1.5: the empirical characteristic function matches exp(−|scale·t|^α) within 4 standard errors', () => {
