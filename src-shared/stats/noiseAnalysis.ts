@@ -13,7 +13,7 @@ export interface NoiseAnalysis {
   law: SplicedLaw;
   pPlus: number;
   hill: HillPoint[];
-  /** null when there are too few samples for two blocks (cannot happen above the file minimum). */
+  /** null when the estimator cannot run: a sample or block sum exactly zero (e.g. quantized data). */
   blockSum: BlockSumEstimate | null;
   survival: SurvivalPlot;
 }
