@@ -22,9 +22,12 @@ function wellCentres(config: Landscape2DConfig): Vec2[] {
   return config.preset === 'wide-and-sharp' ? WIDE_AND_SHARP.wells.map((w) => w.center) : [];
 }
 
-export function landscapeTheory2d(config: Landscape2DConfig, nodes: number = BASIN_MAP_NODES): LandscapeTheory2D {
-  const surface = surfaceOf(config);
-  const minima = findMinima(surface, wellCentres(config));
+/**
+ * The noise-free analysis of any surface: minima (Newton from the seeds and from a grid
+ * search), index-1 saddles, the basin map, r_i and which basins border which.
+ */
+export function surfaceTheory2d(surface: Surface2D, seeds: readonly Vec2[] = [], nodes: number = BASIN_MAP_NODES): LandscapeTheory2D {
+  const minima = findMinima(surface, seeds);
   const saddles = findSaddles(surface, minima);
   const map = basinMap(
     surface,
@@ -44,4 +47,9 @@ export function landscapeTheory2d(config: Landscape2DConfig, nodes: number = BAS
     radii: basinRadii(surface, map),
     neighbours: neighbours.map((s) => [...s].sort((a, b) => a - b)),
   };
+}
+
+/** The same for a landscape config; Newton also starts from the well centres. */
+export function landscapeTheory2d(config: Landscape2DConfig, nodes: number = BASIN_MAP_NODES): LandscapeTheory2D {
+  return surfaceTheory2d(surfaceOf(config), wellCentres(config), nodes);
 }
