@@ -52,9 +52,15 @@ function addUnique(list: CriticalPoint[], surface: Surface2D, p: Vec2 | null): v
   list.push(describe(surface, p));
 }
 
-/** Numbering: in order of x, then y. */
-function byXThenY(a: CriticalPoint, b: CriticalPoint): number {
-  return a.point[0] - b.point[0] || a.point[1] - b.point[1];
+/**
+ * Numbering: in order of x, then y. x values within the dedup tolerance count as equal, so
+ * minima placed symmetrically (equal x up to rounding) are ordered by y, not by noise.
+ */
+function byXThenY(L: number) {
+  return (a: CriticalPoint, b: CriticalPoint): number => {
+    const dx = a.point[0] - b.point[0];
+    return Math.abs(dx) > SAME_POINT * L ? dx : a.point[1] - b.point[1];
+  };
 }
 
 /** Nodes of an n×n grid over the box that are strict local minima of `score` among their 8 neighbours. */
@@ -98,7 +104,7 @@ export function findMinima(surface: Surface2D, seeds: readonly Vec2[] = []): Cri
     const p = newtonCritical(surface, s);
     if (p && eigenvalues(surface.hessian(p[0], p[1]))[0] > 0) addUnique(minima, surface, p);
   }
-  return minima.sort(byXThenY);
+  return minima.sort(byXThenY(surface.L));
 }
 
 /**
@@ -125,5 +131,5 @@ export function findSaddles(surface: Surface2D, minima: readonly CriticalPoint[]
     const [lo, hi] = eigenvalues(surface.hessian(p[0], p[1]));
     if (lo < 0 && hi > 0) addUnique(saddles, surface, p);
   }
-  return saddles.sort(byXThenY);
+  return saddles.sort(byXThenY(surface.L));
 }
