@@ -48,11 +48,11 @@ export function referenceFlow(gradient: Gradient, L: number, minima: readonly Po
 /**
  * Distance from m to the nearest point of another basin, by rays: along each of `rays`
  * directions, march out in steps of `march` until the flow from the point ends elsewhere,
- * then bisect to 1e-5. The minimum over rays of the first crossing is the distance to the
+ * then bisect to 1e-4. The minimum over rays of the first crossing is the distance to the
  * boundary (the nearest boundary point lies on some ray; every first crossing is on the
  * boundary). Rays that reach the box edge without crossing count as no exit.
  */
-export function rayRadius(flow: ReferenceFlow, m: Point, own: number, L: number, rays = 120, march = 0.02): number {
+export function rayRadius(flow: ReferenceFlow, m: Point, own: number, L: number, rays = 60, march = 0.04): number {
   let best = Infinity;
   for (let a = 0; a < rays; a++) {
     const dir: Point = [Math.cos((2 * Math.PI * a) / rays), Math.sin((2 * Math.PI * a) / rays)];
@@ -60,15 +60,17 @@ export function rayRadius(flow: ReferenceFlow, m: Point, own: number, L: number,
     const inBox = (p: Point) => Math.abs(p[0]) <= L && Math.abs(p[1]) <= L;
     let lo = 0;
     let hi = -1;
-    for (let r = march; r < best && inBox(at(r)); r += march) {
+    // Marching past the best crossing so far is pointless, but the last step must land on it.
+    for (let r = Math.min(march, best); inBox(at(r)); r = Math.min(r + march, best)) {
       if (flow.classify(at(r)) !== own) {
         hi = r;
         break;
       }
       lo = r;
+      if (r === best) break;
     }
     if (hi < 0) continue;
-    while (hi - lo > 1e-5) {
+    while (hi - lo > 1e-4) {
       const mid = (lo + hi) / 2;
       if (flow.classify(at(mid)) === own) lo = mid;
       else hi = mid;
