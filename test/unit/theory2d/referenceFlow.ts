@@ -1,7 +1,8 @@
 /**
  * An independent gradient flow for the 2-D tests, sharing no code with src-shared/theory2d:
  * classical RK4 in time (not arc length) on ẋ = −∇f with a fixed dt, each step projected onto
- * the box, ending when the path comes within `capture` of one of the given minima.
+ * the box, ending when the path comes within `capture` (one radius, or one per minimum; each
+ * must lie inside its basin) of one of the given minima.
  */
 export type Point = [number, number];
 export type Gradient = (x: number, y: number) => Point;
@@ -13,7 +14,15 @@ export interface ReferenceFlow {
   path(p: Point): Point[];
 }
 
-export function referenceFlow(gradient: Gradient, L: number, minima: readonly Point[], dt = 0.005, capture = 0.03, maxTime = 60): ReferenceFlow {
+export function referenceFlow(
+  gradient: Gradient,
+  L: number,
+  minima: readonly Point[],
+  dt = 0.005,
+  capture: number | readonly number[] = 0.03,
+  maxTime = 60,
+): ReferenceFlow {
+  const captures = minima.map((_, k) => (typeof capture === 'number' ? capture : capture[k]));
   const clamp = (v: number) => Math.max(-L, Math.min(L, v));
   const step = ([x, y]: Point): Point => {
     const k1 = gradient(x, y);
@@ -22,7 +31,7 @@ export function referenceFlow(gradient: Gradient, L: number, minima: readonly Po
     const k4 = gradient(x - dt * k3[0], y - dt * k3[1]);
     return [clamp(x - (dt / 6) * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0])), clamp(y - (dt / 6) * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]))];
   };
-  const arrived = (p: Point) => minima.findIndex((m) => Math.hypot(p[0] - m[0], p[1] - m[1]) < capture) + 1;
+  const arrived = (p: Point) => minima.findIndex((m, k) => Math.hypot(p[0] - m[0], p[1] - m[1]) < captures[k]) + 1;
   return {
     classify(p) {
       let q = p;
