@@ -49,7 +49,8 @@ export function basinOf(map: BasinMap, p: Vec2): number {
  * Follows the flow from p until it is captured by a minimum (a convex disc around it) or
  * enters a settled region of the map: a node whose 3 × 3 block carries one label, so a
  * path passing within half a spacing of it ends where its neighbours end. Returns the
- * 1-based minimum, or −(nearest minimum) when the path stalls (saddle, box-edge corner).
+ * 1-based minimum, or −(nearest minimum) when the path stalls (saddle, box-edge corner);
+ * 0 when there is no minimum at all.
  */
 export function flowTo(
   surface: Surface2D,
@@ -59,6 +60,7 @@ export function flowTo(
   ds: number,
   settled?: (q: Vec2) => number,
 ): number {
+  if (minima.length === 0) return 0;
   let q = p;
   const maxSteps = Math.ceil((40 * surface.L) / ds);
   for (let s = 0; s < maxSteps; s++) {

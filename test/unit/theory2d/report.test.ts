@@ -73,6 +73,13 @@ describe('degenerate landscapes', () => {
     expect(report.arms[0].assumptions.messages.join(' ')).toMatch(/single minimum/);
   });
 
+  it('no minimum at all (a flat box): reported, not a crash', () => {
+    const report = theoryReport2d({ dimension: 2, L: 1, confinement: 0, wells: [] }, [heavy('isotropic', 0.5)], 65);
+    expect(report.fields).toEqual([]);
+    expect(report.arms[0].applicable).toBe(false);
+    expect(report.arms[0].assumptions.messages.join(' ')).toMatch(/No minimum/);
+  });
+
   it('a clip with r/b at the map resolution of an integer is flagged', () => {
     const theory = landscapeTheory2d({ dimension: 2, preset: 'wide-and-sharp' }, 129);
     const arm = armTheory2d(theory, heavy('isotropic', theory.radii[1] / 1.001));
