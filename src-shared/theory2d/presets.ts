@@ -24,12 +24,6 @@ export const WIDE_AND_SHARP: WellsLandscape2D = {
 
 export const LANDSCAPE_2D_PRESETS: readonly Landscape2DPresetName[] = ['wide-and-sharp', 'muller-brown'];
 
-/** The box half-width of a config, presets resolved. */
-export function boxHalfWidth(config: Landscape2DConfig): number {
-  if ('preset' in config) return config.preset === 'muller-brown' ? MB_DEFAULT_L : WIDE_AND_SHARP.L;
-  return config.L;
-}
-
 /** The surface a config describes: the wells form, or a preset's own formula. */
 export function surfaceOf(config: Landscape2DConfig): Surface2D {
   if (!('preset' in config)) return wellsSurface(config);
