@@ -79,6 +79,18 @@ describe('limit constants, l* ≥ 2', () => {
   });
 });
 
+describe('remembered limit constants', () => {
+  it('come back equal but unshared: a caller changing its copy changes nothing later', () => {
+    const first = limitConstants(paper, law(0.25), 2, 3);
+    first.qTo[1] = -1;
+    first.qToError[1] = -1;
+    const again = limitConstants(paper, law(0.25), 2, 3);
+    expect(again.qTo[1]).toBeGreaterThan(0);
+    expect(again.qToError[1]).toBeGreaterThanOrEqual(0);
+    expect(again.q).toBe(first.q);
+  });
+});
+
 describe('time scale and predicted exit times', () => {
   const noise: ParetoNoise = { family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5 };
   it('λ_i(η) = H(1/η) (H(1/η)/η)^(l*−1)', () => {
