@@ -17,6 +17,7 @@ describe('theoryAtEachEta', () => {
       etas: [0.1, 0.03, 0.01, 0.003, 0.001],
       samples: 1,
     });
+    if (config.kind !== 'exit-time') throw new Error('expected an exit-time config');
     const reports = theoryAtEachEta(config);
     expect(reports).toHaveLength(5);
     reports.forEach((report, k) => expect(report).toEqual(theoryReport(config, config.etas[k])));
