@@ -1,13 +1,33 @@
 import { fieldIndexOf, type ExperimentConfig } from '../src-shared/model';
-import { theoryReport, type FieldTheory, type TheoryReport } from '../src-shared/theory';
+import { predictedMeanExit, theoryReport, timeScale, type FieldTheory, type TheoryReport } from '../src-shared/theory';
 
 /**
  * Section 2 of the paper at each η of a config: one report per learning rate of an exit-time
  * sweep (in the config's order), the one η of a long run. Pure and local (src-shared/theory).
+ * The limit constants q_i, q_ij are the expensive part (integrals over the gradient flow) and do
+ * not depend on η, only λ_i(η) does: they are computed once, at the first η, so a sweep of up to
+ * 100 η on a large landscape costs one report, not a hundred, on this thread.
  */
 export function theoryAtEachEta(config: ExperimentConfig): TheoryReport[] {
-  const etas = config.kind === 'exit-time' ? config.etas : [config.eta];
-  return etas.map((eta) => theoryReport(config, eta));
+  const [first, ...rest] = config.kind === 'exit-time' ? config.etas : [config.eta];
+  const base = theoryReport(config, first);
+  return [base, ...rest.map((eta) => rescaled(config, base, eta))];
+}
+
+/** `base` at another η: each predicted mean exit time 1/(q_i λ_i(η)) with the same q_i. */
+function rescaled(config: ExperimentConfig, base: TheoryReport, eta: number): TheoryReport {
+  return {
+    ...base,
+    eta,
+    arms: base.arms.map((arm, a) => ({
+      ...arm,
+      fields: arm.fields.map((f) =>
+        f.q === undefined || f.predictedMeanExit === undefined
+          ? f
+          : { ...f, predictedMeanExit: predictedMeanExit(f.q, timeScale(config.arms[a].noise, eta, f.lStar)) },
+      ),
+    })),
+  };
 }
 
 /** The report to show of `theoryAtEachEta(config)`: at the smallest η, closest to Theorem 1's limit. */

@@ -31,7 +31,8 @@ cancelled, 130 interrupted by Ctrl-C.`,
   show: `lab show ID --db PATH [--json]
 
 One run: its config, status, timings and result tables (partial aggregates while it runs
-or after it was interrupted or cancelled).
+or after it was interrupted or cancelled). The database must exist (it is never created) and
+may be read-only.
 
   --db PATH       SQLite database file
   --json          { id, name, kind, status, config, createdAt, startedAt, finishedAt,
@@ -39,7 +40,8 @@ or after it was interrupted or cancelled).
   list: `lab list --db PATH [--status S] [--kind K] [--tag T] [--text Q] [--sort KEY]
          [--order asc|desc] [--limit N] [--offset N] [--json]
 
-The stored runs, newest first. A run whose process died is shown as interrupted.
+The stored runs, newest first. A run whose process died is shown as interrupted. The
+database must exist (it is never created) and may be read-only.
 
   --status S      queued | running | completed | failed | cancelled | interrupted
   --kind K        exit-time | long-run
