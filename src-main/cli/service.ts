@@ -1,23 +1,38 @@
 import { LabService } from '../lab';
+import { QueueChunkRunner } from '../queue/queueChunkRunner';
 
 /**
  * The CLI's LabService: the bundled worker entry sits next to lab.js in out/node.
  * LAB_CHUNK_ITERATIONS (a whole number) sets the chunk size — a tuning and testing knob;
  * results never depend on it.
  */
-function openService(dbPath: string, workers?: number): LabService {
+async function openService(dbPath: string, workers?: number, redis?: string): Promise<LabService> {
   const chunk = Number(process.env.LAB_CHUNK_ITERATIONS);
+  let queue: QueueChunkRunner | undefined;
+  if (redis !== undefined) {
+    queue = new QueueChunkRunner({ url: redis });
+    try {
+      await queue.ready();
+    } catch (error) {
+      await queue.close();
+      throw error;
+    }
+  }
   return new LabService({
     dbPath,
     workerUrl: new URL('./worker.js', import.meta.url),
     ...(workers !== undefined ? { workers } : {}),
+    ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
     ...(Number.isSafeInteger(chunk) && chunk > 0 ? { chunkIterations: chunk } : {}),
   });
 }
 
-/** Open the service on `dbPath`, hand it to `use`, and close it however `use` ends. */
-export async function withService<T>(dbPath: string, use: (service: LabService) => Promise<T>, workers?: number): Promise<T> {
-  const service = openService(dbPath, workers);
+/**
+ * Open the service on `dbPath` (its chunks on local threads, or on the queue at `redis`), hand it
+ * to `use`, and close it however `use` ends.
+ */
+export async function withService<T>(dbPath: string, use: (service: LabService) => Promise<T>, workers?: number, redis?: string): Promise<T> {
+  const service = await openService(dbPath, workers, redis);
   try {
     return await use(service);
   } finally {

@@ -34,6 +34,8 @@ export type RunOutcome =
 
 export interface RunExecutorOptions {
   runId: number;
+  /** Names the run across databases (job ids on a queue); default `run-{runId}`. */
+  runUuid?: string;
   config: ExperimentConfig;
   checkpoints: ChunkCheckpoints;
   onProgress?: (progress: RunProgress) => void;

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab';
+import { QueueChunkRunner } from '../queue/queueChunkRunner';
 import { generateToken, isLoopbackHost } from './auth';
 import { createLabServer } from './labServer';
 import { HelpRequested, openUrl, parseServeArgs, serveUsage, UsageError } from './serveArgs';
@@ -34,8 +35,21 @@ async function main(): Promise<void> {
   const token = args.token ?? (isLoopbackHost(args.host) ? null : generateToken());
   const workerUrl = new URL('./worker.js', import.meta.url);
 
+  let queue: QueueChunkRunner | undefined;
+  if (args.redis !== null) {
+    try {
+      queue = new QueueChunkRunner({ url: args.redis });
+      await queue.ready();
+    } catch (error) {
+      await queue?.close();
+      process.stderr.write(`serve: --redis: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  }
+
   const service = new LabService({
     dbPath: resolve(args.db),
+    ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(existsSync(workerUrl) ? { workerUrl } : {}),
   });
@@ -49,7 +63,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : args.port;
 
   // One write, so whoever reads the banner sees it whole.
-  const lines = [`Heavy-Tail SGD Lab: database ${resolve(args.db)}`, `Open ${openUrl(args.host, port, token)}`];
+  const lines = [`Heavy-Tail SGD Lab: database ${resolve(args.db)}${queue ? `, chunks on the queue at ${queue.target.redacted}` : ''}`, `Open ${openUrl(args.host, port, token)}`];
   if (!isLoopbackHost(args.host)) {
     const remoteHost = args.host === '0.0.0.0' || args.host === '::' ? hostname() : args.host;
     lines.push(`  from another machine: ${openUrl(remoteHost, port, token)}`);

@@ -8,15 +8,18 @@ export interface ServeArgs {
   token: string | null;
   workers: number | undefined;
   staticDir: string | null;
+  /** Run chunks on the BullMQ queue at this Redis URL instead of local threads. */
+  redis: string | null;
 }
 
 export const serveUsage =
-  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]\n' +
+  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR]\n' +
   '  --port     TCP port (0 picks a free one); default 5180\n' +
   '  --db       SQLite database file (created if missing); default lab.sqlite in this folder\n' +
   '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
   '  --token    the bearer token; generated and printed when listening off loopback without one\n' +
   '  --workers  worker threads for runs; default: the CPU count\n' +
+  '  --redis    run chunks on `lab worker` processes through the BullMQ queue at redis[s]://[user:password@]host[:port][/db]\n' +
   '  --static   folder with the built renderer; default out/renderer\n';
 
 export class UsageError extends Error {}
@@ -43,6 +46,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         token: { type: 'string' },
         workers: { type: 'string' },
         static: { type: 'string' },
+        redis: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -52,6 +56,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     throw new UsageError((error as Error).message);
   }
   if (values.help) throw new HelpRequested();
+  if (values.redis !== undefined && values.workers !== undefined) throw new UsageError('--workers applies to this machine; with --redis the queue\'s workers run the chunks');
   if (values.token !== undefined && values.token.length < 8) throw new UsageError('--token must be at least 8 characters');
   return {
     port: integer('port', values.port, 0, 65535) ?? 5180,
@@ -60,6 +65,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     token: values.token ?? null,
     workers: integer('workers', values.workers, 1, 1024),
     staticDir: values.static ?? null,
+    redis: values.redis ?? null,
   };
 }
 

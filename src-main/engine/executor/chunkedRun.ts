@@ -96,7 +96,8 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     const work = this.source?.work() ?? { done: 0, total: 0, estimated: false };
     let running = 0;
     for (const done of this.inFlight.values()) running += done;
-    return this.meter.read(this.options.runId, work.done + running, work.total, work.estimated);
+    const progress = this.meter.read(this.options.runId, work.done + running, work.total, work.estimated);
+    return { ...progress, ...this.scheduler.runnerStatus() };
   }
 
   take(): Dispatch | null {
@@ -116,7 +117,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     };
     return {
       task: chunk.task,
-      options: { signal: this.abort.signal, onProgress },
+      options: { signal: this.abort.signal, onProgress, chunk: { run: this.options.runUuid ?? `run-${this.runId}`, key: chunk.key } },
       onDone: (result) => this.chunkDone(chunk, result),
       onError: (error) => this.chunkFailed(chunk, error),
     };

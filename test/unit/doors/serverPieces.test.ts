@@ -6,7 +6,7 @@ import { contentSecurityPolicy, httpStatusOf, labErrorCodeOf } from '../../../sr
 
 describe('serve arguments', () => {
   it('defaults to loopback and no token', () => {
-    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null });
+    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null, redis: null });
     expect(parseServeArgs([]).db).toBe('lab.sqlite');
     expect(() => parseServeArgs(['--help'])).toThrow(HelpRequested);
   });
