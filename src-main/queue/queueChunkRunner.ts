@@ -71,7 +71,6 @@ export class QueueChunkRunner implements ChunkRunner {
     });
     this.timer = setInterval(() => void this.watch(), WATCH_MS);
     this.timer.unref();
-    void this.watch();
   }
 
   get capacity(): number {
@@ -94,6 +93,7 @@ export class QueueChunkRunner implements ChunkRunner {
     } finally {
       clearTimeout(timer);
     }
+    await this.watch();
   }
 
   run(task: KernelTask, { signal, onProgress, chunk }: ChunkRunOptions): Promise<KernelChunkResult | null> {
@@ -157,8 +157,10 @@ export class QueueChunkRunner implements ChunkRunner {
     let job: Job<ChunkJobData, string> | undefined;
     let state: string;
     try {
-      job = await this.queue.getJob(id);
-      state = job ? await job.getState() : 'missing';
+      // State first: a job read before it completes has no return value yet.
+      state = await this.queue.getJobState(id);
+      job = state === 'completed' || state === 'failed' ? await this.queue.getJob(id) : undefined;
+      if (state === 'unknown') state = 'missing';
     } catch {
       return; // Redis unreachable: the watch asks again.
     }

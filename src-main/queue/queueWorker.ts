@@ -77,6 +77,7 @@ export class QueueWorker {
 
   private async process(job: Job<ChunkJobData, string>): Promise<string> {
     const task = decodeTask(job.data.task);
+    this.log(`run ${job.data.run} chunk ${job.data.key}: started`);
     const abort = new AbortController();
     const started = Date.now();
     let reported = 0;
