@@ -6,7 +6,7 @@ import { decodeChunkResult, encodeTask } from '../engine/taskCodec';
 import type { KernelChunkResult, KernelTask } from '../engine/tasks';
 import { CANCELLED_REASON, type ChunkJobData } from './jobData';
 import { QUEUE_NAME, cancelKey, chunkJobId } from './queueKeys';
-import { bullConnection, openRedis, parseRedisUrl, type RedisTarget } from './redisUrl';
+import { bullConnection, openRedis, parseRedisUrl, reachRedis, type RedisTarget } from './redisUrl';
 import { readWorkers } from './workerRegistry';
 
 export interface QueueChunkRunnerOptions {
@@ -21,6 +21,7 @@ const WATCH_MS = 1000;
 const DEFAULT_UNREACHABLE_TIMEOUT_MS = 10 * 60_000;
 /** A cancel mark outlives any progress tick of the worker that should see it. */
 const CANCEL_MARK_MS = 120_000;
+const CLOSE_GRACE_MS = 2000;
 
 interface Waiting {
   id: string;
@@ -84,15 +85,7 @@ export class QueueChunkRunner implements ChunkRunner {
 
   /** Resolves once the queue's Redis answered (or rejects with why not), for a clear start-up error. */
   async ready(timeoutMs = 5000): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      await Promise.race([
-        this.redis.ping(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis at ${this.target.redacted} within ${timeoutMs / 1000} s`)), timeoutMs))),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await reachRedis(this.redis, this.target, timeoutMs);
     await this.watch();
   }
 
@@ -123,7 +116,17 @@ export class QueueChunkRunner implements ChunkRunner {
     this.closed = true;
     clearInterval(this.timer);
     for (const id of [...this.waiting.keys()]) this.abandon(id);
-    await Promise.allSettled([this.queue.close(), this.events.close()]);
+    // A graceful close waits for Redis; one that is unreachable (or refuses our password) must
+    // not hold the process, so after a moment the connections are simply dropped.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([this.queue.close(), this.events.close()]),
+      new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    // Not awaited: BullMQ's disconnect waits for a connection that may never come.
+    void this.queue.disconnect().catch(() => {});
+    void this.events.disconnect().catch(() => {});
     this.redis.disconnect();
   }
 

@@ -6,7 +6,7 @@ import type { ChunkRunner } from '../engine/chunkRunner';
 import { decodeTask, encodeChunkResult } from '../engine/taskCodec';
 import { CANCELLED_REASON, type ChunkJobData, type WorkerAnnouncement } from './jobData';
 import { QUEUE_NAME, cancelKey, workerKey } from './queueKeys';
-import { bullConnection, openRedis, parseRedisUrl, type RedisTarget } from './redisUrl';
+import { bullConnection, openRedis, parseRedisUrl, reachRedis, type RedisTarget } from './redisUrl';
 
 /**
  * How a killed worker's job gets back to the queue: its lock expires LOCK_MS after the last
@@ -64,6 +64,11 @@ export class QueueWorker {
     this.worker.on('error', () => {});
     this.announcer = setInterval(() => void this.announce(), ANNOUNCE_MS);
     void this.announce();
+  }
+
+  /** Resolves once Redis answers; rejects with why not (a wrong password, no server). */
+  ready(): Promise<void> {
+    return reachRedis(this.redis, this.target);
   }
 
   /** Stop taking jobs, finish the ones in hand, leave the registry. */

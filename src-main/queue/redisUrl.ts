@@ -53,3 +53,25 @@ export function openRedis(target: RedisTarget, options: RedisOptions = {}): Redi
 export function bullConnection(target: RedisTarget): { url: string; maxRetriesPerRequest: null; retryStrategy: (times: number) => number } {
   return { url: target.url, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2000) };
 }
+
+/**
+ * Resolves once Redis answers, or rejects with why not (e.g. WRONGPASS, connection refused), so
+ * a wrong URL or password is a clear error at start rather than a silent wait.
+ */
+export async function reachRedis(client: Redis, target: RedisTarget, timeoutMs = 5000): Promise<void> {
+  let lastError = '';
+  const onError = (error: Error) => (lastError = error.message);
+  client.on('error', onError);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      client.ping(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(lastError || `no answer within ${timeoutMs / 1000} s`)), timeoutMs))),
+    ]);
+  } catch (error) {
+    throw new Error(`Redis at ${target.redacted}: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+    client.off('error', onError);
+  }
+}

@@ -169,3 +169,34 @@ describe('runs through the queue', () => {
     await Promise.all(workers.splice(0).map((w) => stopWorker(w)));
   });
 });
+
+describe('a Redis with a password', () => {
+  const secret = 'hunter2-queue-secret';
+  let locked: RedisProcess;
+  beforeAll(async () => {
+    locked = await startRedis(secret);
+  });
+  afterAll(() => locked?.stop());
+
+  it('works with the password in the URL, and the password appears in no log and not in the database', async () => {
+    const w = startWorker(locked.url, 1);
+    const db = tmp.path('secret.db');
+    const r = await lab(['run', '--config', tmp.writeJson('exit.json', exitTime), '--db', db, '--redis', locked.url, '--json'], EXIT_CHUNK);
+    await stopWorker(w);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(r.stdout).result)).toBe(await localResult('exit', exitTime, EXIT_CHUNK));
+    expect(query<string>(db, 'SELECT executor FROM runs')).toBe(`queue redis://:***@127.0.0.1:${locked.port}`);
+    const everything = [r.stdout, r.stderr, (await w.exited).stderr, JSON.stringify(query(db, "SELECT group_concat(config || ifnull(progress, '') || ifnull(executor, '')) FROM runs"))].join('\n');
+    expect(everything).not.toContain(secret);
+    expect(w.stderr()).toContain(`redis://:***@127.0.0.1:${locked.port}`);
+  });
+
+  it('a wrong password is a clear error at start, with nothing stored', async () => {
+    const db = tmp.path('wrong.db');
+    const r = await lab(['run', '--config', tmp.writeJson('exit.json', exitTime), '--db', db, '--redis', `redis://:wrong-one@127.0.0.1:${locked.port}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/WRONGPASS|NOAUTH|invalid password/i);
+    expect(r.stderr).not.toContain('wrong-one');
+    expect(query<number>(db, 'SELECT count(*) FROM runs') ?? 0).toBe(0);
+  });
+});

@@ -26,6 +26,13 @@ export async function workerCommand(argv: string[]): Promise<number> {
   const workers = positiveInteger(args, 'workers', help);
   const runner = new LocalChunkRunner({ workerUrl: new URL('./worker.js', import.meta.url), ...(workers ? { workers } : {}) });
   const worker = new QueueWorker({ url, runner, log });
+  try {
+    await worker.ready();
+  } catch (error) {
+    // Nothing was taken from the queue; the process exits without waiting for BullMQ's retries.
+    void worker.close(true);
+    throw error;
+  }
   log(`lab worker ${worker.id}: ${runner.capacity} thread(s), serving ${redacted}`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
