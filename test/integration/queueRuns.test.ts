@@ -200,3 +200,27 @@ describe('a Redis with a password', () => {
     expect(query<number>(db, 'SELECT count(*) FROM runs') ?? 0).toBe(0);
   });
 });
+
+describe('Redis going away', () => {
+  it('the run says Redis is unreachable, then continues when it is back (empty) and ends identical', async () => {
+    let server = await startRedis();
+    const w = startWorker(server.url, 1);
+    const db = tmp.path('restart.db');
+    const run = startLab(['run', '--config', tmp.writeJson('long.json', longRun), '--db', db, '--redis', server.url, '--json'], LONG_CHUNK);
+    try {
+      await waitFor(() => chunksOf(db) >= 2, 'two committed chunks', 60_000, 5);
+      await server.stop();
+      await waitFor(() => /waiting: Redis unreachable/.test(run.stderr()), 'the run to say Redis is unreachable', 30_000);
+      const committed = chunksOf(db);
+      // Restarted without persistence: the queued jobs are gone and must be added again.
+      server = await startRedis(undefined, server.port);
+      const done = await run.exited;
+      expect(done.code, done.stderr).toBe(0);
+      expect(chunksOf(db)).toBeGreaterThan(committed);
+      expect(JSON.stringify(JSON.parse(done.stdout).result)).toBe(await localResult('long', longRun, LONG_CHUNK));
+    } finally {
+      await stopWorker(w, 'SIGKILL');
+      await server.stop();
+    }
+  });
+});

@@ -25,10 +25,10 @@ export interface RedisProcess {
 
 /**
  * A private redis-server on a free loopback port, in memory only (no RDB, no AOF), stopped by
- * its pid. `password` adds requirepass, and the URL carries it.
+ * its pid. `password` adds requirepass, and the URL carries it; `onPort` restarts one where it was.
  */
-export async function startRedis(password?: string): Promise<RedisProcess> {
-  const port = await freePort();
+export async function startRedis(password?: string, onPort?: number): Promise<RedisProcess> {
+  const port = onPort ?? (await freePort());
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   if (password) args.push('--requirepass', password);
   const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
