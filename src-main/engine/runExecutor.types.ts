@@ -34,7 +34,7 @@ export type RunOutcome =
 
 export interface RunExecutorOptions {
   runId: number;
-  /** Names the run across databases (job ids on a queue); default `run-{runId}`. */
+  /** Names the run across databases and resumes (job ids on a queue); default a fresh UUID per execution. */
   runUuid?: string;
   config: ExperimentConfig;
   checkpoints: ChunkCheckpoints;

@@ -92,8 +92,9 @@ export class QueueChunkRunner implements ChunkRunner {
   run(task: KernelTask, { signal, onProgress, chunk }: ChunkRunOptions): Promise<KernelChunkResult | null> {
     if (signal.aborted) return Promise.resolve(null);
     if (this.closed) return Promise.reject(new Error('the queue runner is closed'));
-    const run = chunk?.run ?? 'anonymous';
-    const key = chunk?.key ?? 'chunk';
+    // Job ids name the work; without the run and chunk they could name two different works.
+    if (!chunk) return Promise.reject(new Error('a chunk for the queue needs its run and key'));
+    const { run, key } = chunk;
     const id = chunkJobId(run, key, task);
     return new Promise((resolve, reject) => {
       const abandon = () => this.abandon(id);

@@ -42,6 +42,8 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   private polls = 0;
   private readonly meter = new ProgressMeter();
   private cache: { size: number; result: RunResult | null } | null = null;
+  /** Without a stored UUID, one for this execution: a run id alone repeats across databases. */
+  private readonly runUuid: string;
 
   constructor(
     private readonly options: RunExecutorOptions,
@@ -50,11 +52,13 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     private readonly onSettled: (run: ChunkedRun) => void = () => {},
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.runUuid = options.runUuid ?? globalThis.crypto.randomUUID();
   }
 
   get runId(): number {
     return this.options.runId;
   }
+
 
   start(): void {
     const { config, checkpoints, runId } = this.options;
@@ -117,7 +121,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     };
     return {
       task: chunk.task,
-      options: { signal: this.abort.signal, onProgress, chunk: { run: this.options.runUuid ?? `run-${this.runId}`, key: chunk.key } },
+      options: { signal: this.abort.signal, onProgress, chunk: { run: this.runUuid, key: chunk.key } },
       onDone: (result) => this.chunkDone(chunk, result),
       onError: (error) => this.chunkFailed(chunk, error),
     };
