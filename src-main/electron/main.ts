@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerPath from '../engine/worker?modulePath';
 import { LabService } from '../lab';
+import { QueueChunkRunner } from '../queue/queueChunkRunner';
+import { readQueueSetting } from './queueSetting';
 import { contentSecurityPolicy } from '../../src-shared/protocol';
 import { appProtocolHandler } from './appProtocol';
 import { forwardLabEvents, registerLabHandlers } from './ipcHandlers';
@@ -65,8 +67,17 @@ async function start(): Promise<void> {
   lockDownSession();
 
   const nativeBinding = electronNativeBinding(app.getAppPath());
+  const setting = readQueueSetting(join(app.getPath('userData'), 'settings.json'));
+  if (setting.problem) {
+    // A broken setting must not quietly move runs onto this machine: say so and stop.
+    fatal('The queue setting could not be read', new Error(setting.problem));
+    return;
+  }
+  // An unreachable queue is not fatal: its runs wait and say so, and continue when it is back.
+  const queue = setting.redisUrl ? new QueueChunkRunner({ url: setting.redisUrl }) : null;
   try {
     service = new LabService({
+      ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
       dbPath: join(app.getPath('userData'), 'lab.sqlite'),
       workerUrl: workerPath,
       ...(nativeBinding ? { nativeBinding } : {}),
