@@ -110,15 +110,30 @@ describe('runs through the queue', () => {
     // Chunks of 2e9 iterations take half a minute or more: a worker that ignored the cancel
     // would still hold one when we look.
     const config = longRunConfig({ name: 'queue cancel', arms: [heavy(0.5), heavy(null)], paths: 2, iterations: 4_000_000_000, thin: 1_000_000 });
+    const env = { LAB_CHUNK_ITERATIONS: '2000000000' };
+    const file = tmp.writeJson('cancel.json', config);
+
+    // No worker yet: the run's job waits in the queue, and cancelling takes it out.
+    const queued = tmp.path('cancel-queued.db');
+    const waiting = startLab(['run', '--config', file, '--db', queued, '--redis', redis.url], env);
+    await waitFor(() => /waiting: no worker connected/.test(waiting.stderr()), 'the run to wait', 30_000);
+    expect(await bullCount('wait')).toBe(1);
+    expect(JSON.parse((await lab(['cancel', '1', '--db', queued, '--json'])).stdout).status).toBe('cancelled');
+    await waiting.exited;
+    expect(await bullCount('wait')).toBe(0);
+
+    // A worker holding a chunk drops it.
     const w = worker(1);
     const db = tmp.path('cancel.db');
-    const run = startLab(['run', '--config', tmp.writeJson('cancel.json', config), '--db', db, '--redis', redis.url], { LAB_CHUNK_ITERATIONS: '2000000000' });
+    const run = startLab(['run', '--config', file, '--db', db, '--redis', redis.url], env);
     await waitFor(() => /started/.test(w.stderr()), 'a chunk on the worker', 30_000);
     const cancelled = await lab(['cancel', '1', '--db', db, '--json']);
     expect(cancelled.code, cancelled.stderr).toBe(0);
     expect(JSON.parse(cancelled.stdout).status).toBe('cancelled');
     await run.exited;
     await waitFor(() => /cancelled by its coordinator/.test(w.stderr()), 'the worker to drop the chunk', 8_000);
+    const deadline = Date.now() + 8_000;
+    while ((await bullCount('active')) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await bullCount('active')).toBe(0);
     expect(await bullCount('wait')).toBe(0);
     await Promise.all(workers.splice(0).map((x) => stopWorker(x)));
