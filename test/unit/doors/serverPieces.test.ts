@@ -12,10 +12,11 @@ describe('serve arguments', () => {
   });
   it('reads every option', () => {
     expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist'])).toEqual({
-      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist',
+      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist', redis: null,
     });
+    expect(parseServeArgs(['--redis', 'rediss://:pw@queue:6380']).redis).toBe('rediss://:pw@queue:6380');
   });
-  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']]])(
+  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']], [['--redis', 'redis://h', '--workers', '2']]])(
     'rejects %j with a usage error',
     (argv) => expect(() => parseServeArgs(argv)).toThrow(UsageError),
   );
