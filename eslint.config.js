@@ -60,7 +60,7 @@ export default tseslint.config(
     files: ['src-main/engine/**'],
     rules: {
       ...boundary(
-        ['src-renderer/*', 'electron', 'better-sqlite3', '../store/*', '../../store/*', '../lab', '../../lab', '../service/*', '../../service/*'],
+        ['src-renderer/*', 'electron', 'better-sqlite3', 'bullmq', 'ioredis', '../store/*', '../../store/*', '../queue/*', '../../queue/*', '../lab', '../../lab', '../service/*', '../../service/*'],
         'The engine computes chunks and knows nothing of storage, services or Electron: it runs in worker threads and on queue workers.',
       ),
     },

@@ -32,7 +32,7 @@ const built = await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: ['better-sqlite3', 'piscina', 'electron'],
+  external: ['better-sqlite3', 'piscina', 'electron', 'bullmq', 'ioredis'],
   // ESM output still needs `require` for CommonJS dependencies bundled in.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',

@@ -22,6 +22,7 @@ import type { TheoryReport } from '../src-shared/theory/types';
 import { openDatabase, type Database, type DatabaseAccess } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
 import { ChunkRows } from './store/chunkRows';
+import { RunPlacement } from './store/runPlacement';
 import { StoredChunks } from './service/storedChunks';
 import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
 import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from './store/ownerLiveness';
@@ -45,6 +46,11 @@ export interface LabServiceOptions {
   runner?: ChunkRunner;
   /** Create the file if missing (default), require it, or also accept it read-only (see openDatabase). */
   access?: DatabaseAccess;
+  /**
+   * How `runner` is recorded with the runs it executes, e.g. 'queue redis://host:6379/0' (never
+   * a password). A name starting with 'queue' means a run needs a queue again to resume.
+   */
+  runnerName?: string;
   /** Worker threads of the default local runner; default one per core. */
   workers?: number;
   /** The bundled worker entry (out/node/worker.js, or Electron's bundled path). */
@@ -89,6 +95,7 @@ export class LabService implements LabApi, LabEventSource {
   private readonly db: Database;
   private readonly runs: RunsRepository;
   private readonly checkpoints: StoredChunks;
+  private readonly placement: RunPlacement;
   private readonly owner: RunOwner;
   private readonly events = new EventEmitter();
   private readonly active = new Map<number, ActiveRun>();
@@ -106,6 +113,7 @@ export class LabService implements LabApi, LabEventSource {
     });
     this.runs = new RunsRepository(this.db);
     this.checkpoints = new StoredChunks(new ChunkRows(this.db));
+    this.placement = new RunPlacement(this.db);
     this.owner = { pid: process.pid, token: randomUUID() };
     registerOwnerToken(this.owner.token);
     this.events.setMaxListeners(0);
@@ -193,6 +201,15 @@ export class LabService implements LabApi, LabEventSource {
   async resumeRun(id: number): Promise<RunSummary> {
     this.assertOpen();
     const runId = validId(id);
+    const ranOn = this.placement.executor(runId);
+    if (ranOn?.startsWith('queue') && !this.runnerName.startsWith('queue')) {
+      throw new LabError({
+        code: 'conflict',
+        message:
+          `Run ${runId} ran on a queue of remote workers (${ranOn.slice('queue '.length)}). Resume it on a queue again ` +
+          `(lab resume ${runId} --redis URL, or serve with --redis URL): the executor is chosen by each invocation and no password is stored.`,
+      });
+    }
     const foreign = this.checkpoints.foreignEngines(runId);
     if (foreign.length > 0) {
       throw new LabError({
@@ -289,11 +306,17 @@ export class LabService implements LabApi, LabEventSource {
     this.events.removeAllListeners();
   }
 
+  private get runnerName(): string {
+    return this.options.runnerName ?? (this.options.runner ? 'custom' : 'local');
+  }
+
   private launch(id: number, config: ExperimentConfig): void {
     let execution: RunExecution;
     try {
+      this.placement.record(id, this.runnerName);
       execution = this.enginePool().execute({
         runId: id,
+        runUuid: this.placement.uuid(id),
         config,
         checkpoints: this.checkpoints,
         onProgress: (progress: RunProgress) => {

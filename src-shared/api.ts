@@ -21,6 +21,20 @@ export interface RunProgress {
   iterationsPerSecond: number;
   /** Seconds left at the current speed; null when unknown. */
   etaSeconds: number | null;
+  /** Remote workers serving the run's queue, when it runs on one (absent for this machine's threads). */
+  workers?: QueueWorkers;
+  /** Why a queued run makes no progress right now; null or absent when nothing holds it up. */
+  waiting?: 'no-workers' | 'redis-unreachable' | null;
+}
+
+/** The `lab worker` processes connected to a run's queue, as last seen. */
+export interface QueueWorkers {
+  /** Worker processes. */
+  count: number;
+  /** Their threads together. */
+  threads: number;
+  /** Their recent speed together (all runs they serve). */
+  iterationsPerSecond: number;
 }
 
 export interface RunSummary {

@@ -11,7 +11,7 @@ first exit time 1/(q_i λ_i(η)). Field indices are 1-based, as in the paper.
   --config FILE   experiment config JSON (see README: config format)
   --eta E         learning rate η > 0 for the limit constants
   --json          print one JSON document on stdout`,
-  run: `lab run --config FILE --db PATH [--workers N] [--memory-budget MB] [--json]
+  run: `lab run --config FILE --db PATH [--workers N | --redis URL] [--memory-budget MB] [--json]
 
 Validate the config, store it as a new run in the SQLite database PATH (created if
 missing) and execute it on N worker threads (default: one per core). Progress goes to
@@ -21,6 +21,8 @@ stderr. Every finished chunk is committed: Ctrl-C leaves the run interrupted, an
   --config FILE   experiment config JSON
   --db PATH       SQLite database file
   --workers N     worker threads (whole number ≥ 1)
+  --redis URL     run the chunks on \`lab worker\` processes through the BullMQ queue at
+                  redis[s]://[user:password@]host[:port][/db]; this process still owns the run
   --memory-budget MB
                   memory the run may hold (default 1024, or LAB_MEMORY_BUDGET_MB); a
                   config over it is refused with exit 2, naming the field to change
@@ -52,13 +54,15 @@ database must exist (it is never created) and may be read-only.
   --limit N       page size (default 50, at most 1000)
   --offset N      skip N runs
   --json          { runs: [...], total }`,
-  resume: `lab resume ID --db PATH [--workers N] [--json]
+  resume: `lab resume ID --db PATH [--workers N | --redis URL] [--json]
 
 Continue an interrupted, cancelled or failed run from its committed chunks and wait for it
-to finish. The result equals that of an uninterrupted run.
+to finish. The result equals that of an uninterrupted run. A run that ran on a queue needs
+--redis again (the URL is not stored).
 
   --db PATH       SQLite database file
   --workers N     worker threads
+  --redis URL     run the remaining chunks on the queue's workers
   --json          print the run (as \`lab show --json\`) on stdout`,
   cancel: `lab cancel ID --db PATH [--json]
 
@@ -79,6 +83,14 @@ trajectory, iterations (columns that do not apply are empty).
   --db PATH       SQLite database file
   --format F      csv | json
   --out FILE      write to FILE instead of stdout`,
+  worker: `lab worker --redis URL [--workers N]
+
+Serve chunk jobs from the BullMQ queue at URL (redis[s]://[user:password@]host[:port][/db])
+on N threads (default: one per core) until SIGTERM or Ctrl-C, which finish the chunks in hand
+and exit (a second signal hands them back to the queue). Logs each chunk it runs.
+
+  --redis URL     the queue's Redis; never expose Redis without a password
+  --workers N     threads (whole number ≥ 1)`,
   bench: `lab bench [--json]
 
 Benchmarks: nanoseconds per iteration of each kernel variant, and the speedup of 2 worker
@@ -101,6 +113,7 @@ Commands:
   resume   finish an interrupted run
   cancel   stop a run (from any process)
   export   a run as CSV or JSON
+  worker   serve a Redis queue's chunks to runs on other machines
   bench    kernel and worker-pool benchmarks
 
 \`lab COMMAND --help\` describes each. --json prints one JSON document on stdout; progress

@@ -6,6 +6,7 @@ import { theoryCommand } from './commands/theory';
 import { resumeCommand, runCommand } from './commands/run';
 import { cancelCommand, exportCommand, listCommand, showCommand } from './commands/runs';
 import { benchCommand } from './commands/bench';
+import { workerCommand } from './commands/worker';
 
 /** The `lab` command: one LabService, called directly. */
 const commands: Record<CommandName, (argv: string[]) => Promise<number>> = {
@@ -16,6 +17,7 @@ const commands: Record<CommandName, (argv: string[]) => Promise<number>> = {
   resume: resumeCommand,
   cancel: cancelCommand,
   export: exportCommand,
+  worker: workerCommand,
   bench: benchCommand,
 };
 

@@ -40,7 +40,8 @@ export class ProgressReporter {
     const pct = fraction(p) * 100;
     return (
       `run ${p.id}: ${pct.toFixed(1)}% · ${si(p.done)}/${p.estimated ? '~' : ''}${si(p.total)} iterations` +
-      `${p.estimated ? ' (estimated total)' : ''} · ${si(p.iterationsPerSecond)} it/s · ETA ${clock(p.etaSeconds)}`
+      `${p.estimated ? ' (estimated total)' : ''} · ${si(p.iterationsPerSecond)} it/s · ETA ${clock(p.etaSeconds)}` +
+      queueText(p)
     );
   }
 
@@ -48,6 +49,15 @@ export class ProgressReporter {
     const filled = Math.round(fraction(p) * width);
     return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${this.line(p)}`;
   }
+}
+
+/** The queue's side of a run on remote workers: who serves it, or why it waits. */
+function queueText(p: RunProgress): string {
+  if (p.waiting === 'redis-unreachable') return ' · waiting: Redis unreachable';
+  if (p.waiting === 'no-workers') return ' · waiting: no worker connected (start `lab worker --redis …`)';
+  if (!p.workers) return '';
+  const w = p.workers;
+  return ` · ${w.count} worker${w.count === 1 ? '' : 's'} (${w.threads} threads, ${si(w.iterationsPerSecond)} it/s)`;
 }
 
 function fraction(p: RunProgress): number {

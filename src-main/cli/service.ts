@@ -1,6 +1,7 @@
 import { UsageError } from './errors';
 import { LabService } from '../lab';
 import type { DatabaseAccess } from '../store/database';
+import { QueueChunkRunner } from '../queue/queueChunkRunner';
 
 /**
  * The CLI's LabService: the bundled worker entry sits next to lab.js in out/node.
@@ -13,24 +14,40 @@ export interface ServiceSettings {
   memoryBudgetMB?: number;
   /** Only `run` creates a database; commands that only read also accept a read-only one. */
   access?: DatabaseAccess;
+  /** --redis URL: the chunks run on `lab worker` processes through the queue there. */
+  redis?: string;
 }
 
-function openService(dbPath: string, settings: ServiceSettings): LabService {
+async function openService(dbPath: string, settings: ServiceSettings): Promise<LabService> {
   const chunk = Number(process.env.LAB_CHUNK_ITERATIONS);
   const budget = settings.memoryBudgetMB ?? memoryBudgetFromEnv();
+  let queue: QueueChunkRunner | undefined;
+  if (settings.redis !== undefined) {
+    queue = new QueueChunkRunner({ url: settings.redis });
+    try {
+      await queue.ready();
+    } catch (error) {
+      await queue.close();
+      throw error;
+    }
+  }
   return new LabService({
     dbPath,
     workerUrl: new URL('./worker.js', import.meta.url),
     ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
     ...(budget !== undefined ? { memoryBudgetMB: budget } : {}),
     access: settings.access ?? 'existing',
+    ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
     ...(Number.isSafeInteger(chunk) && chunk > 0 ? { chunkIterations: chunk } : {}),
   });
 }
 
-/** Open the service on `dbPath`, hand it to `use`, and close it however `use` ends. */
+/**
+ * Open the service on `dbPath` (its chunks on local threads, or on the queue at `settings.redis`),
+ * hand it to `use`, and close it however `use` ends.
+ */
 export async function withService<T>(dbPath: string, use: (service: LabService) => Promise<T>, settings: ServiceSettings = {}): Promise<T> {
-  const service = openService(dbPath, settings);
+  const service = await openService(dbPath, settings);
   try {
     return await use(service);
   } finally {

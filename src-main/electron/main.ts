@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerPath from '../engine/worker?modulePath';
 import { LabService } from '../lab';
+import { QueueChunkRunner } from '../queue/queueChunkRunner';
+import { readQueueSetting } from './queueSetting';
 import { contentSecurityPolicy } from '../../src-shared/protocol';
 import { appProtocolHandler } from './appProtocol';
 import { forwardLabEvents, registerLabHandlers } from './ipcHandlers';
@@ -76,6 +78,13 @@ async function start(): Promise<void> {
   const location: AppLocation = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
   const nativeBinding = electronNativeBinding(location);
   const userData = app.getPath('userData');
+  const setting = readQueueSetting(join(userData, 'settings.json'));
+  if (setting.problem) {
+    // A broken setting must not quietly move runs onto this machine: say so and stop.
+    fatal('The queue setting could not be read', new Error(setting.problem));
+    return;
+  }
+  queueUrl = setting.redisUrl ?? null;
   const dbPath = chosenDatabasePath(userData);
   try {
     attach(openService(dbPath, location, nativeBinding));
@@ -107,10 +116,16 @@ async function start(): Promise<void> {
   createWindow();
 }
 
+/** The queue from settings.json (`{"redisUrl": …}`), or null for this machine's threads. */
+let queueUrl: string | null = null;
+
 function openService(dbPath: string, location: AppLocation, nativeBinding: string | null): LabService {
   // The app's memory-budget setting: LAB_MEMORY_BUDGET_MB, as for the CLI and the server.
   const memoryBudgetMB = Number(process.env.LAB_MEMORY_BUDGET_MB);
+  // An unreachable queue is not fatal: its runs wait and say so, and continue when it is back.
+  const queue = queueUrl ? new QueueChunkRunner({ url: queueUrl }) : null;
   return new LabService({
+    ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
     dbPath,
     // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
     workerUrl: unpackedPath(workerPath, location),

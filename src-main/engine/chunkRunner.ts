@@ -1,3 +1,4 @@
+import type { QueueWorkers } from '../../src-shared/api';
 import type { KernelChunkResult, KernelTask } from './tasks';
 
 export interface ChunkRunOptions {
@@ -5,6 +6,17 @@ export interface ChunkRunOptions {
   signal: AbortSignal;
   /** Iterations this chunk has done so far, reported now and then while it runs. */
   onProgress?: (iterationsDone: number) => void;
+  /**
+   * Which run and chunk this is: a runner that hands chunks to other processes names its jobs
+   * after them (`run` is unique across databases, `key` is the chunk's checkpoint key).
+   */
+  chunk?: { run: string; key: string };
+}
+
+/** What a runner whose workers live elsewhere can say about them (shown with a run's progress). */
+export interface RunnerStatus {
+  workers?: QueueWorkers;
+  waiting?: 'no-workers' | 'redis-unreachable' | null;
 }
 
 /**
@@ -19,4 +31,6 @@ export interface ChunkRunner {
   /** Resolves with the chunk's result, or null when it stopped because `signal` was aborted. */
   run(task: KernelTask, options: ChunkRunOptions): Promise<KernelChunkResult | null>;
   close(): Promise<void>;
+  /** Remote workers and why chunks may be held up; absent for runners that need no such report. */
+  status?(): RunnerStatus;
 }

@@ -34,6 +34,8 @@ export type RunOutcome =
 
 export interface RunExecutorOptions {
   runId: number;
+  /** Names the run across databases and resumes (job ids on a queue); default a fresh UUID per execution. */
+  runUuid?: string;
   config: ExperimentConfig;
   checkpoints: ChunkCheckpoints;
   onProgress?: (progress: RunProgress) => void;

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LabService } from '../lab';
+import { QueueChunkRunner } from '../queue/queueChunkRunner';
 import { generateToken, isLoopbackHost } from './auth';
 import { createLabServer } from './labServer';
 import { HelpRequested, openUrl, parseServeArgs, serveUsage, UsageError, type ServeArgs } from './serveArgs';
@@ -34,11 +35,23 @@ async function main(): Promise<void> {
   const token = args.token ?? (isLoopbackHost(args.host) ? null : generateToken());
   const workerUrl = new URL('./worker.js', import.meta.url);
 
+  let queue: QueueChunkRunner | undefined;
+  if (args.redis !== null) {
+    try {
+      queue = new QueueChunkRunner({ url: args.redis });
+      await queue.ready();
+    } catch (error) {
+      await queue?.close();
+      throw new Error(`--redis: ${(error as Error).message}`);
+    }
+  }
+
   const dbPath = resolve(args.db);
   let service: LabService;
   try {
-    service = openLab(dbPath, args, workerUrl);
+    service = openLab(dbPath, args, workerUrl, queue);
   } catch (error) {
+    await queue?.close();
     throw new Error(`cannot open the database ${dbPath}: ${(error as Error).message}`);
   }
   const lab = createLabServer({ service, staticDir, token });
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : args.port;
 
   // One write, so whoever reads the banner sees it whole.
-  const lines = [`Heavy-Tail SGD Lab: database ${dbPath}`, `Open ${openUrl(args.host, port, token)}`];
+  const lines = [`Heavy-Tail SGD Lab: database ${dbPath}${queue ? `, chunks on the queue at ${queue.target.redacted}` : ''}`, `Open ${openUrl(args.host, port, token)}`];
   if (!isLoopbackHost(args.host)) {
     const remoteHost = args.host === '0.0.0.0' || args.host === '::' ? hostname() : args.host;
     lines.push(`  from another machine: ${openUrl(remoteHost, port, token)}`);
@@ -78,9 +91,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-function openLab(dbPath: string, args: ServeArgs, workerUrl: URL): LabService {
+function openLab(dbPath: string, args: ServeArgs, workerUrl: URL, queue: QueueChunkRunner | undefined): LabService {
   return new LabService({
     dbPath,
+    ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(args.memoryBudgetMB !== undefined ? { memoryBudgetMB: args.memoryBudgetMB } : {}),
     ...(existsSync(workerUrl) ? { workerUrl } : {}),

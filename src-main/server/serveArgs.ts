@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]` */
+/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB]` */
 export interface ServeArgs {
   port: number;
   db: string;
@@ -10,15 +10,18 @@ export interface ServeArgs {
   staticDir: string | null;
   /** Memory a run may hold, MB; undefined = LAB_MEMORY_BUDGET_MB or the service's default. */
   memoryBudgetMB: number | undefined;
+  /** Run chunks on the BullMQ queue at this Redis URL instead of local threads. */
+  redis: string | null;
 }
 
 export const serveUsage =
-  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR] [--memory-budget MB]\n' +
+  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB]\n' +
   '  --port     TCP port (0 picks a free one); default 5180\n' +
   '  --db       SQLite database file (created if missing); default lab.sqlite in this folder\n' +
   '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
   '  --token    the bearer token; generated and printed when listening off loopback without one\n' +
   '  --workers  worker threads for runs; default: the CPU count\n' +
+  '  --redis    run chunks on `lab worker` processes through the BullMQ queue at redis[s]://[user:password@]host[:port][/db]\n' +
   '  --static   folder with the built renderer; default out/renderer\n' +
   '  --memory-budget MB  memory one run may hold; larger configs are refused (400). Default 1024\n' +
   '             or LAB_MEMORY_BUDGET_MB\n';
@@ -55,6 +58,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         workers: { type: 'string' },
         static: { type: 'string' },
         'memory-budget': { type: 'string' },
+        redis: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -64,6 +68,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     throw new UsageError((error as Error).message);
   }
   if (values.help) throw new HelpRequested();
+  if (values.redis !== undefined && values.workers !== undefined) throw new UsageError('--workers applies to this machine; with --redis the queue\'s workers run the chunks');
   if (values.token !== undefined && values.token.length < 8) throw new UsageError('--token must be at least 8 characters');
   return {
     port: integer('port', values.port, 0, 65535) ?? 5180,
@@ -73,6 +78,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     workers: integer('workers', values.workers, 1, 1024),
     staticDir: values.static ?? null,
     memoryBudgetMB: megabytes('--memory-budget', values['memory-budget'] ?? process.env.LAB_MEMORY_BUDGET_MB),
+    redis: values.redis ?? null,
   };
 }
 

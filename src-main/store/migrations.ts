@@ -65,6 +65,17 @@ export const migrations: readonly Migration[] = [
       db.exec('ALTER TABLE chunks ADD COLUMN engine INTEGER NOT NULL DEFAULT 1');
     },
   },
+  {
+    version: 3,
+    description: 'each run records a UUID (names its queue jobs) and where its chunks last ran',
+    up(db) {
+      // Both filled when a run starts or resumes; older runs get a UUID on their next resume.
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN uuid TEXT;
+        ALTER TABLE runs ADD COLUMN executor TEXT;  -- 'local', or 'queue <redis URL without password>'
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

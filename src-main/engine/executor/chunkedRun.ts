@@ -43,6 +43,8 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   private polls = 0;
   private readonly meter = new ProgressMeter();
   private cache: { size: number; result: RunResult | null } | null = null;
+  /** Without a stored UUID, one for this execution: a run id alone repeats across databases. */
+  private readonly runUuid: string;
 
   constructor(
     private readonly options: RunExecutorOptions,
@@ -51,11 +53,13 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     private readonly onSettled: (run: ChunkedRun) => void = () => {},
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.runUuid = options.runUuid ?? globalThis.crypto.randomUUID();
   }
 
   get runId(): number {
     return this.options.runId;
   }
+
 
   start(): void {
     const { config, checkpoints, runId } = this.options;
@@ -97,7 +101,8 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     const work = this.source?.work() ?? { done: 0, total: 0, estimated: false };
     let running = 0;
     for (const done of this.inFlight.values()) running += done;
-    return this.meter.read(this.options.runId, work.done + running, work.total, work.estimated);
+    const progress = this.meter.read(this.options.runId, work.done + running, work.total, work.estimated);
+    return { ...progress, ...this.scheduler.runnerStatus() };
   }
 
   take(): Dispatch | null {
@@ -117,7 +122,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     };
     return {
       task: chunk.task,
-      options: { signal: this.abort.signal, onProgress },
+      options: { signal: this.abort.signal, onProgress, chunk: { run: this.runUuid, key: chunk.key } },
       onDone: (result) => this.chunkDone(chunk, result),
       onError: (error) => this.chunkFailed(chunk, error),
     };

@@ -1,4 +1,4 @@
-import type { ChunkRunner, ChunkRunOptions } from '../chunkRunner';
+import type { ChunkRunner, ChunkRunOptions, RunnerStatus } from '../chunkRunner';
 import type { KernelChunkResult, KernelTask } from '../tasks';
 
 /** One chunk handed to the runner, with where its outcome goes. */
@@ -24,6 +24,11 @@ export class FairScheduler {
   private inFlight = 0;
 
   constructor(private readonly runner: ChunkRunner) {}
+
+  /** The runner's report on its workers, if it makes one. */
+  runnerStatus(): RunnerStatus {
+    return this.runner.status?.() ?? {};
+  }
 
   add(client: SchedulerClient): void {
     this.rotation.unshift(client);

@@ -6,16 +6,17 @@ import { contentSecurityPolicy, httpStatusOf, labErrorCodeOf } from '../../../sr
 
 describe('serve arguments', () => {
   it('defaults to loopback and no token', () => {
-    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null });
+    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null, redis: null });
     expect(parseServeArgs([]).db).toBe('lab.sqlite');
     expect(() => parseServeArgs(['--help'])).toThrow(HelpRequested);
   });
   it('reads every option', () => {
     expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist'])).toEqual({
-      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist',
+      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist', redis: null,
     });
+    expect(parseServeArgs(['--redis', 'rediss://:pw@queue:6380']).redis).toBe('rediss://:pw@queue:6380');
   });
-  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']]])(
+  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']], [['--redis', 'redis://h', '--workers', '2']]])(
     'rejects %j with a usage error',
     (argv) => expect(() => parseServeArgs(argv)).toThrow(UsageError),
   );

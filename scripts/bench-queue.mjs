@@ -1,0 +1,80 @@
+// The queue's benchmark (README, "Running on many machines"): on this machine, a private
+// redis-server, then
+//   1. throughput: one CPU-bound long-run on 2 `lab worker` processes of 1 thread each through
+//      the queue, against the same run on 1 local thread (wall time, after start-up);
+//   2. overhead per chunk: a run of near-empty chunks that follow each other (one path, so each
+//      piece waits for the previous one's commit), timed from one commit to the next.
+// Usage: npm run build:node && node scripts/bench-queue.mjs [--json]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+
+const LAB = resolve('out/node/lab.js');
+const dir = mkdtempSync(join(tmpdir(), 'lab-bench-queue-'));
+const json = process.argv.includes('--json');
+const say = (s) => json || process.stderr.write(`${s}\n`);
+
+const port = await new Promise((ok) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => ok(p));
+  });
+});
+const redis = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+const url = `redis://127.0.0.1:${port}`;
+await new Promise((r) => setTimeout(r, 500));
+
+function lab(args, env = {}) {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [LAB, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`lab ${args[0]} exited ${code}: ${err}`))));
+  });
+}
+
+/** Seconds from the run's start to its last commit, and the gaps between consecutive commits. */
+function timings(db) {
+  const d = new BetterSqlite3(db, { readonly: true });
+  const started = d.prepare('SELECT started_at FROM runs').pluck().get();
+  const commits = d.prepare('SELECT created_at FROM chunks ORDER BY created_at').pluck().all();
+  d.close();
+  return { seconds: (commits[commits.length - 1] - started) / 1000, commits };
+}
+
+const heavy = { label: 'b=0.5', noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip: 0.5 };
+const cpuBound = { name: 'bench cpu', kind: 'long-run', landscape: { preset: 'paper' }, x0: 0.3, seed: 1, eta: 0.01, paths: 4, iterations: 20_000_000, thin: 1_000_000, arms: [heavy] };
+const cpuFile = join(dir, 'cpu.json');
+writeFileSync(cpuFile, JSON.stringify(cpuBound));
+const CPU_CHUNK = { LAB_CHUNK_ITERATIONS: String(10_000_000) };
+
+const workers = [0, 1].map(() => spawn(process.execPath, [LAB, 'worker', '--redis', url, '--workers', '1'], { stdio: 'ignore' }));
+await new Promise((r) => setTimeout(r, 2000));
+try {
+  say('local: 1 thread …');
+  await lab(['run', '--config', cpuFile, '--db', join(dir, 'local.db'), '--workers', '1'], CPU_CHUNK);
+  const local = timings(join(dir, 'local.db')).seconds;
+  say(`  ${local.toFixed(2)} s`);
+  say('queue: 2 worker processes × 1 thread …');
+  await lab(['run', '--config', cpuFile, '--db', join(dir, 'queue.db'), '--redis', url], CPU_CHUNK);
+  const queued = timings(join(dir, 'queue.db')).seconds;
+  say(`  ${queued.toFixed(2)} s → ${(local / queued).toFixed(2)}× the local thread's throughput`);
+
+  const empty = { ...cpuBound, name: 'bench overhead', paths: 1, iterations: 200, thin: 1 };
+  const emptyFile = join(dir, 'empty.json');
+  writeFileSync(emptyFile, JSON.stringify(empty));
+  await lab(['run', '--config', emptyFile, '--db', join(dir, 'empty.db'), '--redis', url], { LAB_CHUNK_ITERATIONS: '1' });
+  const { commits } = timings(join(dir, 'empty.db'));
+  const gaps = commits.slice(1).map((t, k) => t - commits[k]).sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)];
+  const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
+  say(`queue overhead per chunk (enqueue → worker → commit, empty work): median ${median} ms, mean ${mean.toFixed(1)} ms over ${gaps.length} chunks`);
+  if (json) process.stdout.write(`${JSON.stringify({ localSeconds: local, queueSeconds: queued, speedup: local / queued, overheadMs: { median, mean, chunks: gaps.length } })}\n`);
+} finally {
+  for (const w of workers) w.kill('SIGKILL');
+  redis.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,29 @@
+import { ENGINE_VERSION } from '../engine/taskCodec';
+import type { KernelTask } from '../engine/tasks';
+
+/**
+ * Names in Redis. One BullMQ queue per engine version: BullMQ cannot hand a job back, so a worker
+ * of another version must never see it; the worker registry and cancel marks follow the queue.
+ */
+export const QUEUE_NAME = `lab-chunks-v${ENGINE_VERSION}`;
+const LAB_PREFIX = `lab:v${ENGINE_VERSION}`;
+
+/** A live `lab worker` announces itself here (a key that expires unless refreshed). */
+export const workerKey = (id: string): string => `${LAB_PREFIX}:worker:${id}`;
+export const WORKER_KEY_PATTERN = `${LAB_PREFIX}:worker:*`;
+
+/** Set by a coordinator that no longer wants a job; the worker running it stops at its next tick. */
+export const cancelKey = (jobId: string): string => `${LAB_PREFIX}:cancel:${jobId}`;
+
+/**
+ * A job id that says which work it is: the run's UUID, the chunk's checkpoint key and, for a
+ * long-run piece, the iterations it covers. BullMQ ignores an `add` whose id exists, so the id
+ * names the work exactly: the same id is always the same pure computation, and a different
+ * computation always gets a different id. BullMQ forbids ':' in custom ids; the parts have none.
+ */
+export function chunkJobId(run: string, key: string, task: KernelTask): string {
+  const chunk = key.replaceAll('/', '.');
+  if (task.kind === 'exit-time') return `${run}.${chunk}.m${task.maxIterations}`;
+  const from = task.state?.n ?? 0;
+  return `${run}.${chunk}.n${from}-${from + task.iterations}`;
+}
