@@ -1,8 +1,9 @@
 import type { RunProgress } from '../../../src-shared/api';
-import type { RunResult } from '../../../src-shared/model/results';
+import type { RunResult, RunResultSummary } from '../../../src-shared/model/results';
 import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecutor.types';
 import type { KernelChunkResult } from '../tasks';
 import { aggregateRun } from '../aggregate/aggregateRun';
+import { RunningAggregate } from '../aggregate/runningAggregate';
 import type { ChunkJob, ChunkSource } from './chunkSource';
 import { STOP_FLAG, newControl, newProgress } from './chunkRequest';
 import type { Dispatch, FairScheduler, SchedulerClient } from './scheduler';
@@ -43,6 +44,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   private polls = 0;
   private readonly meter = new ProgressMeter();
   private cache: { size: number; result: RunResult | null } | null = null;
+  private readonly running: RunningAggregate;
 
   constructor(
     private readonly options: RunExecutorOptions,
@@ -51,6 +53,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     private readonly onSettled: (run: ChunkedRun) => void = () => {},
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.running = new RunningAggregate(options.config);
   }
 
   get runId(): number {
@@ -60,7 +63,10 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   start(): void {
     const { config, checkpoints, runId } = this.options;
     try {
-      for (const [key, result] of checkpoints.completed(runId)) this.completed.set(key, result);
+      for (const [key, result] of checkpoints.completed(runId)) {
+        this.completed.set(key, result);
+        this.running.add(key, result);
+      }
       this.source =
         config.kind === 'exit-time'
           ? new ExitTimePlan(config, this.completed, { ...this.chunking, prediction: meanExitPrediction(config) })
@@ -91,6 +97,10 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
       this.cache = { size: this.completed.size, result: aggregateRun(this.options.config, this.completed) };
     }
     return this.cache.result;
+  }
+
+  partialSummary(): RunResultSummary | null {
+    return this.running.summary();
   }
 
   progress(): RunProgress {
@@ -131,6 +141,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     try {
       this.options.checkpoints.save(this.options.runId, job.key, result);
       this.completed.set(job.key, result);
+      this.running.add(job.key, result);
       this.source?.complete(job, result);
     } catch (error) {
       this.stop({ status: 'failed', error: `could not commit chunk ${job.key}: ${messageOf(error)}` });
