@@ -21,7 +21,7 @@ interface ChunkRow {
 export class SqliteChunkCheckpoints implements ChunkCheckpoints {
   private readonly selectAll: Statement<[number], ChunkRow>;
   private readonly selectLight: Statement<[number], { key: string; result: string }>;
-  private readonly selectPrefix: Statement<[number, string], ChunkRow>;
+  private readonly selectPrefix: Statement<[{ runId: number; prefix: string }], ChunkRow>;
   private readonly insert: Statement;
   private readonly selectCancel: Statement<[number], { cancel_requested: number }>;
   private readonly countRows: Statement<[number], { n: number }>;
@@ -30,7 +30,7 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
     this.selectAll = db.prepare('SELECT key, result, trajectory FROM chunks WHERE run_id = ? ORDER BY key');
     this.selectLight = db.prepare('SELECT key, result FROM chunks WHERE run_id = ? ORDER BY key');
     // Keys start with "a{arm}/": one arm's chunks come from the primary key's range.
-    this.selectPrefix = db.prepare("SELECT key, result, trajectory FROM chunks WHERE run_id = ?1 AND key >= ?2 AND key < ?2 || '~'");
+    this.selectPrefix = db.prepare("SELECT key, result, trajectory FROM chunks WHERE run_id = @runId AND key >= @prefix AND key < @prefix || '~'");
     // A chunk is deterministic: if two processes ever commit the same key, the rows agree.
     // A deleted run takes no more chunks (rather than failing its executor on the foreign key).
     this.insert = db.prepare(`
@@ -60,7 +60,7 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
   /** One arm's thinned trajectories, path by path (index = path), from its committed pieces in order. */
   trajectories(runId: number, arm: number, paths: number): Float64Array[] {
     const pieces: { path: number; chunk: number; values: ArrayLike<number> }[] = [];
-    for (const row of this.selectPrefix.all(runId, `a${arm}/p`)) {
+    for (const row of this.selectPrefix.all({ runId, prefix: `a${arm}/p` })) {
       const k = parseChunkKey(row.key);
       if (k?.kind !== 'long-run' || k.arm !== arm || k.path >= paths) continue;
       pieces.push({ path: k.path, chunk: k.chunk, values: row.trajectory ? float64s(row.trajectory) : (JSON.parse(row.result) as LongRunChunkResult).trajectory });
@@ -86,7 +86,7 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
   /** One (arm, η)'s exit times in sample order, from its committed chunks. */
   exitTimes(runId: number, arm: number, etaIndex: number): number[] {
     const samples = new Map<number, number>();
-    for (const row of this.selectPrefix.all(runId, `a${arm}/e${etaIndex}/`)) {
+    for (const row of this.selectPrefix.all({ runId, prefix: `a${arm}/e${etaIndex}/` })) {
       const k = parseChunkKey(row.key);
       if (k?.kind !== 'exit-time' || k.arm !== arm || k.etaIndex !== etaIndex) continue;
       const r = JSON.parse(row.result) as KernelChunkResult;
