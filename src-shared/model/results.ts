@@ -84,3 +84,6 @@ export type LongRunArmSummary = Omit<LongRunArmResult, 'trajectories'>;
 export type RunResultSummary =
   | { kind: 'exit-time'; arms: ExitTimeArmSummary[] }
   | { kind: 'long-run'; arms: LongRunArmSummary[] };
+
+export type ExitTimeResultSummary = Extract<RunResultSummary, { kind: 'exit-time' }>;
+export type LongRunResultSummary = Extract<RunResultSummary, { kind: 'long-run' }>;
