@@ -74,9 +74,12 @@ trajectory, iterations (columns that do not apply are empty).
   --format F      csv | json
   --out FILE      write to FILE instead of stdout`,
   bench: `lab bench [--json]
+lab bench --history [--json]
 
 Benchmarks: nanoseconds per iteration of each kernel variant, and the speedup of 2 worker
 threads over 1 on a CPU-bound run. Timings depend on the machine and its load.
+With --history instead: builds a temporary database of 1,000 runs (20 of them with 20 MB of
+trajectories each) and times listRuns, the run detail, a trajectory window and a whole getRun.
 
   --json          print one JSON document on stdout`,
 } as const;

@@ -22,6 +22,8 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
   private readonly selectAll: Statement<[number], ChunkRow>;
   private readonly selectLight: Statement<[number], { key: string; result: string }>;
   private readonly selectPrefix: Statement<[{ runId: number; prefix: string }], ChunkRow>;
+  private readonly selectKeys: Statement<[{ runId: number; prefix: string }], { key: string }>;
+  private readonly selectOne: Statement<[number, string], ChunkRow>;
   private readonly insert: Statement;
   private readonly selectCancel: Statement<[number], { cancel_requested: number }>;
   private readonly countRows: Statement<[number], { n: number }>;
@@ -31,6 +33,8 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
     this.selectLight = db.prepare('SELECT key, result FROM chunks WHERE run_id = ? ORDER BY key');
     // Keys start with "a{arm}/": one arm's chunks come from the primary key's range.
     this.selectPrefix = db.prepare("SELECT key, result, trajectory FROM chunks WHERE run_id = @runId AND key >= @prefix AND key < @prefix || '~'");
+    this.selectKeys = db.prepare("SELECT key FROM chunks WHERE run_id = @runId AND key >= @prefix AND key < @prefix || '~'");
+    this.selectOne = db.prepare('SELECT key, result, trajectory FROM chunks WHERE run_id = ? AND key = ?');
     // A chunk is deterministic: if two processes ever commit the same key, the rows agree.
     // A deleted run takes no more chunks (rather than failing its executor on the foreign key).
     this.insert = db.prepare(`
@@ -60,9 +64,13 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
   /** One arm's thinned trajectories, path by path (index = path), from its committed pieces in order. */
   trajectories(runId: number, arm: number, paths: number): Float64Array[] {
     const pieces: { path: number; chunk: number; values: ArrayLike<number> }[] = [];
-    for (const row of this.selectPrefix.all({ runId, prefix: `a${arm}/p` })) {
-      const k = parseChunkKey(row.key);
+    // Keys first (from the index alone), then only the wanted paths' rows: a chart shows a few
+    // paths of many, and the rows are the bulk of the file.
+    for (const { key } of this.selectKeys.all({ runId, prefix: `a${arm}/p` })) {
+      const k = parseChunkKey(key);
       if (k?.kind !== 'long-run' || k.arm !== arm || k.path >= paths) continue;
+      const row = this.selectOne.get(runId, key);
+      if (!row) continue;
       pieces.push({ path: k.path, chunk: k.chunk, values: row.trajectory ? float64s(row.trajectory) : (JSON.parse(row.result) as LongRunChunkResult).trajectory });
     }
     pieces.sort((p, q) => p.path - q.path || p.chunk - q.chunk);
@@ -126,6 +134,7 @@ function chunkOf(row: ChunkRow): KernelChunkResult {
 
 /** The stored bytes as doubles (Float64Array's byte order: little endian on every platform the lab runs on). */
 function float64s(bytes: Buffer): Float64Array {
-  // Copied: a Buffer from SQLite need not be 8-byte aligned.
+  if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+  // A Buffer from SQLite need not be 8-byte aligned: then copy.
   return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
