@@ -39,8 +39,8 @@ The stored runs, newest first. A run whose process died is shown as interrupted.
 
   --status S      queued | running | completed | failed | cancelled | interrupted
   --kind K        exit-time | long-run
-  --tag T         runs carrying tag T
-  --text Q        name, notes, tags or #id containing Q
+  --tag T         runs carrying a tag that starts with T (any case)
+  --text Q        name, notes, arm labels, tags or #id containing Q
   --sort KEY      createdAt (default) | name | status | kind | duration
   --order O       desc (default) | asc
   --limit N       page size (default 50, at most 1000)
