@@ -80,6 +80,10 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
       // Only the unbroken run of pieces 0, 1, 2, … belongs to the path (as the executor resumes it).
       let n = 0;
       while (n < mine.length && mine[n].chunk === n) n++;
+      if (n === 1 && mine[0].values instanceof Float64Array) {
+        out.push(mine[0].values);
+        continue;
+      }
       const joined = new Float64Array(mine.slice(0, n).reduce((s, p) => s + p.values.length, 0));
       let at = 0;
       for (const p of mine.slice(0, n)) {
