@@ -181,11 +181,14 @@ export class LabService implements LabApi, LabEventSource {
     const from = q.from ?? 0;
     const to = q.to ?? config.iterations;
     const shown = Math.min(q.maxPaths ?? 8, config.paths);
-    const paths = this.checkpoints.trajectories(row.id, q.arm, shown).map((values, path) => ({
-      path,
-      stored: values.length,
-      points: minMaxColumns(values, config.thin, from, to, q.columns ?? 800),
-    }));
+    const paths: TrajectoryWindow['paths'] = [];
+    for (const [path, keys] of this.checkpoints.pathKeys(row.id, q.arm, shown).entries()) {
+      // One path at a time, letting other requests in between: a long path is megabytes to read.
+      if (path > 0) await new Promise((r) => setImmediate(r));
+      this.assertDatabase();
+      const values = this.checkpoints.path(row.id, keys);
+      paths.push({ path, stored: values.length, points: minMaxColumns(values, config.thin, from, to, q.columns ?? 800) });
+    }
     return { arm: q.arm, thin: config.thin, from, to, totalPaths: config.paths, paths };
   }
 

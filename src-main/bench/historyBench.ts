@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig, LongRunConfig } from '../../src-shared/model/config';
 import type { LongRunResult } from '../../src-shared/model/results';
@@ -62,6 +62,12 @@ export async function benchHistory(options: HistoryBenchOptions = {}): Promise<H
         ['getTrajectories (heavy run, 1 arm, 8 paths, 1000 columns)', () => lab.getTrajectories(heavy, { arm: 0, columns: 1000 })],
       ];
       for (const [name, call] of calls) ms[name] = await median(call, repetitions);
+      // getTrajectories yields between paths: the longest the event loop was held meanwhile.
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      for (let k = 0; k < 5; k++) await lab.getTrajectories(heavy, { arm: 0, columns: 1000 });
+      delay.disable();
+      ms['longest event-loop block during getTrajectories'] = delay.max / 1e6;
       t = performance.now();
       const whole = await lab.getRun(heavy);
       ms['getRun (heavy run, whole result)'] = performance.now() - t;

@@ -63,36 +63,45 @@ export class SqliteChunkCheckpoints implements ChunkCheckpoints {
 
   /** One arm's thinned trajectories, path by path (index = path), from its committed pieces in order. */
   trajectories(runId: number, arm: number, paths: number): Float64Array[] {
-    const pieces: { path: number; chunk: number; values: ArrayLike<number> }[] = [];
-    // Keys first (from the index alone), then only the wanted paths' rows: a chart shows a few
-    // paths of many, and the rows are the bulk of the file.
+    const keys = this.pathKeys(runId, arm, paths);
+    return keys.map((pieces) => this.path(runId, pieces));
+  }
+
+  /**
+   * The keys of each path's pieces (index = path), from the primary key alone: reading them costs
+   * nothing next to the rows, so a caller can read the paths it wants one at a time. Only the
+   * unbroken run of pieces 0, 1, 2, … belongs to a path (as the executor resumes it).
+   */
+  pathKeys(runId: number, arm: number, paths: number): string[][] {
+    const byPath: { chunk: number; key: string }[][] = Array.from({ length: paths }, () => []);
     for (const { key } of this.selectKeys.all({ runId, prefix: `a${arm}/p` })) {
       const k = parseChunkKey(key);
       if (k?.kind !== 'long-run' || k.arm !== arm || k.path >= paths) continue;
-      const row = this.selectOne.get(runId, key);
-      if (!row) continue;
-      pieces.push({ path: k.path, chunk: k.chunk, values: row.trajectory ? float64s(row.trajectory) : (JSON.parse(row.result) as LongRunChunkResult).trajectory });
+      byPath[k.path].push({ chunk: k.chunk, key });
     }
-    pieces.sort((p, q) => p.path - q.path || p.chunk - q.chunk);
-    const out: Float64Array[] = [];
-    for (let path = 0; path < paths; path++) {
-      const mine = pieces.filter((p) => p.path === path);
-      // Only the unbroken run of pieces 0, 1, 2, … belongs to the path (as the executor resumes it).
+    return byPath.map((pieces) => {
+      pieces.sort((p, q) => p.chunk - q.chunk);
       let n = 0;
-      while (n < mine.length && mine[n].chunk === n) n++;
-      if (n === 1 && mine[0].values instanceof Float64Array) {
-        out.push(mine[0].values);
-        continue;
-      }
-      const joined = new Float64Array(mine.slice(0, n).reduce((s, p) => s + p.values.length, 0));
-      let at = 0;
-      for (const p of mine.slice(0, n)) {
-        joined.set(p.values, at);
-        at += p.values.length;
-      }
-      out.push(joined);
+      while (n < pieces.length && pieces[n].chunk === n) n++;
+      return pieces.slice(0, n).map((p) => p.key);
+    });
+  }
+
+  /** One path's trajectory from its pieces' keys (see pathKeys). */
+  path(runId: number, keys: readonly string[]): Float64Array {
+    const pieces: ArrayLike<number>[] = [];
+    for (const key of keys) {
+      const row = this.selectOne.get(runId, key);
+      if (row) pieces.push(row.trajectory ? float64s(row.trajectory) : (JSON.parse(row.result) as LongRunChunkResult).trajectory);
     }
-    return out;
+    if (pieces.length === 1 && pieces[0] instanceof Float64Array) return pieces[0];
+    const joined = new Float64Array(pieces.reduce((s, p) => s + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      joined.set(p, at);
+      at += p.length;
+    }
+    return joined;
   }
 
   /** One (arm, η)'s exit times in sample order, from its committed chunks. */
