@@ -142,6 +142,8 @@ describe('run history in Chromium', () => {
     await api('updateRun', longId, { tags: ['figure-5', 'paths'] });
     await gotoHash(page, '/runs');
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(3);
+    // The list's headline numbers come from summary columns: iterations per arm here.
+    expect(await page.locator(`tr[data-run-id="${longId}"] [data-testid="headline"]`).innerText()).toBe('heavy unclipped: 1.20M it · heavy b=0.5: 1.20M it');
     await page.fill('#filter-text', 'b=0.5');
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);
     await page.fill('#filter-text', 'heavy unclipped');
