@@ -11,20 +11,25 @@ import {
   type LabEvents,
   type LabEventSource,
   type PresetInfo,
+  type RunDetail,
   type RunPage,
   type RunProgress,
   type RunRecord,
+  type TrajectoryWindow,
   type RunStatus,
   type RunSummary,
 } from '../src-shared/api';
 import type { ExperimentConfig } from '../src-shared/model/config';
+import type { RunResult, RunResultSummary } from '../src-shared/model/results';
+import { summarizeResult, withSeries } from '../src-shared/model/resultSummary';
+import { minMaxColumns } from '../src-shared/series/minMaxColumns';
 import type { TheoryReport } from '../src-shared/theory/types';
 import { openDatabase, type Database, type DatabaseAccess } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
 import { ChunkRows } from './store/chunkRows';
 import { RunPlacement } from './store/runPlacement';
 import { StoredChunks } from './service/storedChunks';
-import { rowToRecord, rowToSummary, type RunRow } from './store/runRow';
+import { rowToSummary, type RunRow } from './store/runRow';
 import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from './store/ownerLiveness';
 import type { ChunkRunner } from './engine/chunkRunner';
 import { ENGINE_VERSION } from './engine/taskCodec';
@@ -36,7 +41,7 @@ import { exportRun } from './export/exportRun';
 import { appVersion } from './appVersion';
 import { labTheoryOn } from './service/theory';
 import { TheoryPool } from './service/theoryPool';
-import { validConfig, validFormat, validId, validListQuery, validUpdate, withinBudget } from './service/inputs';
+import { validConfig, validFormat, validId, validIndex, validListQuery, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
@@ -105,6 +110,9 @@ export class LabService implements LabApi, LabEventSource {
   private pool: EnginePool | null = null;
   private theoryPool: TheoryPool | null = null;
   private closing: Promise<void> | null = null;
+  /** Where this service stands in the store's change log, and the file's data_version when it last looked. */
+  private seenChange: number;
+  private dataVersion: number;
 
   constructor(private readonly options: LabServiceOptions) {
     this.db = openDatabase(options.dbPath, {
@@ -116,6 +124,8 @@ export class LabService implements LabApi, LabEventSource {
     this.placement = new RunPlacement(this.db);
     this.owner = { pid: process.pid, token: randomUUID() };
     registerOwnerToken(this.owner.token);
+    this.seenChange = this.runs.lastChange();
+    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
     this.events.setMaxListeners(0);
     this.heartbeat = setInterval(() => this.pulse(), HEARTBEAT_INTERVAL_MS);
     // The pulse must not keep a process alive on its own (the CLI exits when its run ends).
@@ -158,17 +168,64 @@ export class LabService implements LabApi, LabEventSource {
 
   async getRun(id: number): Promise<RunRecord> {
     const row = this.row(validId(id));
-    const record = rowToRecord(row);
+    const record: RunRecord = { ...rowToSummary(row), result: null };
     const live = this.active.get(row.id);
     if (live) {
       // Partial aggregates straight from the executor while it runs here.
-      record.result = live.execution.partial() ?? record.result;
+      record.result = live.execution.partial();
       record.progress = live.execution.progress();
-    } else if (record.status !== 'completed' && record.result === null) {
-      // Interrupted, cancelled, failed or running elsewhere: aggregate what is committed.
-      record.result = aggregateRun(record.config, this.checkpoints.completed(row.id));
+    } else {
+      record.result = this.wholeResult(row);
     }
     return record;
+  }
+
+  async getRunDetail(id: number): Promise<RunDetail> {
+    const row = this.row(validId(id));
+    const detail: RunDetail = { ...rowToSummary(row), result: null };
+    const live = this.active.get(row.id);
+    if (live) {
+      detail.result = live.execution.partialSummary();
+      detail.progress = live.execution.progress();
+      return detail;
+    }
+    const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
+    if (stored) {
+      detail.result = JSON.parse(stored.summary) as RunResultSummary;
+    } else {
+      // Interrupted, cancelled, failed or running elsewhere: the aggregates of what is committed.
+      const partial = aggregateRun(detail.config, this.checkpoints.completedLight(row.id));
+      detail.result = partial && summarizeResult(partial);
+    }
+    return detail;
+  }
+
+  async getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]> {
+    const row = this.row(validId(id));
+    const config = JSON.parse(row.config) as ExperimentConfig;
+    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
+    const a = validIndex(arm, 'arm', config.arms.length);
+    const e = validIndex(etaIndex, 'etaIndex', config.etas.length);
+    return this.checkpoints.exitTimes(row.id, a, e);
+  }
+
+  async getTrajectories(id: number, query: unknown): Promise<TrajectoryWindow> {
+    const row = this.row(validId(id));
+    const config = JSON.parse(row.config) as ExperimentConfig;
+    if (config.kind !== 'long-run') throw new LabError({ code: 'invalid', message: `Run ${row.id} is an ${config.kind} run; it has no trajectories.` });
+    const q = validTrajectoryQuery(query, config.arms.length);
+    const from = q.from ?? 0;
+    const to = q.to ?? config.iterations;
+    const shown = Math.min(q.maxPaths ?? 8, config.paths);
+    const paths: TrajectoryWindow['paths'] = [];
+    for (const [path, keys] of this.checkpoints.pathKeys(row.id, q.arm, shown).entries()) {
+      // One path at a time, letting other requests in between: a long path is megabytes to read.
+      if (path > 0) await new Promise((r) => setImmediate(r));
+      this.assertDatabase();
+      const values = this.checkpoints.path(row.id, keys);
+      paths.push({ path, stored: values.length, points: minMaxColumns(values, config.thin, from, to, q.columns ?? 800) });
+    }
+    return { arm: q.arm, thin: config.thin, from, to, totalPaths: config.paths, paths };
   }
 
   async cancelRun(id: number): Promise<RunSummary> {
@@ -243,6 +300,7 @@ export class LabService implements LabApi, LabEventSource {
       throw new LabError({ code: 'conflict', message: `Run ${row.id} is ${row.status} in another process; cancel it first.` });
     }
     this.runs.delete(row.id);
+    this.events.emit('runChanged', { id: row.id, status: row.status, deleted: true });
   }
 
   async updateRun(id: number, update: unknown): Promise<RunSummary> {
@@ -250,7 +308,9 @@ export class LabService implements LabApi, LabEventSource {
     const change = validUpdate(update);
     this.row(runId);
     this.runs.update(runId, change);
-    return this.summary(runId);
+    const summary = this.summary(runId);
+    this.emitStatus(runId, summary.status);
+    return summary;
   }
 
   async exportRun(id: number, format: unknown): Promise<ExportedFile> {
@@ -287,6 +347,41 @@ export class LabService implements LabApi, LabEventSource {
   /** Ids of runs this service is executing now. */
   activeRunIds(): number[] {
     return [...this.active.keys()];
+  }
+
+  /**
+   * A completed run's whole result: its stored summary with the heavy series read back from its
+   * chunks (older databases kept the whole result). Any other run: the aggregates of its chunks.
+   */
+  private wholeResult(row: RunRow): RunResult | null {
+    const config = JSON.parse(row.config) as ExperimentConfig;
+    const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
+    if (!stored) return aggregateRun(config, this.checkpoints.completed(row.id));
+    if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
+    const paths = config.kind === 'long-run' ? config.paths : 0;
+    return withSeries(JSON.parse(stored.summary) as RunResultSummary, {
+      exitTimes: (arm, etaIndex) => this.checkpoints.exitTimes(row.id, arm, etaIndex),
+      trajectories: (arm) => this.checkpoints.trajectories(row.id, arm, paths).map((t) => Array.from(t)),
+    });
+  }
+
+  /**
+   * Changes other processes made to runs (a CLI cancel or resume, another app window on the same
+   * file) reach this process's views: SQLite's data_version moves when another connection commits,
+   * and the store's change log says which runs changed. Own changes are emitted where they happen.
+   */
+  private followStore(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    const changes = this.runs.changesSince(this.seenChange);
+    if (changes.length === 0) return;
+    this.seenChange = changes[changes.length - 1].seq;
+    const latest = new Map<number, (typeof changes)[number]>();
+    for (const c of changes) latest.set(c.runId, c);
+    for (const c of latest.values()) {
+      this.events.emit('runChanged', c.deleted ? { id: c.runId, status: c.status, deleted: true } : { id: c.runId, status: c.status });
+    }
   }
 
   private async shutDown(): Promise<void> {
@@ -384,6 +479,11 @@ export class LabService implements LabApi, LabEventSource {
     for (const [id, end] of this.unrecorded) {
       this.record(id, end);
       if (this.unrecorded.has(id)) this.tryHeartbeat(id);
+    }
+    try {
+      this.followStore();
+    } catch {
+      // Busy for a moment: the log keeps the changes until the next beat.
     }
     for (const live of this.active.values()) {
       let beat: { owned: boolean; cancelRequested: boolean };

@@ -1,6 +1,6 @@
 import type { ExperimentConfig, ExperimentKind } from './model/config';
 import type { FieldIssue } from './model/validation';
-import type { RunResult } from './model/results';
+import type { RunResult, RunResultSummary } from './model/results';
 import type { TheoryReport } from './theory/types';
 
 /** Every run status, declared once: the type, LabService's list filter and the run list UI derive from it. */
@@ -51,6 +51,41 @@ export interface RunSummary {
   progress: RunProgress | null;
   /** Key parameters for tables: arms' labels, η or ηs, samples or paths × iterations. */
   config: ExperimentConfig;
+  /** A few numbers per arm once completed; null before. */
+  headline: RunHeadline | null;
+}
+
+/** Per arm: the fitted exit-time exponent (exit-time runs) or the iterations simulated (long runs). */
+export interface RunHeadline {
+  arms: { label: string; slope: number | null; iterations: number | null }[];
+}
+
+/** A run with its result minus the heavy series: what a detail view loads first. */
+export interface RunDetail extends RunSummary {
+  result: RunResultSummary | null;
+}
+
+/** Which part of one arm's trajectories to draw, and how wide the chart is. */
+export interface TrajectoryQuery {
+  arm: number;
+  /** Iteration range [from, to]; default the whole path. */
+  from?: number;
+  to?: number;
+  /** Pixel columns: each path comes back as at most 2 points per column (default 800). */
+  columns?: number;
+  /** Paths to return, the first ones (default 8). */
+  maxPaths?: number;
+}
+
+export interface TrajectoryWindow {
+  arm: number;
+  thin: number;
+  from: number;
+  to: number;
+  /** Paths the arm has; `paths` holds the first min(maxPaths, totalPaths). */
+  totalPaths: number;
+  /** Per path: [iteration, X] points reduced to the window, and how many stored points it has in all. */
+  paths: { path: number; stored: number; points: [number, number][] }[];
 }
 
 export interface RunRecord extends RunSummary {
@@ -114,6 +149,12 @@ export interface LabApi {
   startRun(config: unknown): Promise<RunSummary>;
   listRuns(query?: ListRunsQuery): Promise<RunPage>;
   getRun(id: number): Promise<RunRecord>;
+  /** The run and a small summary of its result (no exit times, no trajectories). */
+  getRunDetail(id: number): Promise<RunDetail>;
+  /** Every sample's σ for one arm and η (by index), in sample order; what is committed so far. */
+  getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]>;
+  /** One arm's trajectories reduced on the server to a window and a chart width. */
+  getTrajectories(id: number, query: TrajectoryQuery): Promise<TrajectoryWindow>;
   cancelRun(id: number): Promise<RunSummary>;
   resumeRun(id: number): Promise<RunSummary>;
   deleteRun(id: number): Promise<void>;
@@ -129,6 +170,9 @@ export const labMethods = [
   'startRun',
   'listRuns',
   'getRun',
+  'getRunDetail',
+  'getExitTimes',
+  'getTrajectories',
   'cancelRun',
   'resumeRun',
   'deleteRun',
@@ -146,6 +190,9 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   startRun: [1, 1],
   listRuns: [0, 1],
   getRun: [1, 1],
+  getRunDetail: [1, 1],
+  getExitTimes: [3, 3],
+  getTrajectories: [2, 2],
   cancelRun: [1, 1],
   resumeRun: [1, 1],
   deleteRun: [1, 1],
@@ -156,7 +203,8 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
 
 export interface LabEvents {
   runProgress: RunProgress;
-  runChanged: { id: number; status: RunStatus };
+  /** A run was created, changed (status, name, notes, tags) or deleted, by this or any other process. */
+  runChanged: { id: number; status: RunStatus; deleted?: boolean };
 }
 
 export const labEvents = ['runProgress', 'runChanged'] as const satisfies readonly (keyof LabEvents)[];

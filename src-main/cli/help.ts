@@ -47,8 +47,8 @@ database must exist (it is never created) and may be read-only.
 
   --status S      queued | running | completed | failed | cancelled | interrupted
   --kind K        exit-time | long-run
-  --tag T         runs carrying tag T
-  --text Q        name, notes, tags or #id containing Q
+  --tag T         runs carrying a tag that starts with T (any case)
+  --text Q        name, notes, arm labels, tags or #id containing Q
   --sort KEY      createdAt (default) | name | status | kind | duration
   --order O       desc (default) | asc
   --limit N       page size (default 50, at most 1000)
@@ -92,9 +92,12 @@ and exit (a second signal hands them back to the queue). Logs each chunk it runs
   --redis URL     the queue's Redis; never expose Redis without a password
   --workers N     threads (whole number ≥ 1)`,
   bench: `lab bench [--json]
+lab bench --history [--json]
 
 Benchmarks: nanoseconds per iteration of each kernel variant, and the speedup of 2 worker
 threads over 1 on a CPU-bound run. Timings depend on the machine and its load.
+With --history instead: builds a temporary database of 1,000 runs (20 of them with 20 MB of
+trajectories each) and times listRuns, the run detail, a trajectory window and a whole getRun.
 
   --json          print one JSON document on stdout`,
 } as const;

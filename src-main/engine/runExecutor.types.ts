@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../../src-shared/model/config';
-import type { RunResult } from '../../src-shared/model/results';
+import type { RunResult, RunResultSummary } from '../../src-shared/model/results';
 import type { RunProgress } from '../../src-shared/api';
 import type { KernelChunkResult } from './tasks';
 
@@ -23,6 +23,8 @@ export interface RunExecution {
   cancel(): void;
   /** Aggregates of the chunks completed so far (null before the first). */
   partial(): RunResult | null;
+  /** The same without heavy series, maintained chunk by chunk (cheap to call on every progress tick). */
+  partialSummary(): RunResultSummary | null;
   progress(): RunProgress;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LabError, runSortKeys, runStatuses, type ExportFormat, type ListRunsQuery, type RunUpdate } from '../../src-shared/api';
+import { LabError, runSortKeys, runStatuses, type ExportFormat, type ListRunsQuery, type RunUpdate, type TrajectoryQuery } from '../../src-shared/api';
 import { ConfigError, jsonPath } from '../../src-shared/model/validation';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig } from '../../src-shared/model/config';
@@ -98,4 +98,27 @@ export function validUpdate(update: unknown): RunUpdate {
 export function validFormat(format: unknown): ExportFormat {
   if (format !== 'csv' && format !== 'json') throw invalid([{ path: 'format', message: 'must be "csv" or "json"' }]);
   return format;
+}
+
+/** An index into one of a run's lists (arms, ηs): a whole number below `length`. */
+export function validIndex(value: unknown, path: string, length: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value >= length) {
+    throw invalid([{ path, message: `must be a whole number from 0 to ${length - 1}` }]);
+  }
+  return value;
+}
+
+const iteration = z.number({ error: 'must be an iteration number ≥ 0' }).min(0, 'must be an iteration number ≥ 0').max(1e15, 'at most 1e15');
+
+export function validTrajectoryQuery(query: unknown, arms: number): TrajectoryQuery {
+  const schema = z
+    .strictObject({
+      arm: z.number({ error: 'must be an arm index' }).int('must be an arm index').min(0, 'must be an arm index').max(arms - 1, `this run has ${arms} arm(s): 0 to ${arms - 1}`),
+      from: iteration.optional(),
+      to: iteration.optional(),
+      columns: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(10, 'at least 10').max(5000, 'at most 5000').optional(),
+      maxPaths: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'at least 1').max(100, 'at most 100').optional(),
+    })
+    .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not exceed to', path: ['to'] });
+  return parse(schema, query, 'query');
 }

@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { RunResult } from '../../src-shared/model/results';
+import { summarizeResult } from '../../src-shared/model/resultSummary';
+import { armLabelsText, headlineOf } from './runSummaryColumns';
 
 /**
  * The schema's history. Each migration runs in its own transaction together with
@@ -74,6 +77,65 @@ export const migrations: readonly Migration[] = [
         ALTER TABLE runs ADD COLUMN uuid TEXT;
         ALTER TABLE runs ADD COLUMN executor TEXT;  -- 'local', or 'queue <redis URL without password>'
       `);
+    },
+  },
+  {
+    version: 4,
+    description: 'results in their own table, summary columns, chunk trajectories as binary, a change log',
+    up(db) {
+      // A run's result lived in `runs.result`; a long trajectory made every row tens of MB, and
+      // reading any column stored after it walked the whole overflow chain. Results now live in a
+      // table of their own, and the list reads small summary columns only.
+      db.exec(`
+        CREATE TABLE run_results (
+          run_id  INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+          summary TEXT NOT NULL,                      -- RunResultSummary JSON: no exit times, no trajectories
+          full    TEXT                                -- the whole RunResult, only for runs stored before this version;
+                                                      -- newer ones take their series from their chunks (stored once)
+        );
+        ALTER TABLE runs ADD COLUMN arm_labels TEXT NOT NULL DEFAULT '';   -- the arms' labels, one a line, for search
+        ALTER TABLE runs ADD COLUMN headline   TEXT;                       -- RunHeadline JSON once completed
+        ALTER TABLE chunks ADD COLUMN trajectory BLOB;                     -- thinned X(n) as float64 (little endian)
+
+        -- Every change to a run, by any process, in commit order: open views follow it.
+        CREATE TABLE run_changes (
+          seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id INTEGER NOT NULL,
+          status TEXT    NOT NULL,                    -- the run's status after the change (before it, when deleted)
+          deleted INTEGER NOT NULL DEFAULT 0,
+          at     INTEGER NOT NULL
+        );
+        CREATE TRIGGER runs_changed_insert AFTER INSERT ON runs BEGIN
+          INSERT INTO run_changes (run_id, status, at) VALUES (NEW.id, NEW.status, unixepoch('subsec') * 1000);
+        END;
+        CREATE TRIGGER runs_changed_update AFTER UPDATE OF name, status, notes, finished_at ON runs BEGIN
+          INSERT INTO run_changes (run_id, status, at) VALUES (NEW.id, NEW.status, unixepoch('subsec') * 1000);
+        END;
+        CREATE TRIGGER runs_changed_delete AFTER DELETE ON runs BEGIN
+          INSERT INTO run_changes (run_id, status, deleted, at) VALUES (OLD.id, OLD.status, 1, unixepoch('subsec') * 1000);
+        END;
+        CREATE TRIGGER run_tags_changed_insert AFTER INSERT ON run_tags BEGIN
+          INSERT INTO run_changes (run_id, status, at) SELECT id, status, unixepoch('subsec') * 1000 FROM runs WHERE id = NEW.run_id;
+        END;
+        CREATE TRIGGER run_tags_changed_delete AFTER DELETE ON run_tags BEGIN
+          INSERT INTO run_changes (run_id, status, at) SELECT id, status, unixepoch('subsec') * 1000 FROM runs WHERE id = OLD.run_id;
+        END;
+        -- The log only has to reach views that poll every second or so: keep the last thousand.
+        CREATE TRIGGER run_changes_trim AFTER INSERT ON run_changes BEGIN
+          DELETE FROM run_changes WHERE seq <= NEW.seq - 1000;
+        END;
+      `);
+      const rows = db.prepare<[], { id: number; config: string; result: string | null }>('SELECT id, config, result FROM runs').all();
+      const set = db.prepare('UPDATE runs SET arm_labels = ?, headline = ? WHERE id = ?');
+      const keep = db.prepare('INSERT INTO run_results (run_id, summary, full) VALUES (?, ?, ?)');
+      for (const row of rows) {
+        const result = row.result === null ? null : (JSON.parse(row.result) as RunResult);
+        const headline = result === null ? null : headlineOf(result);
+        set.run(armLabelsText(JSON.parse(row.config)), headline === null ? null : JSON.stringify(headline), row.id);
+        if (result !== null) keep.run(row.id, JSON.stringify(summarizeResult(result)), row.result);
+      }
+      // Kept empty (dropping a column rewrites the whole table): the result is in run_results now.
+      db.exec('UPDATE runs SET result = NULL WHERE result IS NOT NULL');
     },
   },
 ];

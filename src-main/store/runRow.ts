@@ -1,8 +1,7 @@
-import type { RunProgress, RunRecord, RunStatus, RunSummary } from '../../src-shared/api';
+import type { RunHeadline, RunProgress, RunStatus, RunSummary } from '../../src-shared/api';
 import type { ExperimentConfig, ExperimentKind } from '../../src-shared/model/config';
-import type { RunResult } from '../../src-shared/model/results';
 
-/** A `runs` row as SQLite returns it (tags folded in as a JSON array). */
+/** A `runs` row's summary columns as SQLite returns them (tags folded in as a JSON array); never the result. */
 export interface RunRow {
   id: number;
   name: string;
@@ -14,7 +13,7 @@ export interface RunRow {
   started_at: number | null;
   finished_at: number | null;
   error: string | null;
-  result: string | null;
+  headline: string | null;
   progress: string | null;
   owner_pid: number | null;
   owner_token: string | null;
@@ -39,9 +38,6 @@ export function rowToSummary(row: RunRow): RunSummary {
     error: row.error,
     progress: row.progress === null ? null : (JSON.parse(row.progress) as RunProgress),
     config: JSON.parse(row.config) as ExperimentConfig,
+    headline: row.headline === null ? null : (JSON.parse(row.headline) as RunHeadline),
   };
-}
-
-export function rowToRecord(row: RunRow): RunRecord {
-  return { ...rowToSummary(row), result: row.result === null ? null : (JSON.parse(row.result) as RunResult) };
 }

@@ -2,7 +2,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ListRunsQuery, RunPage, RunProgress, RunStatus, RunUpdate } from '../../src-shared/api';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { RunResult } from '../../src-shared/model/results';
+import { summarizeResult } from '../../src-shared/model/resultSummary';
 import { isOwnerAlive } from './ownerLiveness';
+import { armLabelsText, headlineOf } from './runSummaryColumns';
 import { rowToSummary, type RunRow } from './runRow';
 
 /** Who executes a run: this process's pid and its LabService instance's token. */
@@ -13,8 +15,10 @@ export interface RunOwner {
 
 export type FinalStatus = 'completed' | 'failed' | 'cancelled' | 'interrupted';
 
+/** The summary columns only: a run's result lives in run_results and is read one run at a time. */
 const SELECT_RUN = `
-  SELECT r.*,
+  SELECT r.id, r.name, r.kind, r.status, r.config, r.notes, r.created_at, r.started_at, r.finished_at, r.error,
+         r.headline, r.progress, r.owner_pid, r.owner_token, r.heartbeat_at, r.cancel_requested,
          (SELECT json_group_array(tag) FROM (SELECT tag FROM run_tags WHERE run_id = r.id ORDER BY tag)) AS tags
   FROM runs r`;
 
@@ -39,8 +43,8 @@ export class RunsRepository {
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`${SELECT_RUN} WHERE r.id = ?`);
     this.insertRun = db.prepare(`
-      INSERT INTO runs (name, kind, status, config, created_at, owner_pid, owner_token, heartbeat_at)
-      VALUES (@name, @kind, 'queued', @config, @now, @pid, @token, @now)`);
+      INSERT INTO runs (name, kind, status, config, arm_labels, created_at, owner_pid, owner_token, heartbeat_at)
+      VALUES (@name, @kind, 'queued', @config, @armLabels, @now, @pid, @token, @now)`);
     this.insertTag = db.prepare('INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)');
     this.deleteTags = db.prepare('DELETE FROM run_tags WHERE run_id = ?');
     this.activeRows = db.prepare(`${SELECT_RUN} WHERE r.status IN ('queued', 'running')`);
@@ -52,6 +56,7 @@ export class RunsRepository {
       name: config.name,
       kind: config.kind,
       config: JSON.stringify(config),
+      armLabels: armLabelsText(config),
       now,
       pid: owner.pid,
       token: owner.token,
@@ -91,7 +96,7 @@ export class RunsRepository {
       const text = query.text.trim();
       params.text = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.textId = /^#?\d+$/.test(text) ? Number(text.replace('#', '')) : -1;
-      where.push(`(r.name LIKE @text ESCAPE '\\' OR r.notes LIKE @text ESCAPE '\\' OR r.id = @textId
+      where.push(`(r.name LIKE @text ESCAPE '\\' OR r.notes LIKE @text ESCAPE '\\' OR r.arm_labels LIKE @text ESCAPE '\\' OR r.id = @textId
         OR EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag LIKE @text ESCAPE '\\'))`);
     }
     if (query.kind !== undefined) {
@@ -102,9 +107,10 @@ export class RunsRepository {
       params.status = query.status;
       where.push('r.status = @status');
     }
-    if (query.tag !== undefined) {
-      params.tag = query.tag;
-      where.push('EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag = @tag)');
+    if (query.tag !== undefined && query.tag.trim() !== '') {
+      // A prefix, case-insensitive: "fig" finds "fig4" and "Figure 1"; a whole tag finds itself.
+      params.tag = `${query.tag.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag LIKE @tag ESCAPE '\\')`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
@@ -150,31 +156,62 @@ export class RunsRepository {
     return { owned: row !== undefined, cancelRequested: row !== undefined && row.cancel_requested !== 0 };
   }
 
-  /** The run ends: record status, result or error, and release ownership. */
+  /**
+   * The run ends: record status, result or error, and release ownership. Only the result's
+   * summary is written: its heavy series (exit times, trajectories) are already in the run's
+   * chunks, and storing them twice is what made long runs cost tens of MB each.
+   */
   finish(
     id: number,
     owner: RunOwner,
     end: { status: FinalStatus; result?: RunResult | null; error?: string | null; progress?: RunProgress | null },
     now = Date.now(),
   ): boolean {
-    return (
-      this.db
-        .prepare(`
-          UPDATE runs SET status = @status, result = @result, error = @error,
-                 progress = coalesce(@progress, progress),
-                 finished_at = CASE WHEN @status = 'interrupted' THEN NULL ELSE @now END,
-                 owner_pid = NULL, owner_token = NULL, cancel_requested = 0
-          WHERE id = @id AND owner_token = @token`)
-        .run({
-          id,
-          token: owner.token,
-          now,
-          status: end.status,
-          result: end.result ? JSON.stringify(end.result) : null,
-          error: end.error ?? null,
-          progress: end.progress ? JSON.stringify(end.progress) : null,
-        }).changes > 0
-    );
+    const tx = this.db.transaction((): boolean => {
+      const changed =
+        this.db
+          .prepare(`
+            UPDATE runs SET status = @status, error = @error, headline = @headline,
+                   progress = coalesce(@progress, progress),
+                   finished_at = CASE WHEN @status = 'interrupted' THEN NULL ELSE @now END,
+                   owner_pid = NULL, owner_token = NULL, cancel_requested = 0
+            WHERE id = @id AND owner_token = @token`)
+          .run({
+            id,
+            token: owner.token,
+            now,
+            status: end.status,
+            error: end.error ?? null,
+            headline: end.result ? JSON.stringify(headlineOf(end.result)) : null,
+            progress: end.progress ? JSON.stringify(end.progress) : null,
+          }).changes > 0;
+      if (changed && end.result) {
+        this.db
+          .prepare('INSERT OR REPLACE INTO run_results (run_id, summary, full) VALUES (?, ?, NULL)')
+          .run(id, JSON.stringify(summarizeResult(end.result)));
+      }
+      return changed;
+    });
+    return tx.immediate();
+  }
+
+  /** A completed run's stored result: its summary, and the whole of it for runs stored before summaries. */
+  storedResult(id: number): { summary: string; full: string | null } | undefined {
+    return this.db.prepare<[number], { summary: string; full: string | null }>('SELECT summary, full FROM run_results WHERE run_id = ?').get(id);
+  }
+
+  /** Changes to runs logged after `seq` by any process (oldest first), and the latest seq. */
+  changesSince(seq: number): { seq: number; runId: number; status: RunStatus; deleted: boolean }[] {
+    return this.db
+      .prepare<[number], { seq: number; run_id: number; status: RunStatus; deleted: number }>(
+        'SELECT seq, run_id, status, deleted FROM run_changes WHERE seq > ? ORDER BY seq',
+      )
+      .all(seq)
+      .map((r) => ({ seq: r.seq, runId: r.run_id, status: r.status, deleted: r.deleted !== 0 }));
+  }
+
+  lastChange(): number {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM run_changes').pluck().get() as number) ?? 0;
   }
 
   /**

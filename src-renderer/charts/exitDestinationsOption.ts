@@ -1,5 +1,5 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
-import type { ExitTimePoint } from '../../src-shared/model';
+import type { ExitTimePointSummary as ExitTimePoint } from '../../src-shared/model';
 import { formatSci } from '../format';
 import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
 

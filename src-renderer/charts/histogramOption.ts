@@ -1,5 +1,5 @@
 import type { EChartsOption, GridComponentOption, SeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
-import type { Landscape, LongRunArmResult } from '../../src-shared/model';
+import type { Landscape, LongRunArmSummary as LongRunArmResult } from '../../src-shared/model';
 import { saddles } from '../../src-shared/model';
 import { sampleLoss } from './landscapeCurve';
 import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';

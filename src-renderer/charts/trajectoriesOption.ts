@@ -1,35 +1,31 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import { fields, type Landscape } from '../../src-shared/model';
 import { formatSci } from '../format';
-import { lttb } from './lttb';
+import type { TrajectoryWindow } from '../../src-shared/api';
 import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
 
-/** Points kept per path before ECharts' own per-pixel LTTB sampling takes over; bounds memory. */
-export const maxPointsPerPath = 100_000;
-
-/** A thinned trajectory X(0), X(thin), … as [iteration, x] pairs, downsampled by LTTB when long. */
-export function trajectoryPoints(path: readonly number[], thin: number, limit = maxPointsPerPath): [number, number][] {
-  const pts = path.map((x, k) => [k * thin, x] as [number, number]);
-  return pts.length > limit ? lttb(pts, limit) : pts;
+/** The zoom window in percent of the whole path, as ECharts' dataZoom reports it. */
+export interface ZoomPercent {
+  start: number;
+  end: number;
 }
 
 /**
  * Figure 5: sample paths X(n) against n with the saddles s_i as dashed levels and minima m_i
- * as dotted ones; zoom with the wheel or the slider; LTTB sampling keeps 10^5+ points responsive.
+ * as dotted ones. The server has already reduced each path to the visible window at the chart's
+ * width (lowest and highest point per pixel column); zooming asks it for the new window.
  */
-export function trajectoriesOption(paths: readonly number[][], thin: number, landscape: Landscape, style: ChartStyle, maxPaths = 8): EChartsOption {
+export function trajectoriesOption(window: TrajectoryWindow | null, iterations: number, zoom: ZoomPercent, landscape: Landscape, style: ChartStyle): EChartsOption {
   const fs = fields(landscape);
   const levels = [
     ...fs.slice(1).map((f, k) => ({ yAxis: f.left, name: `s${k + 1}`, lineStyle: { type: 'dashed' as const, color: style.axis } })),
     ...fs.map((f) => ({ yAxis: f.minimum, name: `m${f.index}`, lineStyle: { type: 'dotted' as const, color: style.split } })),
   ];
-  const series: SeriesOption[] = paths.slice(0, maxPaths).map((path, k) => ({
-    name: `path ${k + 1}`,
+  const series: SeriesOption[] = (window?.paths ?? []).map((path, k) => ({
+    name: `path ${path.path + 1}`,
     type: 'line',
-    data: trajectoryPoints(path, thin),
+    data: path.points,
     showSymbol: false,
-    sampling: 'lttb',
-    progressive: 20_000,
     lineStyle: { width: 1, color: colorAt(style, k) },
     itemStyle: { color: colorAt(style, k) },
     ...(k === 0
@@ -42,10 +38,10 @@ export function trajectoriesOption(paths: readonly number[][], thin: number, lan
     grid: { left: 56, right: 40, top: 36, bottom: 80 },
     tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => Number(v).toFixed(3) },
     dataZoom: [
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
-      { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 12, textStyle: { color: style.muted } },
+      { type: 'inside', xAxisIndex: 0, filterMode: 'none', start: zoom.start, end: zoom.end },
+      { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 12, textStyle: { color: style.muted }, start: zoom.start, end: zoom.end },
     ],
-    xAxis: { ...axisStyle(style), type: 'value', name: 'iteration n', nameGap: 26, min: 0, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },
+    xAxis: { ...axisStyle(style), type: 'value', name: 'iteration n', nameGap: 26, min: 0, max: iterations, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => formatSci(v) } },
     yAxis: { ...axisStyle(style), type: 'value', name: 'X(n)', nameGap: 36, min: -landscape.L, max: landscape.L, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, showMaxLabel: false } },
     series,
   };

@@ -5,3 +5,4 @@ export * from './configSchema';
 export * from './validation';
 export * from './expandConfig';
 export * from './results';
+export * from './resultSummary';

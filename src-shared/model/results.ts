@@ -68,3 +68,22 @@ export interface LongRunResult {
 }
 
 export type RunResult = ExitTimeResult | LongRunResult;
+
+/**
+ * A result without its heavy series (every exit time σ, every trajectory point): what a run's
+ * detail view needs first. Its size depends on the config only, never on how long the run was.
+ */
+export type ExitTimePointSummary = Omit<ExitTimePoint, 'exitTimes'>;
+
+export interface ExitTimeArmSummary extends Omit<ExitTimeArmResult, 'points'> {
+  points: ExitTimePointSummary[];
+}
+
+export type LongRunArmSummary = Omit<LongRunArmResult, 'trajectories'>;
+
+export type RunResultSummary =
+  | { kind: 'exit-time'; arms: ExitTimeArmSummary[] }
+  | { kind: 'long-run'; arms: LongRunArmSummary[] };
+
+export type ExitTimeResultSummary = Extract<RunResultSummary, { kind: 'exit-time' }>;
+export type LongRunResultSummary = Extract<RunResultSummary, { kind: 'long-run' }>;

@@ -4,12 +4,14 @@ import { log, printHelp, printJson } from '../service';
 import { num, table } from '../format/table';
 import { benchKernels } from '../../engine/bench/kernelBench';
 import { benchPool } from '../../engine/bench/poolBench';
+import { benchHistory } from '../../bench/historyBench';
 
 /** `lab bench`: the pool's speedup and Figure 1 wall time, then the kernels' ns per iteration. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const help = commandHelp.bench;
-  const args = parseCommandArgs(argv, { json: { type: 'boolean' } }, 0, help);
+  const args = parseCommandArgs(argv, { json: { type: 'boolean' }, history: { type: 'boolean' } }, 0, help);
   if (args.values.help) return printHelp(help);
+  if (args.values.history) return historyCommand(args.values.json === true);
   // The pool first: run after the in-process kernel timing, its 2-worker number came out ~10%
   // lower (1.67–1.70× against 1.84–1.87× in a fresh process), the main thread's own JIT and GC
   // work still competing for the two cores.
@@ -35,6 +37,26 @@ export async function benchCommand(argv: string[]): Promise<number> {
   out.push(`Worker pool: 2 workers are ${num(pool.speedup2over1)}× as fast as 1 on a CPU-bound run (target ≥ 1.8 on 2 idle cores)`);
   out.push(`Figure 1 preset (4 arms × 20 paths × 3,000,000): ${num(pool.figure1WallSeconds)} s wall on ${pool.workers} workers`);
   out.push('Timings depend on the machine and on whatever else it is running.');
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+/** `lab bench --history`: the run history at scale (what the Runs view and the run detail call). */
+async function historyCommand(json: boolean): Promise<number> {
+  log('Building a database of 1,000 runs, 20 of them with 20 MB of trajectories each, then timing the reads…');
+  const result = await benchHistory();
+  if (json) {
+    printJson(result);
+    return 0;
+  }
+  const out = [
+    `${num(result.runs)} runs, ${result.heavyRuns} with ${num(result.heavyRunMB)} MB of trajectories each; database ${num(result.databaseMB)} MB`,
+    table(
+      ['call', 'ms'],
+      Object.entries(result.ms).map(([call, ms]) => [call, ms]),
+    ),
+    `Medians of ${result.repetitions} calls after a warm-up (first call and getRun: one call). Each call holds the event loop for that long.`,
+  ];
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

@@ -1,8 +1,9 @@
 import type { RunProgress } from '../../../src-shared/api';
-import type { RunResult } from '../../../src-shared/model/results';
+import type { RunResult, RunResultSummary } from '../../../src-shared/model/results';
 import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecutor.types';
 import type { KernelChunkResult } from '../tasks';
 import { aggregateRun } from '../aggregate/aggregateRun';
+import { RunningAggregate } from '../aggregate/runningAggregate';
 import type { ChunkJob, ChunkSource } from './chunkSource';
 import type { Dispatch, FairScheduler, SchedulerClient } from './scheduler';
 import { ProgressMeter } from './progressMeter';
@@ -45,6 +46,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   private cache: { size: number; result: RunResult | null } | null = null;
   /** Without a stored UUID, one for this execution: a run id alone repeats across databases. */
   private readonly runUuid: string;
+  private readonly running: RunningAggregate;
 
   constructor(
     private readonly options: RunExecutorOptions,
@@ -54,6 +56,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.runUuid = options.runUuid ?? globalThis.crypto.randomUUID();
+    this.running = new RunningAggregate(options.config);
   }
 
   get runId(): number {
@@ -64,7 +67,10 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
   start(): void {
     const { config, checkpoints, runId } = this.options;
     try {
-      for (const [key, result] of checkpoints.completed(runId)) this.completed.set(key, result);
+      for (const [key, result] of checkpoints.completed(runId)) {
+        this.completed.set(key, result);
+        this.running.add(key, result);
+      }
       this.source =
         config.kind === 'exit-time'
           ? new ExitTimePlan(config, this.completed, { ...this.chunking, prediction: meanExitPrediction(config) })
@@ -95,6 +101,10 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
       this.cache = { size: this.completed.size, result: aggregateRun(this.options.config, this.completed) };
     }
     return this.cache.result;
+  }
+
+  partialSummary(): RunResultSummary | null {
+    return this.running.summary();
   }
 
   progress(): RunProgress {
@@ -139,6 +149,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     try {
       this.options.checkpoints.save(this.options.runId, job.key, result);
       this.completed.set(job.key, result);
+      this.running.add(job.key, result);
       this.source?.complete(job, result);
     } catch (error) {
       this.stop({ status: 'failed', error: `could not commit chunk ${job.key}: ${messageOf(error)}` });

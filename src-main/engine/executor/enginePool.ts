@@ -87,6 +87,7 @@ function ended(runId: number, outcome: RunOutcome): RunExecution {
     done: Promise.resolve(outcome),
     cancel: () => {},
     partial: () => null,
+    partialSummary: () => null,
     progress: () => ({ id: runId, done: 0, total: 0, estimated: false, iterationsPerSecond: 0, etaSeconds: null }),
   };
 }

@@ -3,8 +3,6 @@ import { landscapePresets, type ExitTimePoint } from '../../../src-shared/model'
 import { exitDestinationsOption, exitShares } from '../../../src-renderer/charts/exitDestinationsOption';
 import { survivalPoints } from '../../../src-renderer/charts/exitDistributionOption';
 import { histogramDensity } from '../../../src-renderer/charts/histogramOption';
-import { lttb } from '../../../src-renderer/charts/lttb';
-import { trajectoryPoints } from '../../../src-renderer/charts/trajectoriesOption';
 import { moveShares } from '../../../src-renderer/charts/sojournOption';
 import { typicalGraphOption, transitionCountsOption } from '../../../src-renderer/charts/graphOption';
 import { landscapeOption } from '../../../src-renderer/charts/landscapeOption';
@@ -35,21 +33,6 @@ describe('chart option builders', () => {
     expect(d.map((p) => p[0])).toEqual([-0.5, 0.25, 0.75]);
     const integral = d[0][1] * 1 + d[1][1] * 0.5 + d[2][1] * 0.5;
     expect(integral).toBeCloseTo(1, 12);
-  });
-
-  it('LTTB keeps the ends, the threshold and the spikes', () => {
-    const pts: [number, number][] = Array.from({ length: 10_000 }, (_, k) => [k, k === 5000 ? 100 : Math.sin(k / 100)]);
-    const out = lttb(pts, 500);
-    expect(out).toHaveLength(500);
-    expect(out[0]).toEqual(pts[0]);
-    expect(out[499]).toEqual(pts[9999]);
-    expect(out.some((p) => p[1] === 100)).toBe(true);
-    expect(lttb(pts.slice(0, 10), 500)).toHaveLength(10);
-  });
-
-  it('puts a thinned trajectory on the iteration axis and downsamples long ones', () => {
-    expect(trajectoryPoints([0.1, 0.2, 0.3], 250)).toEqual([[0, 0.1], [250, 0.2], [500, 0.3]]);
-    expect(trajectoryPoints(Array.from({ length: 300_000 }, (_, k) => Math.sin(k)), 1, 100_000)).toHaveLength(100_000);
   });
 
   it('computes move shares per starting minimum, ignoring the diagonal', () => {

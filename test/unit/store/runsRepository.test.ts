@@ -44,7 +44,7 @@ describe('RunsRepository', () => {
     expect(runs.finish(id, owner, { status: 'completed', result }, 5000)).toBe(true);
     const row = runs.get(id)!;
     expect(row).toMatchObject({ status: 'completed', started_at: 2000, finished_at: 5000, owner_pid: null, owner_token: null });
-    expect(JSON.parse(row.result!)).toEqual(result);
+    expect(JSON.parse(runs.storedResult(id)!.summary)).toEqual(result);
     // Ownership was released: a second finish by the same owner changes nothing.
     expect(runs.finish(id, owner, { status: 'failed', error: 'late' })).toBe(false);
   });
