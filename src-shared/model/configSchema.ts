@@ -38,6 +38,16 @@ const arm = z.strictObject({
   clip: positive().nullable(),
 });
 
+/** Labels name the arms in legends, tables and the CSV `arm` column, so two arms must never share one. */
+function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  arms.forEach((a, i) => {
+    const earlier = first.get(a.label);
+    if (earlier === undefined) first.set(a.label, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `must differ from arms[${earlier}].label ("${a.label}")` });
+  });
+}
+
 const explicitLandscape = z.strictObject({
   criticalPoints: z.array(finite(), { error: wanted('must be a list of numbers') }),
   L: positive(),
@@ -62,7 +72,10 @@ const common = {
     .number({ error: wanted('must be a whole number') })
     .refine((v) => Number.isSafeInteger(v) && v >= 0, 'must be a whole number ≥ 0')
     .default(1),
-  arms: z.array(arm, { error: wanted('must be a list of arms') }).min(1, 'needs at least one arm'),
+  arms: z
+    .array(arm, { error: wanted('must be a list of arms') })
+    .min(1, 'needs at least one arm')
+    .superRefine(uniqueLabels),
 };
 
 export const exitTimeInput = z.strictObject({
