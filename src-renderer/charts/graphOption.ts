@@ -16,7 +16,7 @@ export function classLabel(members: number[], absorbing: boolean): string {
 
 /**
  * The typical transition graph of one arm (edge i → j iff l_ij = l*_i), nodes coloured by
- * communicating class; each class is named absorbing or transient; large minima drawn larger.
+ * communicating class; each class is named absorbing or transient; minima large in their class drawn larger.
  */
 export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOption {
   const n = arm.fields.length;
@@ -25,7 +25,7 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
   const categories = arm.classes.map((c, k) => ({ name: classLabel(c.members, c.absorbing), itemStyle: { color: colorAt(style, k) } }));
   const nodes: GraphNode[] = arm.fields.map((f) => {
     const [x, y] = nodePosition(f.index - 1, n);
-    const large = arm.largeMinima.includes(f.index);
+    const large = f.large;
     return {
       id: String(f.index),
       name: `m${f.index}`,

@@ -11,3 +11,4 @@ export * from './limitConstants';
 export * from './timeScale';
 export * from './armTheory';
 export * from './report';
+export * from './largeMinimaText';
