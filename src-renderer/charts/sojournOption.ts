@@ -10,10 +10,12 @@ import { axisStyle, baseOption, type ChartStyle } from './style';
  */
 export function sojournOption(sojourns: readonly SojournStats[], predicted: readonly (number | undefined)[], style: ChartStyle): EChartsOption {
   const cats = sojourns.map((s) => `m${s.minimum}`);
-  const measured = sojourns.map((s) => (s.count > 0 && s.mean > 0 ? s.mean : null));
-  const bars: [number, number, number][] = sojourns
-    .map((s, k) => [k, Math.max(s.mean - s.stderr, s.mean / 50), s.mean + s.stderr] as [number, number, number])
-    .filter((_, k) => measured[k] !== null);
+  const measured = sojourns.map((s) => (s.count > 0 && s.mean !== null && s.mean > 0 ? s.mean : null));
+  const bars: [number, number, number][] = [];
+  sojourns.forEach((s, k) => {
+    const m = measured[k];
+    if (m !== null && s.count > 1 && s.stderr !== null) bars.push([k, Math.max(m - s.stderr, m / 50), m + s.stderr]);
+  });
   const base = baseOption(style);
   return {
     ...base,
