@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   LabError,
   type ExportedFile,
+  type KernelSpeeds,
   type LabApi,
   type LabEventName,
   type LabEvents,
@@ -24,6 +25,7 @@ import { HEARTBEAT_INTERVAL_MS, registerOwnerToken, unregisterOwnerToken } from 
 import { EnginePool } from './engine/executor/enginePool';
 import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
+import { measureKernelSpeeds } from './engine/kernelSpeed';
 import { experimentPresets } from './presets';
 import { exportRun } from './export/exportRun';
 import { labTheory } from './service/theory';
@@ -78,6 +80,7 @@ export class LabService implements LabApi, LabEventSource {
   private readonly heartbeat: NodeJS.Timeout;
   private pool: EnginePool | null = null;
   private closing: Promise<void> | null = null;
+  private speeds: Promise<KernelSpeeds> | null = null;
 
   constructor(private readonly options: LabServiceOptions) {
     this.db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -202,6 +205,21 @@ export class LabService implements LabApi, LabEventSource {
     const fmt = validFormat(format);
     const run = await this.getRun(id);
     return exportRun(run, fmt, () => this.checkpoints.completed(run.id));
+  }
+
+  /**
+   * Kernel speeds measured on a worker the first time anyone asks (about a second), then reused
+   * for this service's life: the hardware does not change under it.
+   */
+  kernelSpeeds(): Promise<KernelSpeeds> {
+    this.assertOpen();
+    this.speeds ??= (async () => {
+      const pool = this.enginePool();
+      return { workers: pool.workers, perWorker: await measureKernelSpeeds((task) => pool.time(task)) };
+    })();
+    // A failed calibration is not cached: the next caller tries again.
+    this.speeds.catch(() => (this.speeds = null));
+    return this.speeds;
   }
 
   /** Resolves with the run once it is no longer queued or running here (CLI `run`, `resume`). */

@@ -82,6 +82,21 @@ export interface ExportedFile {
   content: string;
 }
 
+/** One worker's measured speed for one experiment kind and noise family. */
+export interface KernelSpeed {
+  kind: ExperimentKind;
+  family: 'pareto' | 'gaussian';
+  iterationsPerSecond: number;
+}
+
+/** What the designer's time estimate divides the work by: measured here, not guessed. */
+export interface KernelSpeeds {
+  /** Worker threads a run's chunks spread over. */
+  workers: number;
+  /** Per worker, from a short calibration on a worker (run once per service, then cached). */
+  perWorker: KernelSpeed[];
+}
+
 /** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
 export interface LabApi {
   presets(): Promise<PresetInfo[]>;
@@ -94,6 +109,7 @@ export interface LabApi {
   deleteRun(id: number): Promise<void>;
   updateRun(id: number, update: RunUpdate): Promise<RunSummary>;
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile>;
+  kernelSpeeds(): Promise<KernelSpeeds>;
 }
 
 /** The method list, declared once; every door derives its handlers or client from it. */
@@ -108,6 +124,7 @@ export const labMethods = [
   'deleteRun',
   'updateRun',
   'exportRun',
+  'kernelSpeeds',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabMethod = (typeof labMethods)[number];

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ChunkRequest } from './executor/chunkRequest';
-import type { KernelChunkResult } from './tasks';
+import type { KernelChunkResult, KernelTask } from './tasks';
+import type { TaskTiming } from './kernelSpeed';
 
 export interface WorkerPoolOptions {
   /** Worker threads; default os.availableParallelism(). */
@@ -51,6 +52,12 @@ export class WorkerPool {
 
   run(request: ChunkRequest): Promise<KernelChunkResult | null> {
     return this.piscina.run(request);
+  }
+
+  /** Run a whole task on a worker, timed there (the worker's `timeTask` export). */
+  time(task: KernelTask): Promise<TaskTiming> {
+    // The same threads serve a second export; piscina types one task shape per pool.
+    return (this.piscina as unknown as Piscina<KernelTask, TaskTiming>).run(task, { name: 'timeTask' });
   }
 
   destroy(): Promise<void> {

@@ -4,8 +4,19 @@
  * Kernels run only here, never on the main thread.
  */
 import { runTask } from './runTask';
-import type { KernelChunkResult } from './tasks';
+import type { KernelChunkResult, KernelTask } from './tasks';
+import type { TaskTiming } from './kernelSpeed';
 import { STOP_FLAG, type ChunkRequest } from './executor/chunkRequest';
+
+/**
+ * A whole task timed inside the worker, so the time excludes waiting in the pool's queue: the
+ * kernel-speed calibration behind the designer's time estimate.
+ */
+export function timeTask(task: KernelTask): TaskTiming {
+  const t0 = performance.now();
+  const result = runTask(task);
+  return { iterations: result?.iterations ?? 0, seconds: (performance.now() - t0) / 1000 };
+}
 
 export default function runChunk(request: ChunkRequest): KernelChunkResult | null {
   const control = new Int32Array(request.control);

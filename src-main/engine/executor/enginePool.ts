@@ -1,5 +1,7 @@
 import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecutor.types';
 import { WorkerPool } from '../pool';
+import type { KernelTask } from '../tasks';
+import type { TaskTiming } from '../kernelSpeed';
 import { FairScheduler } from './scheduler';
 import { ChunkedRun } from './chunkedRun';
 
@@ -57,6 +59,11 @@ export class EnginePool {
     this.running.set(options.runId, run);
     run.start();
     return run;
+  }
+
+  /** Time a whole task on one of the workers (kernel-speed calibration). */
+  time(task: KernelTask): Promise<TaskTiming> {
+    return this.pool.time(task);
   }
 
   /** Stop every run (they end `interrupted`, committed chunks kept) and the worker threads. */
