@@ -10,6 +10,7 @@ import {
   type LabEventSource,
   type PresetInfo,
   type RunPage,
+  type RunEndNotice,
   type RunProgress,
   type RunRecord,
   type RunStatus,
@@ -42,6 +43,8 @@ export interface LabServiceOptions {
   nativeBinding?: string;
   /** Iterations per chunk (default: the engine's, about a second of work). Results never depend on it. */
   chunkIterations?: number;
+  /** A run that took longer than this and ended carries a notice in its runChanged event (60). */
+  noticeAfterSeconds?: number;
 }
 
 /** A run this service executes right now. */
@@ -58,6 +61,8 @@ interface ActiveRun {
 const resumable: readonly RunStatus[] = ['interrupted', 'cancelled', 'failed'];
 /** How long cancelRun waits for another process to honour a cancel request. */
 const REMOTE_CANCEL_WAIT_MS = 5000;
+/** Runs longer than this end with a desktop notification (the user has likely looked away). */
+const DEFAULT_NOTICE_AFTER_SECONDS = 60;
 /** How long close() waits for cancelled executions before closing the pool anyway. */
 const CLOSE_WAIT_MS = 10_000;
 
@@ -301,7 +306,15 @@ export class LabService implements LabApi, LabEventSource {
       error: outcome.status === 'failed' ? outcome.error : null,
       progress,
     });
-    if (recorded) this.emitStatus(live.id, status);
+    if (recorded) this.emitStatus(live.id, status, status === 'cancelled' ? undefined : this.endNotice(live.id));
+  }
+
+  /** A notice for a run that ran longer than the threshold: nobody may be watching it end. */
+  private endNotice(id: number): RunEndNotice | undefined {
+    const run = rowToSummary(this.row(id));
+    if (!run.startedAt || !run.finishedAt) return undefined;
+    const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+    return seconds > (this.options.noticeAfterSeconds ?? DEFAULT_NOTICE_AFTER_SECONDS) ? { name: run.name, seconds } : undefined;
   }
 
   /**
@@ -365,8 +378,8 @@ export class LabService implements LabApi, LabEventSource {
     return live ? { ...summary, progress: live.execution.progress() } : summary;
   }
 
-  private emitStatus(id: number, status: RunStatus): void {
-    this.events.emit('runChanged', { id, status });
+  private emitStatus(id: number, status: RunStatus, notice?: RunEndNotice): void {
+    this.events.emit('runChanged', notice ? { id, status, notice } : { id, status });
   }
 
   private assertOpen(): void {

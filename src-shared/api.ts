@@ -129,9 +129,17 @@ export const labMethods = [
 
 export type LabMethod = (typeof labMethods)[number];
 
+/** A long run just ended: the doors tell the user, who may not be watching. */
+export interface RunEndNotice {
+  name: string;
+  /** Wall seconds from start to end. */
+  seconds: number;
+}
+
 export interface LabEvents {
   runProgress: RunProgress;
-  runChanged: { id: number; status: RunStatus };
+  /** `notice` is set when a run that took longer than the service's notice threshold ended. */
+  runChanged: { id: number; status: RunStatus; notice?: RunEndNotice };
 }
 
 export const labEvents = ['runProgress', 'runChanged'] as const satisfies readonly (keyof LabEvents)[];

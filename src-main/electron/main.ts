@@ -1,5 +1,5 @@
 /// <reference types="electron-vite/node" />
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { appProtocolHandler } from './appProtocol';
 import { forwardLabEvents, registerLabHandlers } from './ipcHandlers';
 import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight } from './lifecycle';
 import { menuTemplate } from './menu';
+import { notifyRunEnds } from './runEndNotifier';
 import { electronNativeBinding, nativeBindingHelp } from './nativeBinding';
 import { appScheme, devConnectSources, isExternalLinkAllowed, isTrustedRendererUrl, rendererEntryUrl } from './rendererOrigin';
 import { loadWindowState, saveWindowState } from './windowState';
@@ -83,6 +84,18 @@ async function start(): Promise<void> {
   forwardLabEvents(service, (channel, payload) => {
     if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
   });
+  notifyRunEnds(
+    service,
+    (message) => (Notification.isSupported() ? new Notification(message) : null),
+    (id) => {
+      if (!win || win.isDestroyed()) return;
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      // The renderer routes by hash; `id` is a number, so the script is exactly this assignment.
+      void win.webContents.executeJavaScript(`location.hash = '#/runs/${Number(id)}'`);
+    },
+  );
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const service = new LabService({
     dbPath: resolve(args.db),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
+    ...(args.noticeAfter !== undefined ? { noticeAfterSeconds: args.noticeAfter } : {}),
     ...(existsSync(workerUrl) ? { workerUrl } : {}),
   });
   const lab = createLabServer({ service, staticDir, token });

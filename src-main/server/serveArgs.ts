@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]` */
+/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR] [--notice-after S]` */
 export interface ServeArgs {
   port: number;
   db: string;
@@ -8,16 +8,19 @@ export interface ServeArgs {
   token: string | null;
   workers: number | undefined;
   staticDir: string | null;
+  /** Runs longer than this many seconds notify the page when they end. */
+  noticeAfter: number | undefined;
 }
 
 export const serveUsage =
-  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR]\n' +
+  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N] [--static DIR] [--notice-after S]\n' +
   '  --port     TCP port (0 picks a free one); default 5180\n' +
   '  --db       SQLite database file (created if missing); default lab.sqlite in this folder\n' +
   '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
   '  --token    the bearer token; generated and printed when listening off loopback without one\n' +
   '  --workers  worker threads for runs; default: the CPU count\n' +
-  '  --static   folder with the built renderer; default out/renderer\n';
+  '  --static   folder with the built renderer; default out/renderer\n' +
+  '  --notice-after  seconds a run must take for its end to raise a notification; default 60\n';
 
 export class UsageError extends Error {}
 
@@ -43,6 +46,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         token: { type: 'string' },
         workers: { type: 'string' },
         static: { type: 'string' },
+        'notice-after': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -60,6 +64,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     token: values.token ?? null,
     workers: integer('workers', values.workers, 1, 1024),
     staticDir: values.static ?? null,
+    noticeAfter: integer('notice-after', values['notice-after'], 0, 31_536_000),
   };
 }
 

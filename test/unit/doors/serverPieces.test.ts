@@ -6,16 +6,16 @@ import { contentSecurityPolicy, httpStatusOf, labErrorCodeOf } from '../../../sr
 
 describe('serve arguments', () => {
   it('defaults to loopback and no token', () => {
-    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null });
+    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null, noticeAfter: undefined });
     expect(parseServeArgs([]).db).toBe('lab.sqlite');
     expect(() => parseServeArgs(['--help'])).toThrow(HelpRequested);
   });
   it('reads every option', () => {
-    expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist'])).toEqual({
-      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist',
+    expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist', '--notice-after', '0'])).toEqual({
+      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist', noticeAfter: 0,
     });
   });
-  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']]])(
+  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']], [['--notice-after', '-1']]])(
     'rejects %j with a usage error',
     (argv) => expect(() => parseServeArgs(argv)).toThrow(UsageError),
   );
