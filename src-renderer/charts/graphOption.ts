@@ -5,10 +5,18 @@ import { colorAt, baseOption, type ChartStyle } from './style';
 type GraphNode = NonNullable<GraphSeriesOption['data']>[number];
 type GraphLink = NonNullable<GraphSeriesOption['links']>[number];
 
-/** Minima laid out left to right as on the x axis, so the graph reads like the landscape. */
+/**
+ * Minima laid out left to right as on the x axis, so the graph reads like the landscape;
+ * alternate ones lifted so edges between non-neighbours do not run through the node between.
+ */
 function nodePosition(i: number, n: number): [number, number] {
-  return [i * 100, n > 2 ? (i % 2 === 0 ? 0 : 45) : 0];
+  return [i * 100, n > 2 ? (i % 2 === 0 ? 60 : 0) : 0];
 }
+
+/** Room above the graph for the class legend (one row). */
+export const GRAPH_TOP = 40;
+/** Room below the lowest node for its two label lines ("m2", "l* = 2"): 15 + 13 px + gap. */
+export const NODE_LABEL_ROOM = 44;
 
 export function classLabel(members: number[], absorbing: boolean): string {
   return `{${members.map((m) => `m${m}`).join(', ')}} ${absorbing ? 'absorbing' : 'transient'}`;
@@ -48,7 +56,8 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
   const base = baseOption(style);
   return {
     ...base,
-    legend: { ...base.legend, data: categories.map((c) => c.name), bottom: 0, top: 'auto' },
+    // The class legend goes above the graph: at the bottom it covered the "l* = …" under the nodes.
+    legend: { ...base.legend, data: categories.map((c) => c.name), top: 0 },
     tooltip: { ...base.tooltip, formatter: (p: unknown) => {
       const d = p as { dataType: string; data: { name?: string; value?: number; source?: string; target?: string } };
       return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target} (l_ij = l*_i)` : `${d.data.name}: l* = ${d.data.value}`;
@@ -63,8 +72,8 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
         categories,
         data: nodes,
         links,
-        top: 30,
-        bottom: 60,
+        top: GRAPH_TOP,
+        bottom: NODE_LABEL_ROOM,
         left: 40,
         right: 40,
         edgeSymbol: ['none', 'arrow'],
@@ -96,7 +105,8 @@ export function transitionCountsOption(transitions: readonly number[][], style: 
           target: String(j + 1),
           value: count,
           lineStyle: { width: 1 + (4 * Math.log1p(count)) / Math.log1p(maxCount) },
-          label: { show: true, formatter: String(count), color: style.text, fontSize: 10 },
+          // On its own backdrop, so a count drawn near a node's name stays readable.
+          label: { show: true, formatter: String(count), color: style.text, fontSize: 10, backgroundColor: style.background, padding: [1, 3], borderRadius: 3 },
         });
       }
     }),
@@ -116,8 +126,8 @@ export function transitionCountsOption(transitions: readonly number[][], style: 
         ...({ preserveAspect: true } as object),
         data: nodes,
         links,
-        top: 30,
-        bottom: 40,
+        top: 24,
+        bottom: NODE_LABEL_ROOM,
         left: 40,
         right: 40,
         edgeSymbol: ['none', 'arrow'],

@@ -17,8 +17,11 @@ export function sojournOption(sojourns: readonly SojournStats[], predicted: read
     if (m !== null && s.count > 1 && s.stderr !== null) bars.push([k, Math.max(m - s.stderr, m / 50), m + s.stderr]);
   });
   const base = baseOption(style);
+  const hasPrediction = predicted.some((p) => p !== undefined && Number.isFinite(p) && p > 0);
+  const empty = measured.every((m) => m === null) && !hasPrediction;
   return {
     ...base,
+    ...(empty ? { title: { text: emptySojournsText(sojourns), left: 'center', top: 'middle', textStyle: { color: style.muted, fontSize: 13, fontWeight: 'normal' as const } } } : {}),
     grid: { left: 72, right: 16, top: 48, bottom: 40 },
     tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : formatSci(Number(v))) },
     xAxis: { ...axisStyle(style), type: 'category', data: cats, name: 'minimum', nameGap: 26 },
@@ -36,6 +39,14 @@ export function sojournOption(sojourns: readonly SojournStats[], predicted: read
       },
     ],
   };
+}
+
+/** Why the sojourn chart has nothing to draw, instead of bare axes. */
+export function emptySojournsText(sojourns: readonly SojournStats[]): string {
+  const none = sojourns.every((s) => s.count === 0);
+  return none
+    ? 'No completed sojourns: the paths never moved from one minimum to another.\nNo prediction either (light-tailed noise or no limit constants).'
+    : 'Nothing to compare with: no prediction (light-tailed noise or no limit constants).';
 }
 
 export interface MoveShare {
