@@ -15,8 +15,11 @@ function nodePosition(i: number, n: number): [number, number] {
 
 /** Room above the graph for the class legend (one row). */
 export const GRAPH_TOP = 40;
-/** Room below the lowest node for its two label lines ("m2", "l* = 2"): 15 + 13 px + gap. */
-export const NODE_LABEL_ROOM = 44;
+/**
+ * Room below the lowest node for its two label lines ("m2", "l* = 2"): half the largest symbol
+ * (17 px), the gap and 15 + 13 px of text, plus slack (with 44 px the second line was cut off).
+ */
+export const NODE_LABEL_ROOM = 60;
 
 export function classLabel(members: number[], absorbing: boolean): string {
   return `{${members.map((m) => `m${m}`).join(', ')}} ${absorbing ? 'absorbing' : 'transient'}`;

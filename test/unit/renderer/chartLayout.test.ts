@@ -41,7 +41,7 @@ describe('chart layout', () => {
     expect(legend.bottom).toBeUndefined();
     const series = (option.series as { top: number; bottom: number }[])[0];
     expect(series.top).toBeGreaterThanOrEqual(36); // below the one-row legend
-    expect(series.bottom).toBeGreaterThanOrEqual(15 + 13 + 4); // two label lines + gap
+    expect(series.bottom).toBeGreaterThanOrEqual(17 + 4 + 15 + 13); // half a large node, gap, two label lines
   });
 
   it('transition counts: a count has its own backdrop and the node names have room below', () => {
