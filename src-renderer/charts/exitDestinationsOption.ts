@@ -45,7 +45,7 @@ export function exitDestinationsOption(
     ...base,
     grid: { left: 64, right: 16, top: 40, bottom: 56 },
     tooltip: { ...base.tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${(Number(v) * 100).toFixed(1)}%` },
-    xAxis: { ...axisStyle(style), type: 'category', data: categories, name: 'η', nameLocation: 'middle', nameGap: 38, axisLabel: { ...axisStyle(style).axisLabel, interval: 0, hideOverlap: true } },
+    xAxis: { ...axisStyle(style), type: 'category', data: categories, name: 'η', nameLocation: 'middle', nameGap: 38, axisLabel: { ...axisStyle(style).axisLabel, interval: 0, hideOverlap: true, lineHeight: 14 } },
     yAxis: { ...axisStyle(style), type: 'value', min: 0, max: 1, name: 'share of exits', nameGap: 44, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => `${Math.round(v * 100)}%` } },
     series,
   };
