@@ -54,7 +54,7 @@ for (const preset of LANDSCAPE_2D_PRESETS) {
       const arm: Arm2D = { label: `${direction} b=${clip}`, noise: { family: 'pareto', alpha: 1.2, direction }, clip };
       const [t, tArm] = cpuMs(() => armTheory2d(theory, arm));
       const row = t.fields.map((f) => `${f.lStar}${f.jumpsByRadius === null ? '' : ` (⌈r/b⌉ ${f.jumpsByRadius})`}`).join(', ');
-      console.log(`  ${arm.label.padEnd(18)} l* = ${row}; M^large = {${t.largeMinima.join(', ')}}; ${tArm.toFixed(0)} ms${t.assumptions.messages.length ? `; ${t.assumptions.messages.join(' ')}` : ''}`);
+      console.log(`  ${arm.label.padEnd(18)} l* = ${row}; M^large = {${t.largeMinima?.join(', ') ?? 'not defined: reducible'}}; ${tArm.toFixed(0)} ms${t.assumptions.messages.length ? `; ${t.assumptions.messages.join(' ')}` : ''}`);
     }
   }
 }

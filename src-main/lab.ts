@@ -6,6 +6,7 @@ import {
   LabError,
   type AppInfo,
   type ExportedFile,
+  type KernelSpeeds,
   type LabApi,
   type LabEventName,
   type LabEvents,
@@ -13,6 +14,7 @@ import {
   type PresetInfo,
   type RunDetail,
   type RunPage,
+  type RunEndNotice,
   type RunProgress,
   type RunRecord,
   type TrajectoryWindow,
@@ -36,6 +38,7 @@ import { ENGINE_VERSION } from './engine/taskCodec';
 import { DEFAULT_CHUNK_ITERATIONS, EnginePool } from './engine/executor/enginePool';
 import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
+import { measureKernelSpeeds } from './engine/kernelSpeed';
 import { experimentPresets } from './presets';
 import { exportRun } from './export/exportRun';
 import { appVersion } from './appVersion';
@@ -66,6 +69,8 @@ export interface LabServiceOptions {
   chunkIterations?: number;
   /** Memory a run may hold, in MB (default DEFAULT_MEMORY_BUDGET_MB); larger configs are refused. */
   memoryBudgetMB?: number;
+  /** A run that took longer than this and ended carries a notice in its runChanged event (60). */
+  noticeAfterSeconds?: number;
 }
 
 /** A run this service executes right now. */
@@ -84,6 +89,8 @@ type RunEnd = Parameters<RunsRepository['finish']>[2];
 const resumable: readonly RunStatus[] = ['interrupted', 'cancelled', 'failed'];
 /** How long cancelRun waits for another process to honour a cancel request. */
 const REMOTE_CANCEL_WAIT_MS = 5000;
+/** Runs longer than this end with a desktop notification (the user has likely looked away). */
+const DEFAULT_NOTICE_AFTER_SECONDS = 60;
 /** How long close() waits for cancelled executions before closing the pool anyway. */
 const CLOSE_WAIT_MS = 10_000;
 
@@ -113,6 +120,7 @@ export class LabService implements LabApi, LabEventSource {
   /** Where this service stands in the store's change log, and the file's data_version when it last looked. */
   private seenChange: number;
   private dataVersion: number;
+  private speeds: Promise<KernelSpeeds> | null = null;
 
   constructor(private readonly options: LabServiceOptions) {
     this.db = openDatabase(options.dbPath, {
@@ -329,6 +337,21 @@ export class LabService implements LabApi, LabEventSource {
     };
   }
 
+  /**
+   * Kernel speeds measured on a worker the first time anyone asks (about a second), then reused
+   * for this service's life: the hardware does not change under it.
+   */
+  kernelSpeeds(): Promise<KernelSpeeds> {
+    this.assertOpen();
+    this.speeds ??= (async () => {
+      const pool = this.enginePool();
+      return { workers: pool.workers, perWorker: await measureKernelSpeeds((task) => pool.time(task)) };
+    })();
+    // A failed calibration is not cached: the next caller tries again.
+    this.speeds.catch(() => (this.speeds = null));
+    return this.speeds;
+  }
+
   /** Resolves with the run once it is no longer queued or running here (CLI `run`, `resume`). */
   async whenSettled(id: number): Promise<RunRecord> {
     await this.active.get(id)?.settled;
@@ -467,7 +490,15 @@ export class LabService implements LabApi, LabEventSource {
       return;
     }
     this.unrecorded.delete(id);
-    if (recorded) this.emitStatus(id, end.status);
+    if (recorded) this.emitStatus(id, end.status, end.status === 'cancelled' ? undefined : this.endNotice(id));
+  }
+
+  /** A notice for a run that ran longer than the threshold: nobody may be watching it end. */
+  private endNotice(id: number): RunEndNotice | undefined {
+    const run = rowToSummary(this.row(id));
+    if (!run.startedAt || !run.finishedAt) return undefined;
+    const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+    return seconds > (this.options.noticeAfterSeconds ?? DEFAULT_NOTICE_AFTER_SECONDS) ? { name: run.name, seconds } : undefined;
   }
 
   /**
@@ -549,8 +580,8 @@ export class LabService implements LabApi, LabEventSource {
     return live ? { ...summary, progress: live.execution.progress() } : summary;
   }
 
-  private emitStatus(id: number, status: RunStatus): void {
-    this.events.emit('runChanged', { id, status });
+  private emitStatus(id: number, status: RunStatus, notice?: RunEndNotice): void {
+    this.events.emit('runChanged', notice ? { id, status, notice } : { id, status });
   }
 
   private assertOpen(): void {

@@ -142,6 +142,21 @@ export interface AppInfo {
   platform: string;
 }
 
+/** One worker's measured speed for one experiment kind and noise family. */
+export interface KernelSpeed {
+  kind: ExperimentKind;
+  family: 'pareto' | 'gaussian';
+  iterationsPerSecond: number;
+}
+
+/** What the designer's time estimate divides the work by: measured here, not guessed. */
+export interface KernelSpeeds {
+  /** Worker threads a run's chunks spread over. */
+  workers: number;
+  /** Per worker, from a short calibration on a worker (run once per service, then cached). */
+  perWorker: KernelSpeed[];
+}
+
 /** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
 export interface LabApi {
   presets(): Promise<PresetInfo[]>;
@@ -161,6 +176,7 @@ export interface LabApi {
   updateRun(id: number, update: RunUpdate): Promise<RunSummary>;
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile>;
   appInfo(): Promise<AppInfo>;
+  kernelSpeeds(): Promise<KernelSpeeds>;
 }
 
 /** The method list, declared once; every door derives its handlers or client from it. */
@@ -179,9 +195,17 @@ export const labMethods = [
   'updateRun',
   'exportRun',
   'appInfo',
+  'kernelSpeeds',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabMethod = (typeof labMethods)[number];
+
+/** A long run just ended: the doors tell the user, who may not be watching. */
+export interface RunEndNotice {
+  name: string;
+  /** Wall seconds from start to end. */
+  seconds: number;
+}
 
 /** How many arguments each method takes, [required, at most]: the doors refuse any other count. */
 export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
@@ -199,12 +223,16 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   updateRun: [2, 2],
   exportRun: [2, 2],
   appInfo: [0, 0],
+  kernelSpeeds: [0, 0],
 };
 
 export interface LabEvents {
   runProgress: RunProgress;
-  /** A run was created, changed (status, name, notes, tags) or deleted, by this or any other process. */
-  runChanged: { id: number; status: RunStatus; deleted?: boolean };
+  /**
+   * A run was created, changed (status, name, notes, tags) or deleted, by this or any other process;
+   * `notice` is set when a run that took longer than the service's notice threshold ended.
+   */
+  runChanged: { id: number; status: RunStatus; deleted?: boolean; notice?: RunEndNotice };
 }
 
 export const labEvents = ['runProgress', 'runChanged'] as const satisfies readonly (keyof LabEvents)[];

@@ -4,7 +4,8 @@ export const commandHelp = {
 
 The paper's theory (Section 2) for a config's landscape and arms: fields Ω_i, r_i, l*_i,
 exit-time exponents β_i, the typical transition graph, its communicating classes,
-irreducibility, symmetry and M^large. With --eta, also q_i, q_ij (for every l*, with their
+irreducibility, symmetry, the large fields of each class (l*_i the largest in its class) and,
+when the graph is irreducible, M^large. With --eta, also q_i, q_ij (for every l*, with their
 numerical errors: qError, qToError in JSON; "exact" for closed forms) and the predicted mean
 first exit time 1/(q_i λ_i(η)). Field indices are 1-based, as in the paper.
 

@@ -1,5 +1,5 @@
 /// <reference types="electron-vite/node" />
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { appProtocolHandler } from './appProtocol';
 import { forwardLabEvents, registerLabHandlers } from './ipcHandlers';
 import { interruptedRuns, quitDialog, resumeAll, resumeDialog, runsInFlight, switchDatabaseDialog } from './lifecycle';
 import { menuTemplate } from './menu';
+import { notifyRunEnds } from './runEndNotifier';
 import { electronNativeBinding, nativeBindingHelp } from './nativeBinding';
 import { unpackedPath, type AppLocation } from './appPaths';
 import { chosenDatabasePath, defaultDatabasePath, saveDatabaseChoice } from './databaseChoice';
@@ -142,10 +143,23 @@ function attach(next: LabService): void {
   const offEvents = forwardLabEvents(next, (channel, payload) => {
     if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
   });
+  const offNotices = notifyRunEnds(
+    next,
+    (message) => (Notification.isSupported() ? new Notification(message) : null),
+    (id) => {
+      if (!win || win.isDestroyed()) return;
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      // The renderer routes by hash; `id` is a number, so the script is exactly this assignment.
+      void win.webContents.executeJavaScript(`location.hash = '#/runs/${Number(id)}'`);
+    },
+  );
   service = next;
   detachService = () => {
     offHandlers();
     offEvents();
+    offNotices();
   };
 }
 

@@ -1,5 +1,6 @@
 import type { QueueWorkers } from '../../src-shared/api';
 import type { KernelChunkResult, KernelTask } from './tasks';
+import type { TaskTiming } from './kernelSpeed';
 
 export interface ChunkRunOptions {
   /** Aborted when the run stops: the chunk should end soon and resolve to null. */
@@ -33,4 +34,6 @@ export interface ChunkRunner {
   close(): Promise<void>;
   /** Remote workers and why chunks may be held up; absent for runners that need no such report. */
   status?(): RunnerStatus;
+  /** Run a whole task on one worker, timed there (kernel-speed calibration); local runners only. */
+  time?(task: KernelTask): Promise<TaskTiming>;
 }

@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import type { ChunkRunner, ChunkRunOptions } from './chunkRunner';
 import { STOP_FLAG, newControl, newProgress, type ChunkRequest } from './executor/chunkRequest';
 import type { KernelChunkResult, KernelTask } from './tasks';
+import type { TaskTiming } from './kernelSpeed';
 
 export interface LocalChunkRunnerOptions {
   /** Worker threads; default os.availableParallelism(). */
@@ -77,6 +78,12 @@ export class LocalChunkRunner implements ChunkRunner {
       signal.removeEventListener('abort', stop);
       if (watch) this.unwatch(watch);
     }
+  }
+
+  /** Run a whole task on a worker, timed there (the worker's `timeTask` export). */
+  time(task: KernelTask): Promise<TaskTiming> {
+    // The same threads serve a second export; piscina types one task shape per pool.
+    return (this.piscina as unknown as Piscina<KernelTask, TaskTiming>).run(task, { name: 'timeTask' });
   }
 
   close(): Promise<void> {

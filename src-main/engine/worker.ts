@@ -5,7 +5,8 @@
  * can cost seconds for a large landscape.
  */
 import { runTask } from './runTask';
-import type { KernelChunkResult } from './tasks';
+import type { KernelChunkResult, KernelTask } from './tasks';
+import type { TaskTiming } from './kernelSpeed';
 import { STOP_FLAG, type ChunkRequest } from './executor/chunkRequest';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
@@ -19,6 +20,16 @@ export interface TheoryRequest {
 
 export function theory(request: TheoryRequest): TheoryReport {
   return theoryReport(request.config, request.eta);
+}
+
+/**
+ * A whole task timed inside the worker, so the time excludes waiting in the pool's queue: the
+ * kernel-speed calibration behind the designer's time estimate.
+ */
+export function timeTask(task: KernelTask): TaskTiming {
+  const t0 = performance.now();
+  const result = runTask(task);
+  return { iterations: result?.iterations ?? 0, seconds: (performance.now() - t0) / 1000 };
 }
 
 export default function runChunk(request: ChunkRequest): KernelChunkResult | null {

@@ -97,6 +97,7 @@ function openLab(dbPath: string, args: ServeArgs, workerUrl: URL, queue: QueueCh
     ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(args.memoryBudgetMB !== undefined ? { memoryBudgetMB: args.memoryBudgetMB } : {}),
+    ...(args.noticeAfter !== undefined ? { noticeAfterSeconds: args.noticeAfter } : {}),
     ...(existsSync(workerUrl) ? { workerUrl } : {}),
   });
 }

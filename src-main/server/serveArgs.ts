@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB]` */
+/** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB] [--notice-after S]` */
 export interface ServeArgs {
   port: number;
   db: string;
@@ -12,10 +12,12 @@ export interface ServeArgs {
   memoryBudgetMB: number | undefined;
   /** Run chunks on the BullMQ queue at this Redis URL instead of local threads. */
   redis: string | null;
+  /** Runs longer than this many seconds notify the page when they end. */
+  noticeAfter: number | undefined;
 }
 
 export const serveUsage =
-  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB]\n' +
+  'usage: npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB] [--notice-after S]\n' +
   '  --port     TCP port (0 picks a free one); default 5180\n' +
   '  --db       SQLite database file (created if missing); default lab.sqlite in this folder\n' +
   '  --host     address to listen on; default 127.0.0.1. Any other address requires a bearer token\n' +
@@ -24,7 +26,8 @@ export const serveUsage =
   '  --redis    run chunks on `lab worker` processes through the BullMQ queue at redis[s]://[user:password@]host[:port][/db]\n' +
   '  --static   folder with the built renderer; default out/renderer\n' +
   '  --memory-budget MB  memory one run may hold; larger configs are refused (400). Default 1024\n' +
-  '             or LAB_MEMORY_BUDGET_MB\n';
+  '             or LAB_MEMORY_BUDGET_MB\n' +
+  '  --notice-after  seconds a run must take for its end to raise a notification; default 60\n';
 
 export class UsageError extends Error {}
 
@@ -59,6 +62,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         static: { type: 'string' },
         'memory-budget': { type: 'string' },
         redis: { type: 'string' },
+        'notice-after': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -79,6 +83,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     staticDir: values.static ?? null,
     memoryBudgetMB: megabytes('--memory-budget', values['memory-budget'] ?? process.env.LAB_MEMORY_BUDGET_MB),
     redis: values.redis ?? null,
+    noticeAfter: integer('notice-after', values['notice-after'], 0, 31_536_000),
   };
 }
 

@@ -252,11 +252,19 @@ export class RunsRepository {
 
   update(id: number, update: RunUpdate): void {
     const tx = this.db.transaction(() => {
-      if (update.name !== undefined) this.db.prepare('UPDATE runs SET name = ? WHERE id = ?').run(update.name, id);
+      // The stored config carries the name too (Config and Compare show it), so both change together.
+      if (update.name !== undefined) this.rename(id, update.name);
       if (update.notes !== undefined) this.db.prepare('UPDATE runs SET notes = ? WHERE id = ?').run(update.notes, id);
       if (update.tags !== undefined) this.setTags(id, update.tags);
     });
     tx.immediate();
+  }
+
+  private rename(id: number, name: string): void {
+    const row = this.db.prepare('SELECT config FROM runs WHERE id = ?').get(id) as { config: string } | undefined;
+    if (!row) return;
+    const config = JSON.parse(row.config) as ExperimentConfig;
+    this.db.prepare('UPDATE runs SET name = ?, config = ? WHERE id = ?').run(name, JSON.stringify({ ...config, name }), id);
   }
 
   setTags(id: number, tags: readonly string[]): void {

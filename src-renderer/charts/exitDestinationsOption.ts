@@ -25,8 +25,9 @@ export function exitDestinationsOption(
   for (const p of points) for (const j of Object.keys(p.exitTo)) destinations.add(j);
   for (const j of Object.keys(predictedShares ?? {})) destinations.add(j);
   const js = [...destinations].sort((a, b) => Number(a) - Number(b));
-  const categories = points.map((p) => `η = ${formatSci(p.eta)}`);
-  if (predictedShares) categories.push('η → 0: qᵢⱼ/qᵢ');
+  // Bare values under an axis named η: "η = 0.1η = 0.03…" ran together once there were 7 of them.
+  const categories = points.map((p) => formatSci(p.eta));
+  if (predictedShares) categories.push('η → 0\nqᵢⱼ/qᵢ');
   const shares = points.map(exitShares);
   const series: SeriesOption[] = js.map((j, k) => ({
     name: `to Ω${j}`,
@@ -42,9 +43,9 @@ export function exitDestinationsOption(
   const base = baseOption(style);
   return {
     ...base,
-    grid: { left: 64, right: 16, top: 40, bottom: 40 },
+    grid: { left: 64, right: 16, top: 40, bottom: 56 },
     tooltip: { ...base.tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${(Number(v) * 100).toFixed(1)}%` },
-    xAxis: { ...axisStyle(style), type: 'category', data: categories, axisLabel: { ...axisStyle(style).axisLabel, interval: 0 } },
+    xAxis: { ...axisStyle(style), type: 'category', data: categories, name: 'η', nameLocation: 'middle', nameGap: 38, axisLabel: { ...axisStyle(style).axisLabel, interval: 0, hideOverlap: true, lineHeight: 14 } },
     yAxis: { ...axisStyle(style), type: 'value', min: 0, max: 1, name: 'share of exits', nameGap: 44, axisLabel: { ...axisStyle(style).axisLabel, formatter: (v: number) => `${Math.round(v * 100)}%` } },
     series,
   };

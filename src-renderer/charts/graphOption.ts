@@ -6,10 +6,21 @@ import { escapeHtml } from './escapeHtml';
 type GraphNode = NonNullable<GraphSeriesOption['data']>[number];
 type GraphLink = NonNullable<GraphSeriesOption['links']>[number];
 
-/** Minima laid out left to right as on the x axis, so the graph reads like the landscape. */
+/**
+ * Minima laid out left to right as on the x axis, so the graph reads like the landscape;
+ * alternate ones lifted so edges between non-neighbours do not run through the node between.
+ */
 function nodePosition(i: number, n: number): [number, number] {
-  return [i * 100, n > 2 ? (i % 2 === 0 ? 0 : 45) : 0];
+  return [i * 100, n > 2 ? (i % 2 === 0 ? 60 : 0) : 0];
 }
+
+/** Room above the graph for the class legend (one row). */
+export const GRAPH_TOP = 40;
+/**
+ * Room below the lowest node for its two label lines ("m2", "l* = 2"): half the largest symbol
+ * (17 px), the gap and 15 + 13 px of text, plus slack (with 44 px the second line was cut off).
+ */
+export const NODE_LABEL_ROOM = 60;
 
 export function classLabel(members: number[], absorbing: boolean): string {
   return `{${members.map((m) => `m${m}`).join(', ')}} ${absorbing ? 'absorbing' : 'transient'}`;
@@ -17,7 +28,7 @@ export function classLabel(members: number[], absorbing: boolean): string {
 
 /**
  * The typical transition graph of one arm (edge i → j iff l_ij = l*_i), nodes coloured by
- * communicating class; each class is named absorbing or transient; large minima drawn larger.
+ * communicating class; each class is named absorbing or transient; minima large in their class drawn larger.
  */
 export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOption {
   const n = arm.fields.length;
@@ -26,7 +37,7 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
   const categories = arm.classes.map((c, k) => ({ name: classLabel(c.members, c.absorbing), itemStyle: { color: colorAt(style, k) } }));
   const nodes: GraphNode[] = arm.fields.map((f) => {
     const [x, y] = nodePosition(f.index - 1, n);
-    const large = arm.largeMinima.includes(f.index);
+    const large = f.large;
     return {
       id: String(f.index),
       name: `m${f.index}`,
@@ -49,7 +60,8 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
   const base = baseOption(style);
   return {
     ...base,
-    legend: { ...base.legend, data: categories.map((c) => c.name), bottom: 0, top: 'auto' },
+    // The class legend goes above the graph: at the bottom it covered the "l* = …" under the nodes.
+    legend: { ...base.legend, data: categories.map((c) => c.name), top: 0 },
     tooltip: { ...base.tooltip, formatter: (p: unknown) => {
       const d = p as { dataType: string; data: { name?: string; value?: number; source?: string; target?: string } };
       return d.dataType === 'edge' ? `m${d.data.source} → m${d.data.target} (l_ij = l*_i)` : `${escapeHtml(String(d.data.name))}: l* = ${d.data.value}`;
@@ -64,8 +76,8 @@ export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOp
         categories,
         data: nodes,
         links,
-        top: 30,
-        bottom: 60,
+        top: GRAPH_TOP,
+        bottom: NODE_LABEL_ROOM,
         left: 40,
         right: 40,
         edgeSymbol: ['none', 'arrow'],
@@ -97,7 +109,8 @@ export function transitionCountsOption(transitions: readonly number[][], style: 
           target: String(j + 1),
           value: count,
           lineStyle: { width: 1 + (4 * Math.log1p(count)) / Math.log1p(maxCount) },
-          label: { show: true, formatter: String(count), color: style.text, fontSize: 10 },
+          // On its own backdrop, so a count drawn near a node's name stays readable.
+          label: { show: true, formatter: String(count), color: style.text, fontSize: 10, backgroundColor: style.background, padding: [1, 3], borderRadius: 3 },
         });
       }
     }),
@@ -117,8 +130,8 @@ export function transitionCountsOption(transitions: readonly number[][], style: 
         ...({ preserveAspect: true } as object),
         data: nodes,
         links,
-        top: 30,
-        bottom: 40,
+        top: 24,
+        bottom: NODE_LABEL_ROOM,
         left: 40,
         right: 40,
         edgeSymbol: ['none', 'arrow'],

@@ -12,6 +12,8 @@ export function landscapeOption(landscape: Landscape, style: ChartStyle, x0?: nu
   const curve = sampleLoss(landscape);
   const at = potential(landscape);
   const L = landscape.L;
+  // Room below the lowest minimum for its label: at the axis floor "m1" sat on the tick "-1".
+  const [yMin, yMax] = yRoomForMinimumLabels(curve.map((p) => p[1]));
   const areas = fields(landscape).map((f, k) => [
     {
       name: `Ω${f.index}`,
@@ -27,7 +29,7 @@ export function landscapeOption(landscape: Landscape, style: ChartStyle, x0?: nu
     grid: { left: 56, right: 16, top: 28, bottom: 44 },
     tooltip: { ...baseOption(style).tooltip, trigger: 'axis', valueFormatter: (v) => Number(v).toFixed(4) },
     xAxis: { ...axisStyle(style), type: 'value', name: 'x', nameGap: 26, min: -L, max: L, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, showMaxLabel: false } },
-    yAxis: { ...axisStyle(style), type: 'value', name: 'f(x)', nameGap: 40 },
+    yAxis: { ...axisStyle(style), type: 'value', name: 'f(x)', nameGap: 40, min: yMin, max: yMax, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, showMaxLabel: false, formatter: (v: number) => String(Number(v.toPrecision(3))) } },
     series: [
       {
         name: 'f',
@@ -60,4 +62,16 @@ export function landscapeOption(landscape: Landscape, style: ChartStyle, x0?: nu
       },
     ],
   };
+}
+
+/** Share of the plot height kept free under the lowest f and above the highest (labels m_i, s_i). */
+export const LABEL_ROOM = 0.18;
+
+/** The f-axis range: the curve's range widened by LABEL_ROOM on both sides. */
+export function yRoomForMinimumLabels(values: readonly number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || Math.abs(hi) || 1;
+  const pad = (span * LABEL_ROOM) / (1 - 2 * LABEL_ROOM);
+  return [lo - pad, hi + pad];
 }

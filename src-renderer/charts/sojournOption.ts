@@ -10,13 +10,18 @@ import { axisStyle, baseOption, type ChartStyle } from './style';
  */
 export function sojournOption(sojourns: readonly SojournStats[], predicted: readonly (number | undefined)[], style: ChartStyle): EChartsOption {
   const cats = sojourns.map((s) => `m${s.minimum}`);
-  const measured = sojourns.map((s) => (s.count > 0 && s.mean > 0 ? s.mean : null));
-  const bars: [number, number, number][] = sojourns
-    .map((s, k) => [k, Math.max(s.mean - s.stderr, s.mean / 50), s.mean + s.stderr] as [number, number, number])
-    .filter((_, k) => measured[k] !== null);
+  const measured = sojourns.map((s) => (s.count > 0 && s.mean !== null && s.mean > 0 ? s.mean : null));
+  const bars: [number, number, number][] = [];
+  sojourns.forEach((s, k) => {
+    const m = measured[k];
+    if (m !== null && s.count > 1 && s.stderr !== null) bars.push([k, Math.max(m - s.stderr, m / 50), m + s.stderr]);
+  });
   const base = baseOption(style);
+  const hasPrediction = predicted.some((p) => p !== undefined && Number.isFinite(p) && p > 0);
+  const empty = measured.every((m) => m === null) && !hasPrediction;
   return {
     ...base,
+    ...(empty ? { title: { text: emptySojournsText(sojourns), left: 'center', top: 'middle', textStyle: { color: style.muted, fontSize: 13, fontWeight: 'normal' as const } } } : {}),
     grid: { left: 72, right: 16, top: 48, bottom: 40 },
     tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : formatSci(Number(v))) },
     xAxis: { ...axisStyle(style), type: 'category', data: cats, name: 'minimum', nameGap: 26 },
@@ -34,6 +39,14 @@ export function sojournOption(sojourns: readonly SojournStats[], predicted: read
       },
     ],
   };
+}
+
+/** Why the sojourn chart has nothing to draw, instead of bare axes. */
+export function emptySojournsText(sojourns: readonly SojournStats[]): string {
+  const none = sojourns.every((s) => s.count === 0);
+  return none
+    ? 'No completed sojourns: the paths never moved from one minimum to another.\nNo prediction either (light-tailed noise or no limit constants).'
+    : 'Nothing to compare with: no prediction (light-tailed noise or no limit constants).';
 }
 
 export interface MoveShare {

@@ -36,7 +36,7 @@ export function trajectoriesOption(window: TrajectoryWindow | null, iterations: 
   return {
     ...base,
     grid: { left: 56, right: 40, top: 36, bottom: 80 },
-    tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: (v) => Number(v).toFixed(3) },
+    tooltip: { ...base.tooltip, trigger: 'axis', formatter: trajectoryTooltip },
     dataZoom: [
       { type: 'inside', xAxisIndex: 0, filterMode: 'none', start: zoom.start, end: zoom.end },
       { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 12, textStyle: { color: style.muted }, start: zoom.start, end: zoom.end },
@@ -45,4 +45,17 @@ export function trajectoriesOption(window: TrajectoryWindow | null, iterations: 
     yAxis: { ...axisStyle(style), type: 'value', name: 'X(n)', nameGap: 36, min: -landscape.L, max: landscape.L, axisLabel: { ...axisStyle(style).axisLabel, showMinLabel: false, showMaxLabel: false } },
     series,
   };
+}
+
+/** n is a whole iteration count ("n = 1,470,000"), never "1,470,000.00"; X(n) to three decimals. */
+export function trajectoryTooltip(params: unknown): string {
+  const items = (Array.isArray(params) ? params : [params]) as { seriesName?: string; marker?: string; value?: [number, number] }[];
+  const n = items[0]?.value?.[0];
+  const head = n === undefined ? '' : `n = ${Math.round(n).toLocaleString('en-US')}`;
+  const rows = items.filter((p) => p.value).map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: X = ${p.value![1].toFixed(3)}`);
+  return [head, ...rows].join('<br/>');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

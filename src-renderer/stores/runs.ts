@@ -2,7 +2,6 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import type { ListRunsQuery, RunPage, RunProgress, RunStatus, RunSummary } from '../../src-shared/api';
 import { lab } from '../api/lab';
-import { runDurationSeconds } from '../format';
 
 export const pageSizes = [25, 50, 100] as const;
 
@@ -25,8 +24,6 @@ export const useRunsStore = defineStore('runs', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   const progress = reactive(new Map<number, RunProgress>());
-  /** Last iterations per second any run reported: the designer's time estimate uses it. */
-  const lastSpeed = ref<number | null>(null);
   let pending: Promise<void> | null = null;
   let again = false;
 
@@ -72,10 +69,7 @@ export const useRunsStore = defineStore('runs', () => {
   function subscribe(): void {
     if (subscribed) return;
     subscribed = true;
-    lab.on('runProgress', (p) => {
-      progress.set(p.id, p);
-      if (p.iterationsPerSecond > 0) lastSpeed.value = p.iterationsPerSecond;
-    });
+    lab.on('runProgress', (p) => progress.set(p.id, p));
     lab.on('runChanged', (e: { id: number; status: RunStatus }) => {
       const run = page.value.runs.find((r) => r.id === e.id);
       if (run) run.status = e.status;
@@ -84,21 +78,5 @@ export const useRunsStore = defineStore('runs', () => {
     });
   }
 
-  /**
-   * Before any progress event arrives, take the speed of the latest completed run that ran long
-   * enough to measure (iterations done over wall time).
-   */
-  function seedSpeed(recent: readonly RunSummary[]): void {
-    if (lastSpeed.value !== null) return;
-    for (const r of recent) {
-      if (r.status !== 'completed' || !r.progress || !r.finishedAt) continue;
-      const seconds = runDurationSeconds(r.startedAt, r.finishedAt);
-      if (seconds !== null && seconds >= 2 && r.progress.done > 0) {
-        lastSpeed.value = r.progress.done / seconds;
-        return;
-      }
-    }
-  }
-
-  return { query, page, seedSpeed, loading, error, progress, lastSpeed, refresh, patch, subscribe };
+  return { query, page, loading, error, progress, refresh, patch, subscribe };
 });

@@ -71,6 +71,16 @@ const arm = z.strictObject({
   clip: bounded(configLimits.scale).nullable(),
 });
 
+/** Labels name the arms in legends, tables and the CSV `arm` column, so two arms must never share one. */
+function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  arms.forEach((a, i) => {
+    const earlier = first.get(a.label);
+    if (earlier === undefined) first.set(a.label, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `must differ from arms[${earlier}].label ("${a.label}")` });
+  });
+}
+
 const explicitLandscape = z.strictObject({
   // The count is capped in landscapeIssues, where the message names this field.
   criticalPoints: z.array(finite(), { error: wanted('must be a list of numbers') }),
@@ -99,7 +109,8 @@ const common = {
   arms: z
     .array(arm, { error: wanted('must be a list of arms') })
     .min(1, 'needs at least one arm')
-    .max(configLimits.arms, `at most ${configLimits.arms} arms`),
+    .max(configLimits.arms, `at most ${configLimits.arms} arms`)
+    .superRefine(uniqueLabels),
 };
 
 export const exitTimeInput = z.strictObject({

@@ -38,8 +38,10 @@ export interface SojournStats {
   minimum: number;
   /** Completed sojourns at m_i (entered its ε-ball until the ε-ball of another minimum). */
   count: number;
-  mean: number;
-  stderr: number;
+  /** Null when there was no sojourn. */
+  mean: number | null;
+  /** sd/√count; null with fewer than two sojourns. */
+  stderr: number | null;
 }
 
 export interface LongRunArmResult {

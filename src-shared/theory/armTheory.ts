@@ -5,7 +5,7 @@ import { checkClip, checkLandscape, checkNoise } from './assumptions';
 import { exitExponent, lij, lStar, radius } from './jumpCounts';
 import { limitConstants } from './limitConstants';
 import { predictedMeanExit, timeScale } from './timeScale';
-import { communicatingClasses, isIrreducible, isSymmetric, largeFlags, largeMinima, typicalEdges } from './transitionGraph';
+import { communicatingClasses, isIrreducible, isSymmetric, largeMinima, typicalEdges, withLargeMinima } from './transitionGraph';
 import type { ArmTheory, FieldTheory } from './types';
 
 /**
@@ -36,7 +36,6 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
       classes: [],
       irreducible: false,
       symmetric: false,
-      largeMinima: [],
       assumptions: { ok, messages },
     };
   }
@@ -44,8 +43,8 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
   const fs = fields(landscape);
   const lStars = fs.map((f) => lStar(f, arm.clip));
   const edges = typicalEdges(lStars, (i, j) => lij(landscape, arm.clip, i, j));
-  const classes = communicatingClasses(fs.length, edges);
-  const large = largeFlags(lStars, classes);
+  const classes = withLargeMinima(lStars, communicatingClasses(fs.length, edges));
+  const large = new Set(classes.flatMap((c) => c.largeMinima));
   const withEta = eta !== undefined && Number.isFinite(eta) && eta > 0;
   const law = { alpha: noise.alpha, pPlus: noise.pPlus, clip: arm.clip, L: landscape.L };
 
@@ -55,7 +54,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
       radius: radius(f),
       lStar: lStars[k],
       exponent: exitExponent(noise.alpha, lStars[k]),
-      large: large[k],
+      large: large.has(f.index),
     };
     if (!withEta) return ft;
     const constants = limitConstants(landscape, law, f.index, lStars[k]);
@@ -67,6 +66,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     return ft;
   });
 
+  const mLarge = largeMinima(classes);
   return {
     ...base,
     applicable: true,
@@ -75,7 +75,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     classes,
     irreducible: isIrreducible(classes),
     symmetric: isSymmetric(fs, lStars, arm.clip),
-    largeMinima: largeMinima(lStars, classes),
+    ...(mLarge ? { largeMinima: mLarge } : {}),
     assumptions: { ok: true, messages: [] },
   };
 }

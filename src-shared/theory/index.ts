@@ -12,3 +12,4 @@ export * from './timeScale';
 export * from './armTheory';
 export * from './report';
 export * from './jumpChain';
+export * from './largeMinimaText';

@@ -1,5 +1,8 @@
 import type { CommunicatingClass } from './types';
 
+/** A communicating class as the graph alone determines it (before l* marks its large members). */
+export type GraphClass = Pick<CommunicatingClass, 'members' | 'absorbing'>;
+
 /**
  * The typical transition graph G (Definition 1): minima 1..n, an edge i → j iff
  * l_ij = l*_i. `lStars[i−1]` = l*_i, `l(i, j)` = l_ij, indices 1-based as in the paper.
@@ -31,10 +34,10 @@ function reachability(n: number, edges: readonly [number, number][]): boolean[][
  * Communicating classes of G: i and j share a class iff each reaches the other. A class
  * is absorbing when no edge leaves it, transient otherwise (§2.3). Sorted by smallest member.
  */
-export function communicatingClasses(n: number, edges: readonly [number, number][]): CommunicatingClass[] {
+export function communicatingClasses(n: number, edges: readonly [number, number][]): GraphClass[] {
   const reach = reachability(n, edges);
   const classOf = new Array<number>(n).fill(-1);
-  const classes: CommunicatingClass[] = [];
+  const classes: GraphClass[] = [];
   for (let i = 0; i < n; i++) {
     if (classOf[i] >= 0) continue;
     const members: number[] = [];
@@ -53,7 +56,7 @@ export function communicatingClasses(n: number, edges: readonly [number, number]
 }
 
 /** G is irreducible when all minima communicate: a single class. */
-export function isIrreducible(classes: readonly CommunicatingClass[]): boolean {
+export function isIrreducible(classes: readonly GraphClass[]): boolean {
   return classes.length === 1;
 }
 
@@ -61,7 +64,7 @@ export function isIrreducible(classes: readonly CommunicatingClass[]): boolean {
  * Field i is large when l*_i = l*_G, the largest l* in its communicating class G (§2.3);
  * small otherwise. Returns one flag per field, 0-based.
  */
-export function largeFlags(lStars: readonly number[], classes: readonly CommunicatingClass[]): boolean[] {
+export function largeFlags(lStars: readonly number[], classes: readonly GraphClass[]): boolean[] {
   const large = new Array<boolean>(lStars.length).fill(false);
   for (const c of classes) {
     const lG = Math.max(...c.members.map((i) => lStars[i - 1]));
@@ -70,18 +73,19 @@ export function largeFlags(lStars: readonly number[], classes: readonly Communic
   return large;
 }
 
-/**
- * M^large when G is irreducible: the minima with l*_i = max_j l*_j (before Theorem 2).
- * When G is not irreducible the paper defines M^large per class only; we return the large
- * minima of the ABSORBING classes — where Theorems 3–4 say SGD spends its long-run time —
- * which reduces to M^large in the irreducible case (the single class is absorbing).
- */
-export function largeMinima(lStars: readonly number[], classes: readonly CommunicatingClass[]): number[] {
+/** Each class with its large members, so a field's `large` flag and its class's list always agree. */
+export function withLargeMinima(lStars: readonly number[], classes: readonly GraphClass[]): CommunicatingClass[] {
   const large = largeFlags(lStars, classes);
-  return classes
-    .filter((c) => c.absorbing)
-    .flatMap((c) => c.members.filter((i) => large[i - 1]))
-    .sort((a, b) => a - b);
+  return classes.map((c) => ({ ...c, largeMinima: c.members.filter((i) => large[i - 1]) }));
+}
+
+/**
+ * M^large = {m_i : l*_i = max_j l*_j}, which the paper defines only for an irreducible G
+ * (before Theorem 2): then the single class's large minima. Undefined otherwise, because a
+ * whole-graph maximum would call a field small that is large in its own class.
+ */
+export function largeMinima(classes: readonly CommunicatingClass[]): number[] | undefined {
+  return isIrreducible(classes) ? [...classes[0].largeMinima] : undefined;
 }
 
 /**

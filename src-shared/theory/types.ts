@@ -9,7 +9,7 @@ export interface FieldTheory {
   lStar: number;
   /** β_i = α + (α − 1)(l*_i − 1). */
   exponent: number;
-  /** l*_i equals the largest l* of its communicating class. */
+  /** Large within its communicating class G: l*_i = l*_G, the largest l* in G (§2.3). */
   large: boolean;
   /**
    * With an η: q_i, q_ij and the predicted mean first exit time 1/(q_i λ_i(η)); `qError` and
@@ -26,6 +26,8 @@ export interface FieldTheory {
 export interface CommunicatingClass {
   members: number[];
   absorbing: boolean;
+  /** The members whose field is large within this class: l*_i = l*_G (§2.3). */
+  largeMinima: number[];
 }
 
 export interface ArmTheory {
@@ -39,7 +41,11 @@ export interface ArmTheory {
   classes: CommunicatingClass[];
   irreducible: boolean;
   symmetric: boolean;
-  largeMinima: number[];
+  /**
+   * M^large, defined by the paper only when G is irreducible, so present only then; otherwise
+   * each class names its own large minima.
+   */
+  largeMinima?: number[];
   assumptions: { ok: boolean; messages: string[] };
 }
 

@@ -1,5 +1,5 @@
 import { ceilTolerant, exitExponent } from '../theory/jumpCounts';
-import { communicatingClasses, isIrreducible, largeFlags, largeMinima, typicalEdges } from '../theory/transitionGraph';
+import { communicatingClasses, isIrreducible, largeFlags, largeMinima, typicalEdges, withLargeMinima } from '../theory/transitionGraph';
 import type { Arm2D } from './arm';
 import type { Landscape2DConfig } from './landscape';
 import { type LandscapeTheory2D, landscapeTheory2d } from './landscapeTheory';
@@ -60,7 +60,7 @@ export function armTheory2d(theory: LandscapeTheory2D, arm: Arm2D): ArmTheory2D 
   if (missing.length > 0) return notApplicable([`No count of jumps up to the cap leaves basin(s) ${missing.join(', ')}.`]);
   const lStars = counts.map((c) => c.lStar as number);
   const edges = typicalEdges(lStars, (i, j) => counts[i - 1].lTo[j - 1] ?? Infinity);
-  const classes = communicatingClasses(lStars.length, edges);
+  const classes = withLargeMinima(lStars, communicatingClasses(lStars.length, edges));
   const large = largeFlags(lStars, classes);
 
   const messages: string[] = [];
@@ -81,7 +81,7 @@ export function armTheory2d(theory: LandscapeTheory2D, arm: Arm2D): ArmTheory2D 
     classes,
     irreducible: isIrreducible(classes),
     symmetric,
-    largeMinima: largeMinima(lStars, classes),
+    ...(isIrreducible(classes) ? { largeMinima: largeMinima(classes) } : {}),
     assumptions: { ok: messages.length === 0, messages },
   };
 }

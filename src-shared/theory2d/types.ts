@@ -43,7 +43,8 @@ export interface ArmTheory2D {
   irreducible: boolean;
   /** Every basin can be left into each basin it borders with l*_i jumps. */
   symmetric: boolean;
-  largeMinima: number[];
+  /** M^large, only when the graph is irreducible (each class lists its own large minima). */
+  largeMinima?: number[];
   assumptions: { ok: boolean; messages: string[] };
   /** Why there is no q_i here. */
   note: string;

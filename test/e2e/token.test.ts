@@ -31,7 +31,7 @@ describe('the page token', () => {
     await page.goto(lab.url);
     await page.waitForURL((u) => !u.search.includes('token'));
     // The list loaded (an empty database) with the token: no 401 shown.
-    await page.getByText('No runs match.').waitFor();
+    await page.getByText('No runs yet.').waitFor();
     expect(await page.locator('[role="alert"]').count()).toBe(0);
 
     // A run started by another client (with the header) reaches this page only through the

@@ -160,6 +160,25 @@ describe('lab run → show → list → export on a real SQLite file', () => {
     expect(r.stdout).not.toMatch(/only for l\*/);
   });
 
+  it('lab theory: "large" is per communicating class, and the JSON, the table and the summary agree', async () => {
+    const file = tmp.writeJson('three-wells.json', {
+      ...exitTimeConfig(),
+      landscape: { preset: 'three-wells' },
+      x0: 0,
+      arms: [heavy(0.4)],
+    });
+    const json = await lab(['theory', '--config', file, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const arm = JSON.parse(json.stdout).arms[0];
+    expect(arm.fields.map((f: { large: boolean }) => f.large)).toEqual([true, true, true]);
+    expect(arm.classes.map((c: { largeMinima: number[] }) => c.largeMinima)).toEqual([[1, 2], [3]]);
+    expect(arm).not.toHaveProperty('largeMinima');
+    const text = await lab(['theory', '--config', file]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('large per class: {m1, m2} in {m1, m2} (absorbing); {m3} in {m3} (transient)');
+    expect(text.stdout).not.toContain('M^large');
+  });
+
   it('refuses a database from a newer lab with a clear message (exit 1), leaving it untouched', async () => {
     const future = tmp.path('future.db');
     const { default: BetterSqlite3 } = await import('better-sqlite3');

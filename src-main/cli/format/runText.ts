@@ -62,8 +62,12 @@ function longRunText(result: LongRunResult): string {
       table(
         ['field', 'time in Ω_i', 'sojourns', 'mean sojourn', 'stderr'],
         arm.occupancy.map((o, i) => {
+          // Runs stored before these were null hold 0 for them; the count decides what exists.
           const s = arm.sojourns[i];
-          return [`Ω${i + 1}`, percent(o), s?.count ?? 0, s ? s.mean : '—', s ? s.stderr : '—'];
+          const count = s?.count ?? 0;
+          const mean = count > 0 && s?.mean != null ? s.mean : 'none';
+          const stderr = count > 1 && s?.stderr != null ? s.stderr : count === 1 ? '— (one sojourn)' : 'none';
+          return [`Ω${i + 1}`, percent(o), count, mean, stderr];
         }),
       ),
     );

@@ -1,4 +1,5 @@
 import type { TheoryReport } from '../../../src-shared/theory/types';
+import { largeMinimaText } from '../../../src-shared/theory/largeMinimaText';
 import { num, table } from './table';
 
 /** The numerical error of q_i: exact for closed forms, else one significant digit. */
@@ -22,7 +23,7 @@ export function theoryText(report: TheoryReport): string {
       continue;
     }
     const withEta = report.eta !== undefined;
-    const header = ['i', 'r_i', 'l*_i', 'β_i', 'large', ...(withEta ? ['q_i', '± (numerical)', 'exits to (q_ij/q_i)', 'predicted mean σ'] : [])];
+    const header = ['i', 'r_i', 'l*_i', 'β_i', 'large in class', ...(withEta ? ['q_i', '± (numerical)', 'exits to (q_ij/q_i)', 'predicted mean σ'] : [])];
     const rows = arm.fields.map((f) => [
       f.index,
       f.radius,
@@ -45,7 +46,8 @@ export function theoryText(report: TheoryReport): string {
     out.push(
       `  classes: ${arm.classes.map((c) => `{${c.members.map((m) => `m${m}`).join(', ')}} ${c.absorbing ? 'absorbing' : 'transient'}`).join('; ')}`,
     );
-    out.push(`  irreducible: ${arm.irreducible ? 'yes' : 'no'}   symmetric: ${arm.symmetric ? 'yes' : 'no'}   M^large: {${arm.largeMinima.map((m) => `m${m}`).join(', ')}}`);
+    out.push(`  irreducible: ${arm.irreducible ? 'yes' : 'no'}   symmetric: ${arm.symmetric ? 'yes' : 'no'}`);
+    out.push(`  ${largeMinimaText(arm)}`);
   }
   if (report.eta !== undefined) out.push('', `η = ${report.eta}`);
   return out.join('\n');

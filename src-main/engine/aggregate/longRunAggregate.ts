@@ -60,11 +60,15 @@ export function histogramEdges(config: Pick<LongRunConfig, 'bins' | 'landscape'>
   return Array.from({ length: config.bins + 1 }, (_, k) => (k === config.bins ? L : -L + (2 * L * k) / config.bins));
 }
 
-/** Mean sojourn at m_i and its standard error sd/√count from the running sums. */
+/**
+ * Mean sojourn at m_i and its standard error sd/√count from the running sums. With no sojourn
+ * there is no mean, and one sojourn has no spread to estimate: null then, never a made-up 0.
+ */
 export function sojournStats(minimum: number, count: number, sum: number, sumSq: number): SojournStats {
-  if (count === 0) return { minimum, count, mean: 0, stderr: 0 };
+  if (count === 0) return { minimum, count, mean: null, stderr: null };
   const mean = sum / count;
-  const variance = count > 1 ? Math.max(0, (sumSq - sum * mean) / (count - 1)) : 0;
+  if (count === 1) return { minimum, count, mean, stderr: null };
+  const variance = Math.max(0, (sumSq - sum * mean) / (count - 1));
   return { minimum, count, mean, stderr: Math.sqrt(variance / count) };
 }
 

@@ -1,6 +1,8 @@
 import type { RunExecution, RunExecutorOptions, RunOutcome } from '../runExecutor.types';
 import type { ChunkRunner } from '../chunkRunner';
 import { LocalChunkRunner } from '../localChunkRunner';
+import type { KernelTask } from '../tasks';
+import type { TaskTiming } from '../kernelSpeed';
 import { FairScheduler } from './scheduler';
 import { ChunkedRun } from './chunkedRun';
 
@@ -63,6 +65,14 @@ export class EnginePool {
     this.running.set(options.runId, run);
     run.start();
     return run;
+  }
+
+  /** Time a whole task on one of the runner's workers (kernel-speed calibration), where it can. */
+  time(task: KernelTask): Promise<TaskTiming> {
+    if (!this.runner.time) {
+      return Promise.reject(new Error('kernel speeds are measured on local worker threads; this lab runs its chunks elsewhere'));
+    }
+    return this.runner.time(task);
   }
 
   /** Stop every run (they end `interrupted`, committed chunks kept) and the worker threads. */

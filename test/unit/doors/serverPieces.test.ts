@@ -6,17 +6,17 @@ import { contentSecurityPolicy, httpStatusOf, labErrorCodeOf } from '../../../sr
 
 describe('serve arguments', () => {
   it('defaults to loopback and no token', () => {
-    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null, redis: null });
+    expect(parseServeArgs(['--db', 'lab.db'])).toEqual({ port: 5180, db: 'lab.db', host: '127.0.0.1', token: null, workers: undefined, staticDir: null, redis: null, noticeAfter: undefined });
     expect(parseServeArgs([]).db).toBe('lab.sqlite');
     expect(() => parseServeArgs(['--help'])).toThrow(HelpRequested);
   });
   it('reads every option', () => {
-    expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist'])).toEqual({
-      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist', redis: null,
+    expect(parseServeArgs(['--port', '0', '--db', 'x.db', '--host', '0.0.0.0', '--token', 'abcdefgh12', '--workers', '2', '--static', 'dist', '--notice-after', '0'])).toEqual({
+      port: 0, db: 'x.db', host: '0.0.0.0', token: 'abcdefgh12', workers: 2, staticDir: 'dist', redis: null, noticeAfter: 0,
     });
     expect(parseServeArgs(['--redis', 'rediss://:pw@queue:6380']).redis).toBe('rediss://:pw@queue:6380');
   });
-  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']], [['--redis', 'redis://h', '--workers', '2']]])(
+  it.each([[['--port', 'http']], [['--db', 'x', '--port', '70000']], [['--db', 'x', '--workers', '0']], [['--db', 'x', '--bogus']], [['--db', 'x', '--token', 'short']], [['--redis', 'redis://h', '--workers', '2']], [['--notice-after', '-1']]])(
     'rejects %j with a usage error',
     (argv) => expect(() => parseServeArgs(argv)).toThrow(UsageError),
   );

@@ -72,7 +72,12 @@ describe('long-run aggregation', () => {
     const stats = sojournStats(2, 4, sum, sumSq);
     expect(stats.mean).toBe(mean);
     expect(stats.stderr).toBeCloseTo(sd / 2, 12);
-    expect(sojournStats(1, 0, 0, 0)).toEqual({ minimum: 1, count: 0, mean: 0, stderr: 0 });
+  });
+
+  it('has no sojourn mean without sojourns, and no standard error from a single one', () => {
+    expect(sojournStats(1, 0, 0, 0)).toEqual({ minimum: 1, count: 0, mean: null, stderr: null });
+    expect(sojournStats(3, 1, 42, 42 * 42)).toEqual({ minimum: 3, count: 1, mean: 42, stderr: null });
+    expect(sojournStats(3, 2, 6, 4 + 16)).toEqual({ minimum: 3, count: 2, mean: 3, stderr: 1 });
   });
 
   it('has bins + 1 edges from −L to exactly L', () => {

@@ -51,6 +51,16 @@ describe('expandConfig', () => {
     expect(issues.every((i) => i.message.length > 0)).toBe(true);
   });
 
+  it('rejects a label two arms share, naming the second arm\'s label', () => {
+    const twin = { ...base.arms[0], clip: null };
+    const issues = issuesOf({ ...base, arms: [base.arms[0], twin, { ...twin, label: ' b=0.5 ' }] });
+    expect(issues).toEqual([
+      { path: 'arms[1].label', message: 'must differ from arms[0].label ("b=0.5")' },
+      { path: 'arms[2].label', message: 'must differ from arms[0].label ("b=0.5")' },
+    ]);
+    expect(() => expandConfig({ ...base, arms: [base.arms[0], { ...twin, label: 'none' }] })).not.toThrow();
+  });
+
   it('says a missing field is required and a mistyped one what it must be', () => {
     const { samples: _omit, ...withoutSamples } = base;
     expect(issuesOf(withoutSamples)).toContainEqual({ path: 'samples', message: 'is required' });

@@ -15,6 +15,10 @@ function setup(overrides: Partial<LabApi> = {}) {
   const api: Partial<LabApi> & LabEventSource = {
     presets: async () => [],
     listRuns: async () => ({ runs: [], total: 0 }),
+    kernelSpeeds: async () => ({
+      workers: 2,
+      perWorker: (['exit-time', 'long-run'] as const).flatMap((kind) => (['pareto', 'gaussian'] as const).map((family) => ({ kind, family, iterationsPerSecond: 5e7 }))),
+    }),
     startRun: vi.fn(async () => ({ id: 7 }) as never),
     on: () => () => undefined,
     ...overrides,
@@ -45,6 +49,12 @@ describe('the design form', () => {
     expect(start().attributes('disabled')).toBeDefined();
     // The theory is not shown for an invalid design.
     expect(w.text()).toContain('fix the highlighted fields to see the theory');
+  });
+
+  it('gives the time at the measured kernel speed times the workers', async () => {
+    const { router } = setup();
+    const w = await mountDesign(router);
+    expect(w.get('[data-testid="time-estimate"]').text()).toMatch(/at 1(\.0+)?e\+?8 iterations\/s \(kernel speed measured on this machine × 2 workers\)/);
   });
 
   it('shows the theory of a valid design: l* and β per field', async () => {

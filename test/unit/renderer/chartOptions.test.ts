@@ -16,7 +16,7 @@ describe('chart option builders', () => {
     expect(exitShares(p)).toEqual({ 1: 0.75, 3: 0.25 });
     const option = exitDestinationsOption([p], { 1: 0.6, 3: 0.4 }, lightStyle);
     const x = option.xAxis as { data: string[] };
-    expect(x.data).toEqual(['η = 0.1', 'η → 0: qᵢⱼ/qᵢ']);
+    expect(x.data).toEqual(['0.1', 'η → 0\nqᵢⱼ/qᵢ']);
     const series = option.series as { name: string; data: (number | { value: number })[] }[];
     expect(series.map((s) => s.name)).toEqual(['to Ω1', 'to Ω3']);
     expect(series[0].data[0]).toBe(0.75);

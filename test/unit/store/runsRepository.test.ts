@@ -92,6 +92,8 @@ describe('RunsRepository', () => {
     const id = runs.create(longRunConfig(), owner);
     runs.update(id, { name: 'renamed', notes: 'a note', tags: ['b', 'a'] });
     expect(runs.page().runs[0]).toMatchObject({ name: 'renamed', notes: 'a note', tags: ['a', 'b'] });
+    // The stored config is what Config and Compare show: it must carry the new name too.
+    expect(JSON.parse(runs.get(id)?.config ?? '{}').name).toBe('renamed');
     new StoredChunks(new ChunkRows(db)).save(id, 'a0/p0/c0', { kind: 'exit-time', exitTimes: [1], exitTo: [2], iterations: 1 });
     expect(runs.delete(id)).toBe(true);
     expect(db.prepare('SELECT count(*) FROM chunks').pluck().get()).toBe(0);

@@ -26,6 +26,9 @@ describe('theoryReport (lab theory)', () => {
     expect(Object.keys(arm).sort()).toEqual(
       ['applicable', 'assumptions', 'classes', 'clip', 'edges', 'fields', 'irreducible', 'label', 'largeMinima', 'symmetric'].sort(),
     );
+    expect(Object.keys(r.arms[2]).sort()).toEqual(
+      ['applicable', 'assumptions', 'classes', 'clip', 'edges', 'fields', 'irreducible', 'label', 'symmetric'].sort(),
+    );
     expect(Object.keys(arm.fields[0]).sort()).toEqual(['exponent', 'index', 'lStar', 'large', 'radius']);
     expect(r.arms.map((a) => a.label)).toEqual(['clipped b=0.5', 'no clipping', 'light']);
     expect(r.arms[2].applicable).toBe(false);

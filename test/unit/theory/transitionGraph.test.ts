@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandConfig, type Arm } from '../../../src-shared/model';
-import { armTheory, communicatingClasses } from '../../../src-shared/theory';
+import { armTheory, communicatingClasses, largeMinimaText } from '../../../src-shared/theory';
 
 const heavy = { family: 'pareto', alpha: 1.2, scale: 0.1 } as const;
 
@@ -39,7 +39,7 @@ describe('paper landscape (Figure 2), b = 0.5', () => {
 
   it('is irreducible and symmetric with M^large = {m2, m4}', () => {
     expect(t.irreducible).toBe(true);
-    expect(t.classes).toEqual([{ members: [1, 2, 3, 4], absorbing: true }]);
+    expect(t.classes).toEqual([{ members: [1, 2, 3, 4], absorbing: true, largeMinima: [2, 4] }]);
     expect(t.symmetric).toBe(true);
     expect(t.largeMinima).toEqual([2, 4]);
     expect(t.fields.map((f) => f.large)).toEqual([false, true, false, true]);
@@ -76,15 +76,46 @@ describe('three wells (Figure 3): m2 − s1 = 0.6, s2 − m2 = 0.9', () => {
     expect(t.edges).toContainEqual([2, 1]);
     expect(t.edges).not.toContainEqual([2, 3]);
     expect(t.classes).toEqual([
-      { members: [1, 2], absorbing: true },
-      { members: [3], absorbing: false },
+      { members: [1, 2], absorbing: true, largeMinima: [1, 2] },
+      { members: [3], absorbing: false, largeMinima: [3] },
     ]);
     expect(t.irreducible).toBe(false);
     expect(t.symmetric).toBe(false);
-    // Not irreducible: largeMinima holds the large minima of the absorbing classes.
+  });
+
+  it('b = 0.4: large per class, so Ω3 (alone in its class) is large and M^large is not defined', () => {
+    const t = theoryFor('three-wells', 0.4);
     expect(t.fields.map((f) => f.lStar)).toEqual([2, 2, 1]);
     expect(t.fields.map((f) => f.large)).toEqual([true, true, true]);
-    expect(t.largeMinima).toEqual([1, 2]);
+    expect(t).not.toHaveProperty('largeMinima');
+    expect(largeMinimaText(t)).toBe('large per class: {m1, m2} in {m1, m2} (absorbing); {m3} in {m3} (transient)');
+  });
+});
+
+describe('large within a class (§2.3) agrees with each class\'s list', () => {
+  it.each([
+    ['paper', 0.4],
+    ['paper', 0.5],
+    ['paper', null],
+    ['three-wells', 0.4],
+    ['three-wells', 0.5],
+  ] as const)('%s, b = %s: a field is flagged large iff its class lists it', (preset, clip) => {
+    const t = theoryFor(preset, clip);
+    const listed = new Set(t.classes.flatMap((c) => c.largeMinima));
+    expect(t.fields.filter((f) => f.large).map((f) => f.index)).toEqual([...listed].sort((a, b) => a - b));
+    if (t.irreducible) expect(t.largeMinima).toEqual(t.classes[0].largeMinima);
+    else expect(t.largeMinima).toBeUndefined();
+  });
+
+  it('paper landscape, b = 0.4: {m1, m2} absorbing with m2 large, {m3, m4} transient with m4 large', () => {
+    const t = theoryFor('paper', 0.4);
+    expect(t.classes).toEqual([
+      { members: [1, 2], absorbing: true, largeMinima: [2] },
+      { members: [3, 4], absorbing: false, largeMinima: [4] },
+    ]);
+    expect(t.fields.map((f) => f.large)).toEqual([false, true, false, true]);
+    expect(largeMinimaText(t)).toBe('large per class: {m2} in {m1, m2} (absorbing); {m4} in {m3, m4} (transient)');
+    expect(largeMinimaText(theoryFor('paper', 0.5))).toBe('M^large = {m2, m4}');
   });
 });
 
