@@ -85,7 +85,7 @@ describe('the Electron door is derived from the one LabApi list', () => {
     registerLabHandlers(main, service, { isTrustedSender: (e) => e.trusted });
     const bridge: LabApi = createLabBridge(fakeIpcRenderer(main));
     for (const method of labMethods) {
-      const args = [method.length, { tag: method }].slice(0, labMethodArity[method][1]);
+      const args = [method.length, { tag: method }, 3].slice(0, labMethodArity[method][1]);
       const reply = await (bridge[method] as (...a: unknown[]) => Promise<unknown>)(...args);
       expect(reply).toEqual({ method, args });
     }

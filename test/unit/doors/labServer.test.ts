@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('POST /api/<method>', () => {
   it('dispatches every LabApi method with its JSON array of arguments', async () => {
     for (const method of labMethods.filter((m) => !['startRun', 'deleteRun', 'cancelRun'].includes(m))) {
-      const args = [7, { q: method }].slice(0, labMethodArity[method][1]);
+      const args = [7, { q: method }, 3].slice(0, labMethodArity[method][1]);
       const res = await post(open, method, JSON.stringify(args));
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ method, args });

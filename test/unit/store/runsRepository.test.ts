@@ -132,7 +132,10 @@ describe('StoredChunks', () => {
     const path = tmp.file('engine.db');
     // A database as the first schema left it, with one committed chunk.
     const old = openDatabase(path, { migrations: migrations.slice(0, 1) });
-    const id = new RunsRepository(old).create(exitTimeConfig(), { pid: process.pid, token: 't' });
+    const id = Number(
+      old.prepare("INSERT INTO runs (name, kind, status, config, created_at) VALUES ('old', 'exit-time', 'interrupted', ?, 0)")
+        .run(JSON.stringify(exitTimeConfig())).lastInsertRowid,
+    );
     old.prepare("INSERT INTO chunks (run_id, key, result, created_at) VALUES (?, 'a0/e0/s0-0', ?, 0)")
       .run(id, JSON.stringify({ kind: 'exit-time', exitTimes: [5], exitTo: [1], iterations: 5 }));
     old.close();
