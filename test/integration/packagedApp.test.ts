@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -51,12 +51,15 @@ function filesUnder(dir: string): string[] {
 beforeAll(async () => {
   if (!existsSync('out/main/index.js') || !existsSync('out/renderer/index.html')) throw new Error('out/ is missing: run `npm run build` first');
   // The project as electron-builder sees it: its config, package files and build output, with
-  // node_modules linked in. The Electron build of the SQLite addon is only made where Electron
+  // node_modules copied in. The Electron build of the SQLite addon is only made where Electron
   // can be fetched; a stand-in file at its path is enough to check that it is packed and unpacked.
   for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(f, join(stage, f));
   cpSync('out', join(stage, 'out'), { recursive: true });
   cpSync('resources', join(stage, 'resources'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
+  // A real copy, not a symlink: through a linked node_modules, `npm list` (which electron-builder
+  // asks for the production tree) called hundreds of packages extraneous on a fresh `npm ci`
+  // checkout, and electron-builder then packed only the top-level dependencies.
+  execFileSync('cp', ['-a', join(root, 'node_modules'), join(stage, 'node_modules')]);
   mkdirSync(join(stage, '.electron-native/better-sqlite3/build/Release'), { recursive: true });
   writeFileSync(join(stage, addonRel), existsSync(addonRel) ? readFileSync(addonRel) : 'stand-in for the Electron build of better-sqlite3');
   // Decoys that must never be packed: sources, tests, the Node bundles, source maps.
