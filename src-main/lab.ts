@@ -418,7 +418,8 @@ export class LabService implements LabApi, LabEventSource {
     for (const [id, end] of this.unrecorded) this.record(id, end);
     // Executions end promptly once cancelled; the bound only guards against a stuck engine.
     await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
-    await Promise.all([this.pool?.close(), this.theoryPool?.destroy()]);
+    // The pool closes its runner; an injected runner no run ever used (a queue connection) is closed here.
+    await Promise.all([this.pool ? this.pool.close() : this.options.runner?.close(), this.theoryPool?.destroy()]);
     unregisterOwnerToken(this.owner.token);
     this.db.close();
     this.events.removeAllListeners();

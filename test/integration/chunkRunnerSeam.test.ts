@@ -82,4 +82,18 @@ describe('the chunk-runner seam', () => {
       await runner.close();
     }
   });
+
+  it('closing the service closes an injected runner even when no run ever used it', async () => {
+    const runner = new TextRunner();
+    let closed = false;
+    const close = runner.close.bind(runner);
+    runner.close = async () => {
+      closed = true;
+      await close();
+    };
+    const lab = new LabService({ dbPath: tmp.path('unused-runner.db'), runner });
+    await lab.listRuns();
+    await lab.close();
+    expect(closed).toBe(true);
+  });
 });
