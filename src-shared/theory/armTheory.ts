@@ -27,18 +27,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
   }
   const base = { label: arm.label, clip: arm.clip };
-  if (messages.length > 0 || arm.noise.family !== 'pareto') {
-    return {
-      ...base,
-      applicable: false,
-      fields: [],
-      edges: [],
-      classes: [],
-      irreducible: false,
-      symmetric: false,
-      assumptions: { ok, messages },
-    };
-  }
+  if (messages.length > 0 || arm.noise.family !== 'pareto') return notApplicableArm(base, ok, messages);
   const noise = arm.noise;
   const fs = fields(landscape);
   const lStars = fs.map((f) => lStar(f, arm.clip));
@@ -77,5 +66,23 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     symmetric: isSymmetric(fs, lStars, arm.clip),
     ...(mLarge ? { largeMinima: mLarge } : {}),
     assumptions: { ok: true, messages: [] },
+  };
+}
+
+/**
+ * An arm the theory says nothing about (light tails, a failed assumption, no exit): only its
+ * `assumptions` are meaningful; `largeMinima` is absent, as it is whenever M^large is undefined.
+ * Shared by the 1-D and 2-D reports.
+ */
+export function notApplicableArm<B extends object>(base: B, ok: boolean, messages: string[]) {
+  return {
+    ...base,
+    applicable: false as const,
+    fields: [],
+    edges: [] as [number, number][],
+    classes: [],
+    irreducible: false,
+    symmetric: false,
+    assumptions: { ok, messages },
   };
 }

@@ -1,4 +1,5 @@
 import { ceilTolerant, exitExponent } from '../theory/jumpCounts';
+import { notApplicableArm } from '../theory/armTheory';
 import { communicatingClasses, isIrreducible, largeFlags, largeMinima, typicalEdges, withLargeMinima } from '../theory/transitionGraph';
 import type { Arm2D } from './arm';
 import type { Landscape2DConfig } from './landscape';
@@ -40,17 +41,7 @@ export function armTheory2d(theory: LandscapeTheory2D, arm: Arm2D): ArmTheory2D 
     blocking.push(`b = ${arm.clip} is below ${MIN_CLIP_IN_SPACINGS} basin-map spacings (h = ${map.h.toPrecision(3)}): jump counts need a finer map.`);
   }
   if (minima.length < 2) blocking.push(`${minima.length === 0 ? 'No minimum' : 'A single minimum'}: there is no other basin to exit to.`);
-  const notApplicable = (messages: string[]): ArmTheory2D => ({
-    ...base,
-    applicable: false,
-    fields: [],
-    edges: [],
-    classes: [],
-    irreducible: false,
-    symmetric: false,
-    largeMinima: [],
-    assumptions: { ok: false, messages },
-  });
+  const notApplicable = (messages: string[]): ArmTheory2D => notApplicableArm(base, false, messages);
   if (blocking.length > 0 || arm.noise.family !== 'pareto') return notApplicable(blocking);
 
   const alpha = arm.noise.alpha;
