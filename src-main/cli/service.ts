@@ -1,4 +1,5 @@
 import { UsageError } from './errors';
+import { MEMORY_BUDGET_ENV, parseMegabytes } from '../service/megabytes';
 import { LabService } from '../lab';
 import type { DatabaseAccess } from '../store/database';
 import { QueueChunkRunner } from '../queue/queueChunkRunner';
@@ -57,11 +58,11 @@ export async function withService<T>(dbPath: string, use: (service: LabService) 
 
 /** LAB_MEMORY_BUDGET_MB, the budget's default for every door (a number > 0), if set. */
 export function memoryBudgetFromEnv(): number | undefined {
-  const raw = process.env.LAB_MEMORY_BUDGET_MB;
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const mb = Number(raw);
-  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`LAB_MEMORY_BUDGET_MB: "${raw}" must be a number of megabytes > 0`);
-  return mb;
+  try {
+    return parseMegabytes(MEMORY_BUDGET_ENV, process.env[MEMORY_BUDGET_ENV]);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /** `lab COMMAND --help`: the usage on stdout, exit 0. */

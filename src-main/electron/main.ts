@@ -7,6 +7,7 @@ import workerPath from '../engine/worker?modulePath';
 import { LabService } from '../lab';
 import { QueueChunkRunner } from '../queue/queueChunkRunner';
 import { readQueueSetting } from './queueSetting';
+import { MEMORY_BUDGET_ENV, parseMegabytes } from '../service/megabytes';
 import { contentSecurityPolicy } from '../../src-shared/protocol';
 import { appProtocolHandler } from './appProtocol';
 import { forwardLabEvents, registerLabHandlers } from './ipcHandlers';
@@ -121,8 +122,14 @@ async function start(): Promise<void> {
 let queueUrl: string | null = null;
 
 function openService(dbPath: string, location: AppLocation, nativeBinding: string | null): LabService {
-  // The app's memory-budget setting: LAB_MEMORY_BUDGET_MB, as for the CLI and the server.
-  const memoryBudgetMB = Number(process.env.LAB_MEMORY_BUDGET_MB);
+  // The app's memory-budget setting: LAB_MEMORY_BUDGET_MB, parsed as the CLI and the server do; a
+  // value they would refuse is reported and the default kept, so the app still starts.
+  let memoryBudgetMB: number | undefined;
+  try {
+    memoryBudgetMB = parseMegabytes(MEMORY_BUDGET_ENV, process.env[MEMORY_BUDGET_ENV]);
+  } catch (error) {
+    console.error((error as Error).message);
+  }
   // An unreachable queue is not fatal: its runs wait and say so, and continue when it is back.
   const queue = queueUrl ? new QueueChunkRunner({ url: queueUrl }) : null;
   return new LabService({
@@ -131,7 +138,7 @@ function openService(dbPath: string, location: AppLocation, nativeBinding: strin
     // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
     workerUrl: unpackedPath(workerPath, location),
     ...(nativeBinding ? { nativeBinding } : {}),
-    ...(memoryBudgetMB > 0 && Number.isFinite(memoryBudgetMB) ? { memoryBudgetMB } : {}),
+    ...(memoryBudgetMB !== undefined ? { memoryBudgetMB } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MEMORY_BUDGET_ENV, parseMegabytes } from '../service/megabytes';
 
 /** `npm run serve -- [--port P] [--db PATH] [--host H] [--token T] [--workers N | --redis URL] [--static DIR] [--memory-budget MB] [--notice-after S]` */
 export interface ServeArgs {
@@ -42,10 +43,11 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
 }
 
 function megabytes(name: string, text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const mb = Number(text);
-  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`${name} must be a number of megabytes > 0, got "${text}"`);
-  return mb;
+  try {
+    return parseMegabytes(name, text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
@@ -81,7 +83,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     token: values.token ?? null,
     workers: integer('workers', values.workers, 1, 1024),
     staticDir: values.static ?? null,
-    memoryBudgetMB: megabytes('--memory-budget', values['memory-budget'] ?? process.env.LAB_MEMORY_BUDGET_MB),
+    memoryBudgetMB: megabytes('--memory-budget', values['memory-budget'] ?? process.env[MEMORY_BUDGET_ENV]),
     redis: values.redis ?? null,
     noticeAfter: integer('notice-after', values['notice-after'], 0, 31_536_000),
   };
