@@ -381,11 +381,12 @@ export class LabService implements LabApi, LabEventSource {
     const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
     if (!stored) return aggregateRun(config, this.checkpoints.completed(row.id));
     if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
-    const paths = config.kind === 'long-run' ? config.paths : 0;
+    // Series a kind does not have are never asked for (exit times of a long run, paths of exit times).
+    const paths = (config as { paths?: number }).paths ?? 0;
     return withSeries(JSON.parse(stored.summary) as RunResultSummary, {
       exitTimes: (arm, etaIndex) => this.checkpoints.exitTimes(row.id, arm, etaIndex),
       trajectories: (arm) => this.checkpoints.trajectories(row.id, arm, paths).map((t) => Array.from(t)),
-    });
+    }, config);
   }
 
   /**

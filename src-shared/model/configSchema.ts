@@ -149,3 +149,15 @@ export const configInput = z.discriminatedUnion('kind', [exitTimeInput, longRunI
 });
 
 export type ConfigInput = z.input<typeof configInput>;
+
+/**
+ * The expanded configs as a run stores them (presets resolved, defaults filled, a name given):
+ * stored configs are read back through these, and their output types are the config types
+ * (each kind module checks that at compile time).
+ */
+const storedCommon = {
+  name: z.string(),
+  landscape: explicitLandscape,
+};
+export const exitTimeConfigSchema = exitTimeInput.extend(storedCommon);
+export const longRunConfigSchema = longRunInput.extend(storedCommon);
