@@ -93,7 +93,7 @@ export class StoredChunks implements ChunkCheckpoints {
     let body: KernelChunkResult = result;
     let trajectory: Buffer | null = null;
     if (hasTrajectory(result)) {
-      body = { ...result, trajectory: [] };
+      body = { ...result, trajectory: [] } as KernelChunkResult;
       trajectory = Buffer.from(Float64Array.from(result.trajectory).buffer);
     }
     this.rows.insert(runId, key, ENGINE_VERSION, stringifyExact(body), trajectory);

@@ -3,6 +3,7 @@ import { configLimits } from './configSchema';
 import { landscapePresets, fieldIndexOf, type Landscape, type LandscapePresetName } from './landscape';
 import type { AnyExperimentKind } from '../kinds/kindModule';
 import { experimentKindNames, findExperimentKind } from '../kinds/registry';
+import { landscapeFamilyOf } from '../landscapes/registry';
 import { ConfigError, jsonPath, type FieldIssue } from './validation';
 
 /**
@@ -36,8 +37,9 @@ export interface SingleRunInput {
 export function expandSingleRun<C>(raw: SingleRunInput, defaultName: string, kindIssues: (config: C) => FieldIssue[]): C {
   const given: Landscape = 'preset' in raw.landscape ? landscapePresets[raw.landscape.preset] : raw.landscape;
   const landscape: Landscape = { ...given, criticalPoints: [...given.criticalPoints] };
-  const issues = [...landscapeIssues(landscape)];
-  if (issues.length === 0) issues.push(...startIssues(landscape, raw.x0));
+  const family = landscapeFamilyOf(landscape);
+  const issues = [...family.issues(landscape)];
+  if (issues.length === 0) issues.push(...family.startIssues(landscape, raw.x0));
   const name = raw.name && raw.name.length > 0 ? raw.name : defaultName;
   const arms = raw.arms.map((a) => ({ label: a.label, noise: { ...a.noise }, clip: a.clip }));
   const config = { ...raw, name, landscape, arms } as C;
@@ -100,7 +102,7 @@ export function landscapeIssues(landscape: Landscape): FieldIssue[] {
   return issues;
 }
 
-function startIssues(landscape: Landscape, x0: number): FieldIssue[] {
+export function startIssues(landscape: Landscape, x0: number): FieldIssue[] {
   const L = landscape.L;
   if (x0 < -L || x0 > L) return [{ path: 'x0', message: `must lie in [−L, L] = [${-L}, ${L}]` }];
   if (fieldIndexOf(landscape, x0) === 0) {
