@@ -24,7 +24,7 @@ export interface ExperimentKind<Config extends { kind: string } = { kind: string
   readonly stored: z.ZodType<Config>;
   /** Name of a run whose config gives none. */
   readonly defaultName: string;
-  /** Component name of the result view in the renderer (src-renderer/kinds/resultViews.ts maps it). */
+  /** Name of the renderer component that shows a result of this kind (its view; see docs/architecture.md). */
   readonly resultView: string;
   /**
    * The parsed input (the output of `input`) expanded into the config a run stores: presets
