@@ -4,14 +4,14 @@ import { exitTimeConfigSchema, exitTimeInput } from '../model/configSchema';
 import { exitTimeFootprint } from '../model/memoryBudget';
 import type { ExitTimeResult, ExitTimeResultSummary } from '../model/results';
 import { num, si, table } from '../format/table';
-import type { ExperimentKind } from './kindModule';
+import type { ExperimentKindModule } from './kindModule';
 import { expandSingleRun, type SingleRunInput } from '../model/expandConfig';
 import { assertType, type Equals } from './typeEquality';
 
 assertType<Equals<z.output<typeof exitTimeConfigSchema>, ExitTimeConfig>>();
 
 /** First exit time σ from the field that contains x0, over a grid of η (Figure 4). */
-export const exitTimeKind: ExperimentKind<ExitTimeConfig, ExitTimeResult, ExitTimeResultSummary> = {
+export const exitTimeKind: ExperimentKindModule<ExitTimeConfig, ExitTimeResult, ExitTimeResultSummary> = {
   kind: 'exit-time',
   input: exitTimeInput,
   stored: exitTimeConfigSchema,

@@ -16,7 +16,7 @@ export interface ResultSeries {
  * `Config` is the kind's expanded config (what a run stores), `Result` its full result and
  * `Summary` the result without heavy series. Every result and summary carries `kind`.
  */
-export interface ExperimentKind<Config extends { kind: string } = { kind: string }, Result extends { kind: string } = { kind: string }, Summary extends { kind: string } = { kind: string }> {
+export interface ExperimentKindModule<Config extends { kind: string } = { kind: string }, Result extends { kind: string } = { kind: string }, Summary extends { kind: string } = { kind: string }> {
   readonly kind: Config['kind'];
   /** The config as a user writes it: a strict object whose `kind` is this kind's literal. */
   readonly input: z.ZodType;
@@ -49,4 +49,4 @@ export interface ExperimentKind<Config extends { kind: string } = { kind: string
 
 /** Any kind, as the registry holds it; a kind's own module keeps the precise types. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyExperimentKind = ExperimentKind<any, any, any>;
+export type AnyExperimentKindModule = ExperimentKindModule<any, any, any>;

@@ -6,14 +6,14 @@ import { longRunFootprint } from '../model/memoryBudget';
 import type { LongRunResult, LongRunResultSummary } from '../model/results';
 import type { FieldIssue } from '../model/validation';
 import { percent, si, table } from '../format/table';
-import type { ExperimentKind } from './kindModule';
+import type { ExperimentKindModule } from './kindModule';
 import { expandSingleRun, type SingleRunInput } from '../model/expandConfig';
 import { assertType, type Equals } from './typeEquality';
 
 assertType<Equals<z.output<typeof longRunConfigSchema>, LongRunConfig>>();
 
 /** Long paths at one η: occupancy, histogram, transitions, sojourns, trajectories (Figures 1 and 5). */
-export const longRunKind: ExperimentKind<LongRunConfig, LongRunResult, LongRunResultSummary> = {
+export const longRunKind: ExperimentKindModule<LongRunConfig, LongRunResult, LongRunResultSummary> = {
   kind: 'long-run',
   input: longRunInput,
   stored: longRunConfigSchema,

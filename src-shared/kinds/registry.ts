@@ -1,4 +1,4 @@
-import type { AnyExperimentKind } from './kindModule';
+import type { AnyExperimentKindModule } from './kindModule';
 import { exitTimeKind } from './exitTime';
 import { longRunKind } from './longRun';
 
@@ -7,9 +7,9 @@ import { longRunKind } from './longRun';
  * exports and the renderer look a kind up here instead of branching on its name; adding a kind
  * is registering its module (docs/architecture.md, "Experiment kinds").
  */
-const kinds = new Map<string, AnyExperimentKind>();
+const kinds = new Map<string, AnyExperimentKindModule>();
 
-export function registerExperimentKind(kind: AnyExperimentKind): void {
+export function registerExperimentKind(kind: AnyExperimentKindModule): void {
   if (kinds.has(kind.kind)) throw new Error(`experiment kind "${kind.kind}" is already registered`);
   kinds.set(kind.kind, kind);
 }
@@ -19,11 +19,11 @@ export function unregisterExperimentKind(name: string): void {
   kinds.delete(name);
 }
 
-export function findExperimentKind(name: string): AnyExperimentKind | undefined {
+export function findExperimentKind(name: string): AnyExperimentKindModule | undefined {
   return kinds.get(name);
 }
 
-export function experimentKind(name: string): AnyExperimentKind {
+export function experimentKind(name: string): AnyExperimentKindModule {
   const kind = kinds.get(name);
   if (!kind) throw new Error(`unknown experiment kind "${name}" (this lab knows ${experimentKindNames().join(', ')})`);
   return kind;

@@ -1,7 +1,7 @@
 import type { Arm, ExperimentConfig } from './config';
 import { configLimits } from './configSchema';
 import { landscapePresets, fieldIndexOf, type Landscape, type LandscapePresetName } from './landscape';
-import type { AnyExperimentKind } from '../kinds/kindModule';
+import type { AnyExperimentKindModule } from '../kinds/kindModule';
 import { experimentKindNames, findExperimentKind } from '../kinds/registry';
 import { landscapeFamilyOf } from '../landscapes/registry';
 import { ConfigError, jsonPath, type FieldIssue } from './validation';
@@ -49,7 +49,7 @@ export function expandSingleRun<C>(raw: SingleRunInput, defaultName: string, kin
 }
 
 /** The registered kind an input names; a missing or unknown kind is an issue at `kind`. */
-function kindOfInput(input: unknown): AnyExperimentKind {
+function kindOfInput(input: unknown): AnyExperimentKindModule {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ConfigError([{ path: '', message: `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}` }]);
   }

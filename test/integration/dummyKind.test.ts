@@ -6,7 +6,7 @@ import type { ChunkJob, ChunkSource } from '../../src-main/engine/executor/chunk
 import type { EngineKind } from '../../src-main/engine/kinds/engineKind';
 import { engineKind, registerEngineKind, unregisterEngineKind } from '../../src-main/engine/kinds/engineKinds';
 import type { KernelChunkResult, KernelTask } from '../../src-main/engine/tasks';
-import type { ExperimentKind } from '../../src-shared/kinds/kindModule';
+import type { ExperimentKindModule } from '../../src-shared/kinds/kindModule';
 import { registerExperimentKind, unregisterExperimentKind } from '../../src-shared/kinds/registry';
 import { exitTimeInput } from '../../src-shared/model/configSchema';
 import { expandSingleRun, type SingleRunInput } from '../../src-shared/model/expandConfig';
@@ -39,7 +39,7 @@ const sumInput = exitTimeInput.omit({ kind: true, etas: true, samples: true, max
   per: z.number().int().min(1).default(10),
 });
 
-const sumKind: ExperimentKind<SumConfig, SumResult, SumResult> = {
+const sumKind: ExperimentKindModule<SumConfig, SumResult, SumResult> = {
   kind: 'sum-of-squares',
   input: sumInput,
   stored: sumInput as unknown as z.ZodType<SumConfig>,

@@ -21,7 +21,7 @@ export interface RunningKindAggregate<Summary = unknown> {
 export type CsvCell = string | number | null;
 
 /**
- * The engine half of an experiment kind (the pure half is its `ExperimentKind` in
+ * The engine half of an experiment kind (the pure half is its `ExperimentKindModule` in
  * src-shared/kinds/). Everything here is a function of the expanded config and the committed
  * chunks, keyed by the kind's own chunk keys, so the same module serves a fresh run, a resumed
  * one and a composite kind that nests it (which hands it only the chunks under its namespace,
