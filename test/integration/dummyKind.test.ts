@@ -91,6 +91,17 @@ class SumPlan implements ChunkSource {
   }
 }
 
+function sumOf(config: SumConfig, chunks: ReadonlyMap<string, SumChunk>): SumResult {
+  const arms = config.arms.map((a) => ({ label: a.label, sum: 0, terms: 0 }));
+  for (const [key, chunk] of chunks) {
+    const m = keyPattern.exec(key);
+    if (!m || chunk.kind !== 'sum-of-squares') continue;
+    arms[Number(m[1])].sum += chunk.sum;
+    arms[Number(m[1])].terms += chunk.iterations;
+  }
+  return { kind: 'sum-of-squares', arms };
+}
+
 const sumEngine: EngineKind<SumConfig, SumTask, SumChunk, SumResult, SumResult> = {
   kind: 'sum-of-squares',
   plan: (config, completed) => new SumPlan(config, completed),
@@ -99,21 +110,12 @@ const sumEngine: EngineKind<SumConfig, SumTask, SumChunk, SumResult, SumResult> 
     for (let k = task.first; k <= task.last; k++) sum += k * k;
     return { kind: 'sum-of-squares', sum, iterations: task.last - task.first + 1 };
   },
-  aggregate(config, chunks) {
-    const arms = config.arms.map((a) => ({ label: a.label, sum: 0, terms: 0 }));
-    for (const [key, chunk] of chunks) {
-      const m = keyPattern.exec(key);
-      if (!m || chunk.kind !== 'sum-of-squares') continue;
-      arms[Number(m[1])].sum += chunk.sum;
-      arms[Number(m[1])].terms += chunk.iterations;
-    }
-    return { kind: 'sum-of-squares', arms };
-  },
+  aggregate: (config, chunks) => sumOf(config, chunks),
   running(config) {
     const chunks = new Map<string, SumChunk>();
     return {
       add: (key, chunk) => (keyPattern.test(key) ? (chunks.set(key, chunk as unknown as SumChunk), true) : false),
-      summary: () => sumEngine.aggregate(config, chunks),
+      summary: () => sumOf(config, chunks),
     };
   },
   csv: {
