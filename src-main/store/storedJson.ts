@@ -29,10 +29,23 @@ function parsed<T>(schema: z.ZodType<T>, text: string, what: string): T {
 
 const kindOnly = z.looseObject({ kind: z.string() });
 
+/**
+ * Configs already parsed, as the JSON of the schema's output: the history list reads the same
+ * stored configs on every poll, and a schema parse costs several times a JSON.parse, so a text
+ * seen before costs one JSON.parse of its parsed form (a fresh object each time).
+ */
+const parsedConfigs = new Map<string, string>();
+const PARSED_CONFIGS_KEPT = 4096;
+
 /** A run's expanded config, through its kind's stored schema (its output type is the config type). */
 export function storedConfig(text: string): ExperimentConfig {
+  const known = parsedConfigs.get(text);
+  if (known !== undefined) return JSON.parse(known) as ExperimentConfig;
   const { kind } = parsed(kindOnly, text, 'config');
-  return parsed(experimentKind(kind).stored, text, `${kind} config`) as ExperimentConfig;
+  const config = parsed(experimentKind(kind).stored, text, `${kind} config`) as ExperimentConfig;
+  if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value as string);
+  parsedConfigs.set(text, JSON.stringify(config));
+  return config;
 }
 
 const tags = z.array(z.string());
