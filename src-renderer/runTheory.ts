@@ -1,15 +1,18 @@
-import { fieldIndexOf, type ExperimentConfig } from '../src-shared/model';
-import { predictedMeanExit, theoryReport, timeScale, type FieldTheory, type TheoryReport } from '../src-shared/theory';
+import type { ExperimentConfig } from '../src-shared/model';
+import { predictedMeanExit, theoryReport, timeScale, type TheoryReport } from '../src-shared/theory';
+import { rendererKind } from './kinds/registry';
+
+export { startFieldTheory } from './startFieldTheory';
 
 /**
- * Section 2 of the paper at each η of a config: one report per learning rate of an exit-time
- * sweep (in the config's order), the one η of a long run. Pure and local (src-shared/theory).
+ * Section 2 of the paper at each η the config's kind reports at (`theoryEtas`: every η of an
+ * exit-time grid in the config's order, the one η of a long run). Pure and local (src-shared/theory).
  * The limit constants q_i, q_ij are the expensive part (integrals over the gradient flow) and do
  * not depend on η, only λ_i(η) does: they are computed once, at the first η, so a sweep of up to
  * 100 η on a large landscape costs one report, not a hundred, on this thread.
  */
 export function theoryAtEachEta(config: ExperimentConfig): TheoryReport[] {
-  const [first, ...rest] = config.kind === 'exit-time' ? config.etas : [config.eta];
+  const [first, ...rest] = rendererKind(config).theoryEtas(config);
   const base = theoryReport(config, first);
   return [base, ...rest.map((eta) => rescaled(config, base, eta))];
 }
@@ -32,12 +35,5 @@ function rescaled(config: ExperimentConfig, base: TheoryReport, eta: number): Th
 
 /** The report to show of `theoryAtEachEta(config)`: at the smallest η, closest to Theorem 1's limit. */
 export function theoryAtSmallestEta(config: ExperimentConfig, reports: readonly TheoryReport[]): TheoryReport | null {
-  if (config.kind === 'long-run') return reports[0] ?? null;
-  return reports[config.etas.indexOf(Math.min(...config.etas))] ?? null;
-}
-
-/** Arm `arm`'s theory for Ω_i(x0), the field the run starts in; undefined when the report has none. */
-export function startFieldTheory(config: ExperimentConfig, report: TheoryReport | undefined, arm: number): FieldTheory | undefined {
-  const field = fieldIndexOf(config.landscape, config.x0);
-  return report?.arms[arm]?.fields.find((f) => f.index === field);
+  return reports[rendererKind(config).shownTheoryIndex(config)] ?? null;
 }

@@ -1,7 +1,7 @@
 import type { KernelSpeeds } from '../../src-shared/api';
-import { workUpperBound, type ExperimentConfig } from '../../src-shared/model';
+import type { ExperimentConfig } from '../../src-shared/model';
 import type { TheoryReport } from '../../src-shared/theory/types';
-import { startFieldTheory } from '../runTheory';
+import { rendererKind } from '../kinds/registry';
 
 export interface WorkEstimate {
   /** Expected iterations (exit-time: from Theorem 1's mean exit when known). */
@@ -15,30 +15,12 @@ export interface WorkEstimate {
 }
 
 /**
- * The work a run will do. Long-run: exact (arms × paths × iterations). Exit-time: per arm and η,
- * samples × min(maxIterations, predicted mean exit from Ω_i(x0)) when the theory has it, else the
- * censoring bound — an over-estimate, said so in the UI.
+ * The work a run will do, as its kind estimates it (long-run: exact; exit-time: from Theorem 1's
+ * predicted mean exit where known, else the censoring bound). `theoryByEta` follows the kind's
+ * `theoryEtas`.
  */
 export function estimateWork(config: ExperimentConfig, theoryByEta: (TheoryReport | undefined)[] = []): WorkEstimate {
-  const upperBound = workUpperBound(config);
-  if (config.kind === 'long-run') {
-    return { iterations: upperBound, upperBound, fromTheory: true, perArm: config.arms.map(() => config.paths * config.iterations) };
-  }
-  let fromTheory = true;
-  const perArm = config.arms.map((_, a) => {
-    let iterations = 0;
-    config.etas.forEach((_, e) => {
-      const predicted = startFieldTheory(config, theoryByEta[e], a)?.predictedMeanExit;
-      if (predicted !== undefined && Number.isFinite(predicted) && predicted > 0) {
-        iterations += config.samples * Math.min(config.maxIterations, predicted);
-      } else {
-        fromTheory = false;
-        iterations += config.samples * config.maxIterations;
-      }
-    });
-    return iterations;
-  });
-  return { iterations: perArm.reduce((s, n) => s + n, 0), upperBound, fromTheory, perArm };
+  return rendererKind(config).estimateWork(config, theoryByEta);
 }
 
 export interface TimeEstimate {
@@ -55,7 +37,7 @@ export interface TimeEstimate {
  * is mostly start-up, so it is never used as a speed.
  */
 export function estimateTime(config: ExperimentConfig, work: WorkEstimate, speeds: KernelSpeeds): TimeEstimate | null {
-  const units = config.arms.length * (config.kind === 'long-run' ? config.paths : config.etas.length * config.samples);
+  const units = rendererKind(config).parallelUnits(config);
   const workers = Math.max(1, Math.min(speeds.workers, units));
   let workerSeconds = 0;
   for (const [a, arm] of config.arms.entries()) {
