@@ -1,5 +1,4 @@
 import { fieldIndexOf, workUpperBound, type ExitTimeConfig } from '../../src-shared/model';
-import ExitTimeSettings from '../components/ExitTimeSettings.vue';
 import { formatSci } from '../format';
 import { startFieldTheory } from '../startFieldTheory';
 import { armCount, type RendererKind } from './rendererKind';
@@ -8,7 +7,6 @@ import { armCount, type RendererKind } from './rendererKind';
 export const exitTimeView: RendererKind<ExitTimeConfig> = {
   kind: 'exit-time',
   settingsTitle: 'First exit from Ω(x₀)',
-  settingsView: ExitTimeSettings,
   settingsPaths: ['etas', 'samples', 'maxIterations'],
   theoryEtas: (c) => c.etas,
   shownTheoryIndex: (c) => c.etas.indexOf(Math.min(...c.etas)),

@@ -1,5 +1,4 @@
 import { workUpperBound, type LongRunConfig } from '../../src-shared/model';
-import LongRunSettings from '../components/LongRunSettings.vue';
 import { formatCount, formatSci } from '../format';
 import { armCount, type RendererKind } from './rendererKind';
 
@@ -7,7 +6,6 @@ import { armCount, type RendererKind } from './rendererKind';
 export const longRunView: RendererKind<LongRunConfig> = {
   kind: 'long-run',
   settingsTitle: 'Long run',
-  settingsView: LongRunSettings,
   settingsPaths: ['eta', 'paths', 'iterations', 'bins', 'thin', 'epsilon'],
   theoryEtas: (c) => [c.eta],
   shownTheoryIndex: () => 0,

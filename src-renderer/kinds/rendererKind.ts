@@ -1,4 +1,3 @@
-import type { Component } from 'vue';
 import type { ExperimentConfig } from '../../src-shared/model';
 import type { RunDetail } from '../../src-shared/api';
 import type { TheoryReport } from '../../src-shared/theory';
@@ -12,17 +11,16 @@ export interface CompareSeries {
 }
 
 /**
- * The renderer half of an experiment kind: what the views need beyond the pure module
- * (src-shared/kinds). The result component is found by the pure module's `resultView` name
- * (resultViews.ts); everything else a view would branch on lives here, so a view looks the
- * kind up instead of testing its name. docs/architecture.md ("Experiment kinds") has the checklist.
+ * The renderer half of an experiment kind, without components: what the views need beyond the
+ * pure module (src-shared/kinds). Its components (result view, settings inputs) are registered in
+ * kindViews.ts; everything else a view would branch on lives here, so a view looks the kind up
+ * instead of testing its name. Kept free of components so that plain functions (estimates,
+ * theory per η) and their tests need no browser. docs/architecture.md ("Experiment kinds") has the checklist.
  */
 export interface RendererKind<Config extends ExperimentConfig = ExperimentConfig> {
   readonly kind: Config['kind'];
   /** Heading of the Design page's card with the kind's own settings. */
   readonly settingsTitle: string;
-  /** The Design page's inputs for the kind's own settings (props: `issues`). */
-  readonly settingsView: Component;
   /**
    * Top-level config fields the settings view has an input for; an issue at any other path
    * the Design page cannot place is listed above the form, so none is swallowed.
