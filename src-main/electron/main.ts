@@ -4,6 +4,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerPath from '../engine/worker?modulePath';
+import readerPath from '../service/readerWorker?modulePath';
 import { LabService } from '../lab';
 import { QueueChunkRunner } from '../queue/queueChunkRunner';
 import { readQueueSetting } from './queueSetting';
@@ -137,6 +138,7 @@ function openService(dbPath: string, location: AppLocation, nativeBinding: strin
     dbPath,
     // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
     workerUrl: unpackedPath(workerPath, location),
+    readerUrl: unpackedPath(readerPath, location),
     ...(nativeBinding ? { nativeBinding } : {}),
     ...(memoryBudgetMB !== undefined ? { memoryBudgetMB } : {}),
   });

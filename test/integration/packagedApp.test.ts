@@ -112,12 +112,13 @@ describe('the packaged app (electron-builder with electron-builder.yml)', () => 
     expect(runtime.filter((f) => !packed(f))).toEqual([]);
   });
 
-  it('unpacks the worker bundle and the Electron build of the SQLite addon beside the archive', () => {
-    const workers = filesUnder('out/main').filter((f) => /\/worker-[^/]+\.js$/.test(f));
-    expect(workers.length).toBeGreaterThan(0);
-    // The one the main bundle starts (electron-vite's ?modulePath) is among them.
+  it('unpacks the worker and reader bundles and the Electron build of the SQLite addon beside the archive', () => {
+    const workers = filesUnder('out/main').filter((f) => /\/(worker|readerWorker)-[^/]+\.js$/.test(f));
+    // The ones the main bundle starts (electron-vite's ?modulePath) are among them.
     const main = readFileSync('out/main/index.js', 'utf8');
-    expect(workers.some((w) => main.includes(w.split('/').pop()!))).toBe(true);
+    for (const entry of ['worker', 'readerWorker']) {
+      expect(workers.some((w) => w.split('/').pop()!.startsWith(`${entry}-`) && main.includes(w.split('/').pop()!)), entry).toBe(true);
+    }
     for (const f of [...workers, addonRel]) expect(unpacked(f), f).toBe(true);
     expect(readFileSync(join(unpackedRoot, addonRel))).toEqual(readFileSync(join(stage, addonRel)));
     // Everything else stays inside the archive (integrity-checked on macOS and Windows).
