@@ -231,12 +231,14 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   }
 
   async getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]> {
-    const row = this.row(validId(id));
-    const config = JSON.parse(row.config) as ExperimentConfig;
-    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
-    const a = validIndex(arm, 'arm', config.arms.length);
-    const e = validIndex(etaIndex, 'etaIndex', config.etas.length);
-    return this.checkpoints.exitTimes(row.id, a, e);
+    const group = this.exitTimeGroup(id, arm, etaIndex);
+    return this.checkpoints.exitTimes(group.row.id, group.arm, group.etaIndex);
+  }
+
+  /** getExitTimes as the bytes a door sends, read like getRunEncoded (one η can hold millions of samples). */
+  async getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, encoding: WireEncoding): Promise<Uint8Array> {
+    const group = this.exitTimeGroup(id, arm, etaIndex);
+    return this.readOffThread(group.row, { method: 'getExitTimes', arm: group.arm, etaIndex: group.etaIndex }, encoding);
   }
 
   async getTrajectories(id: number, query: unknown): Promise<TrajectoryWindow> {
@@ -392,6 +394,13 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   /** Ids of runs this service is executing now. */
   activeRunIds(): number[] {
     return [...this.active.keys()];
+  }
+
+  private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown): { row: RunRow; arm: number; etaIndex: number } {
+    const row = this.row(validId(id));
+    const config = JSON.parse(row.config) as ExperimentConfig;
+    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
+    return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length) };
   }
 
   /**

@@ -46,6 +46,8 @@ export interface SmallDuringHeavy {
   smallCalls: number;
   smallMedianMs: number;
   smallMaxMs: number;
+  /** The longest the server's thread was held meanwhile (by anything: the read, the bench's own client, GC). */
+  longestBlockMs: number;
 }
 
 const owner = { pid: process.pid, token: 'history-bench' };
@@ -143,11 +145,13 @@ async function smallDuringHeavy(lab: LabService, heavy: number): Promise<SmallDu
   return doors.map((d) => {
     const all = rounds.get(d.readOn)!;
     const med = (pick: (r: SmallDuringHeavy) => number) => middle(all.map(pick));
-    return { readOn: d.readOn, getRunMs: med((r) => r.getRunMs), smallCalls: med((r) => r.smallCalls), smallMedianMs: med((r) => r.smallMedianMs), smallMaxMs: med((r) => r.smallMaxMs) };
+    return { readOn: d.readOn, getRunMs: med((r) => r.getRunMs), smallCalls: med((r) => r.smallCalls), smallMedianMs: med((r) => r.smallMedianMs), smallMaxMs: med((r) => r.smallMaxMs), longestBlockMs: med((r) => r.longestBlockMs) };
   });
 }
 
 async function oneRound(port: number, heavy: number, readOn: SmallDuringHeavy['readOn']): Promise<SmallDuringHeavy> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   const t0 = performance.now();
   let getRunMs = 0;
   const whole = post(port, 'getRun', [heavy]).then(() => (getRunMs = performance.now() - t0));
@@ -159,7 +163,8 @@ async function oneRound(port: number, heavy: number, readOn: SmallDuringHeavy['r
     await new Promise((r) => setTimeout(r, 5));
   }
   await whole;
-  return { readOn, getRunMs, smallCalls: small.length, smallMedianMs: middle(small), smallMaxMs: Math.max(...small) };
+  delay.disable();
+  return { readOn, getRunMs, smallCalls: small.length, smallMedianMs: middle(small), smallMaxMs: Math.max(...small), longestBlockMs: delay.max / 1e6 };
 }
 
 function post(port: number, method: string, args: unknown[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ExportFormat, LabApi, LabMethod } from '../../src-shared/api';
+import type { LabApi, LabMethod } from '../../src-shared/api';
 import { invokeLab } from '../../src-shared/ipc';
 
 /**
@@ -8,18 +8,21 @@ import { invokeLab } from '../../src-shared/ipc';
 export type WireEncoding = 'json' | 'exact';
 
 /**
- * The reads whose answer can be a hundred megabytes (`getRun`, `exportRun`), answered as the
- * bytes of the serialised value, built and serialised off the calling thread. A door that has
- * these sends the bytes as they are instead of the value.
+ * The reads whose answer can be a hundred megabytes (`getRun`, `exportRun`, `getExitTimes`),
+ * answered as the bytes of the serialised value, built and serialised off the calling thread. A
+ * door that has these sends the bytes as they are instead of the value.
  */
 export interface EncodedReads {
   getRunEncoded(id: unknown, encoding: WireEncoding): Promise<Uint8Array>;
   exportRunEncoded(id: unknown, format: unknown, encoding: WireEncoding): Promise<Uint8Array>;
+  getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, encoding: WireEncoding): Promise<Uint8Array>;
 }
 
-function hasEncodedReads(service: object): service is EncodedReads {
-  const s = service as Partial<EncodedReads>;
-  return typeof s.getRunEncoded === 'function' && typeof s.exportRunEncoded === 'function';
+type HeavyMethod = 'getRun' | 'exportRun' | 'getExitTimes';
+const encodedName = { getRun: 'getRunEncoded', exportRun: 'exportRunEncoded', getExitTimes: 'getExitTimesEncoded' } as const satisfies Record<HeavyMethod, keyof EncodedReads>;
+
+function isHeavy(method: LabMethod): method is HeavyMethod {
+  return Object.hasOwn(encodedName, method);
 }
 
 /**
@@ -28,10 +31,9 @@ function hasEncodedReads(service: object): service is EncodedReads {
  * same rule as every call (invokeLab).
  */
 export function invokeEncoded(service: object, method: LabMethod, args: readonly unknown[], encoding: WireEncoding): Promise<Uint8Array> | null {
-  if (!hasEncodedReads(service) || (method !== 'getRun' && method !== 'exportRun')) return null;
-  const encoded: Pick<LabApi, 'getRun' | 'exportRun'> = {
-    getRun: (id: number) => service.getRunEncoded(id, encoding) as never,
-    exportRun: (id: number, format: ExportFormat) => service.exportRunEncoded(id, format, encoding) as never,
-  };
-  return invokeLab(encoded as LabApi, method, args) as Promise<Uint8Array>;
+  if (!isHeavy(method)) return null;
+  const read = (service as Partial<EncodedReads>)[encodedName[method]] as ((...a: unknown[]) => Promise<Uint8Array>) | undefined;
+  if (typeof read !== 'function') return null;
+  const encoded = { [method]: (...a: unknown[]) => read.call(service, ...a, encoding) } as unknown as LabApi;
+  return invokeLab(encoded, method, args) as Promise<Uint8Array>;
 }

@@ -27,7 +27,7 @@ export interface HeavyReadRequest {
   row: RunRow;
   /** Live progress, when the run executes in the asking process. */
   progress?: RunProgress;
-  read: { method: 'getRun' } | { method: 'exportRun'; format: ExportFormat };
+  read: { method: 'getRun' } | { method: 'exportRun'; format: ExportFormat } | { method: 'getExitTimes'; arm: number; etaIndex: number };
   encoding: WireEncoding;
 }
 
@@ -37,9 +37,11 @@ export default function heavyRead(request: HeavyReadRequest): Uint8Array {
     // One read transaction: the summary and the chunks it is completed with are one snapshot.
     const value = db.transaction(() => {
       const reads = { runs: new RunsRepository(db), checkpoints: new StoredChunks(new ChunkRows(db)) };
+      const { read } = request;
+      if (read.method === 'getExitTimes') return reads.checkpoints.exitTimes(request.row.id, read.arm, read.etaIndex);
       const record = wholeRecord(reads, request.row, request.progress);
-      if (request.read.method === 'getRun') return record;
-      return exportRun(record, request.read.format, () => reads.checkpoints.completed(record.id));
+      if (read.method === 'getRun') return record;
+      return exportRun(record, read.format, () => reads.checkpoints.completed(record.id));
     })();
     const text = request.encoding === 'json' ? JSON.stringify(value) : stringifyExact(value);
     // A fresh buffer of its own, handed over without a copy.

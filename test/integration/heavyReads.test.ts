@@ -49,6 +49,9 @@ describe('heavy reads off the main thread', () => {
         expect(text(await lab.exportRunEncoded(id, format, 'json'))).toBe(JSON.stringify(file));
       }
     }
+    for (const [arm, eta] of [[0, 0], [1, 1]]) {
+      expect(text(await lab.getExitTimesEncoded(exit.id, arm, eta, 'json'))).toBe(JSON.stringify(await lab.getExitTimes(exit.id, arm, eta)));
+    }
     // The whole result really is in it: every path of every arm.
     const whole = JSON.parse(text(await lab.getRunEncoded(long.id, 'json'))) as { result: { arms: { trajectories: number[][] }[] } };
     expect(whole.result.arms.map((a) => a.trajectories.map((t) => t.length))).toEqual([
@@ -72,6 +75,9 @@ describe('heavy reads off the main thread', () => {
     await expect(lab.getRunEncoded(99, 'json')).rejects.toMatchObject({ code: 'not-found' });
     await expect(lab.getRunEncoded('1', 'json')).rejects.toBeInstanceOf(LabError);
     await expect(lab.exportRunEncoded(1, 'xml', 'json')).rejects.toMatchObject({ code: 'invalid' });
+    const run = await lab.whenSettled((await lab.startRun(exitTimeConfig({ samples: 2 }))).id);
+    await expect(lab.getExitTimesEncoded(run.id, 2, 0, 'json')).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'arm' }] });
+    await expect(invokeEncoded(lab, 'getExitTimes', [run.id, 0], 'json')).rejects.toMatchObject({ code: 'invalid' });
     await expect(invokeEncoded(lab, 'getRun', [1, 2], 'json')).rejects.toMatchObject({ code: 'invalid', message: 'getRun takes 1 argument, got 2' });
     expect(invokeEncoded(lab, 'listRuns', [], 'json')).toBeNull();
   });

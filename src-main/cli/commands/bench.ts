@@ -59,8 +59,8 @@ async function historyCommand(json: boolean): Promise<number> {
     '',
     'listRuns through the HTTP door while the whole heavy run is served (getRun), medians of 3 rounds:',
     table(
-      ['getRun read on', 'getRun ms', 'listRuns calls meanwhile', 'listRuns median ms', 'listRuns max ms'],
-      result.duringGetRun.map((r) => [r.readOn, r.getRunMs, r.smallCalls, r.smallMedianMs, r.smallMaxMs]),
+      ['getRun read on', 'getRun ms', 'listRuns calls meanwhile', 'listRuns median ms', 'listRuns max ms', 'longest thread hold ms'],
+      result.duringGetRun.map((r) => [r.readOn, r.getRunMs, r.smallCalls, r.smallMedianMs, r.smallMaxMs, r.longestBlockMs]),
     ),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
