@@ -38,8 +38,11 @@ export interface HistoryBenchResult {
 }
 
 export interface SmallDuringHeavy {
-  /** Where the whole run is rebuilt and serialised: the server's own thread (as before) or a reader thread. */
-  readOn: 'main thread' | 'reader thread';
+  /**
+   * Where the whole run is rebuilt and serialised: the server's own thread (as before) or a
+   * reader thread; `no getRun` is the control, listRuns alone for as long.
+   */
+  readOn: 'main thread' | 'reader thread' | 'no getRun';
   /** The getRun call, from request to the last byte. */
   getRunMs: number;
   /** listRuns calls made one after another while the getRun was in flight. */
@@ -129,32 +132,42 @@ async function smallDuringHeavy(lab: LabService, heavy: number): Promise<SmallDu
     { readOn: 'main thread' as const, service: mainThreadOnly as LabApi & Pick<LabService, 'on'> },
     { readOn: 'reader thread' as const, service: lab },
   ];
-  const rounds: Map<string, SmallDuringHeavy[]> = new Map(doors.map((d) => [d.readOn, []]));
+  const rounds = new Map<SmallDuringHeavy['readOn'], SmallDuringHeavy[]>([
+    ['main thread', []],
+    ['reader thread', []],
+    ['no getRun', []],
+  ]);
   for (let round = 0; round < 3; round++) {
     for (const door of doors) {
       const server = createLabServer({ service: door.service, staticDir: tmpdir(), token: null, log: () => {} });
       await new Promise<void>((r) => server.server.listen(0, '127.0.0.1', () => r()));
       const port = (server.server.address() as AddressInfo).port;
       try {
-        rounds.get(door.readOn)!.push(await oneRound(port, heavy, door.readOn));
+        const measured = await oneRound(port, heavy, door.readOn);
+        rounds.get(door.readOn)!.push(measured);
+        if (door.readOn === 'reader thread') rounds.get('no getRun')!.push(await oneRound(port, null, 'no getRun', measured.getRunMs));
       } finally {
         await server.close();
       }
     }
   }
-  return doors.map((d) => {
-    const all = rounds.get(d.readOn)!;
+  return [...doors.map((d) => d.readOn), 'no getRun' as const].map((readOn) => {
+    const all = rounds.get(readOn)!;
     const med = (pick: (r: SmallDuringHeavy) => number) => middle(all.map(pick));
-    return { readOn: d.readOn, getRunMs: med((r) => r.getRunMs), smallCalls: med((r) => r.smallCalls), smallMedianMs: med((r) => r.smallMedianMs), smallMaxMs: med((r) => r.smallMaxMs), longestBlockMs: med((r) => r.longestBlockMs) };
+    return { readOn, getRunMs: med((r) => r.getRunMs), smallCalls: med((r) => r.smallCalls), smallMedianMs: med((r) => r.smallMedianMs), smallMaxMs: med((r) => r.smallMaxMs), longestBlockMs: med((r) => r.longestBlockMs) };
   });
 }
 
-async function oneRound(port: number, heavy: number, readOn: SmallDuringHeavy['readOn']): Promise<SmallDuringHeavy> {
+/** listRuns after listRuns while `heavy`'s getRun is served (or, with none, for `forMs`). */
+async function oneRound(port: number, heavy: number | null, readOn: SmallDuringHeavy['readOn'], forMs = 0): Promise<SmallDuringHeavy> {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const t0 = performance.now();
   let getRunMs = 0;
-  const whole = post(port, 'getRun', [heavy]).then(() => (getRunMs = performance.now() - t0));
+  const whole =
+    heavy === null
+      ? new Promise((r) => setTimeout(r, forMs)).then(() => (getRunMs = forMs))
+      : post(port, 'getRun', [heavy]).then(() => (getRunMs = performance.now() - t0));
   const small: number[] = [];
   while (getRunMs === 0) {
     const t = performance.now();
