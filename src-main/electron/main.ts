@@ -138,7 +138,8 @@ function openService(dbPath: string, location: AppLocation, nativeBinding: strin
     dbPath,
     // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
     workerUrl: unpackedPath(workerPath, location),
-    readerUrl: unpackedPath(readerPath, location),
+    // The reader imports better-sqlite3 and piscina from the archive's node_modules, so it runs from inside app.asar.
+    readerUrl: readerPath,
     ...(nativeBinding ? { nativeBinding } : {}),
     ...(memoryBudgetMB !== undefined ? { memoryBudgetMB } : {}),
   });
