@@ -404,8 +404,9 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   }
 
   /**
-   * A whole run read on a reader thread from its own connection. A run executing here is read
-   * from its committed chunks, which are exactly what its executor aggregates in memory.
+   * A heavy read of `row`'s run on a reader thread, from its own read-only connection. A run
+   * executing here is read from its committed chunks, which are exactly what its executor
+   * aggregates in memory; only its live progress comes from this thread.
    */
   private readOffThread(row: RunRow, read: HeavyReadRequest['read'], encoding: WireEncoding): Promise<Uint8Array> {
     const live = this.active.get(row.id);

@@ -51,7 +51,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   sendBytes(res, status, Buffer.from(JSON.stringify(body)), headers);
 }
 
-/** JSON already serialised; the socket takes it piece by piece as the client reads. */
+/** JSON already serialised: written as it is (the socket sends a large body as the client reads it, off this thread's clock). */
 function sendBytes(res: ServerResponse, status: number, json: Uint8Array, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
