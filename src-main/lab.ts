@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { storedConfig } from './store/storedJson';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -243,7 +244,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   async getTrajectories(id: number, query: unknown): Promise<TrajectoryWindow> {
     const row = this.row(validId(id));
-    const config = JSON.parse(row.config) as ExperimentConfig;
+    const config = storedConfig(row.config);
     if (config.kind !== 'long-run') throw new LabError({ code: 'invalid', message: `Run ${row.id} is an ${config.kind} run; it has no trajectories.` });
     const q = validTrajectoryQuery(query, config.arms.length);
     const from = q.from ?? 0;
@@ -316,7 +317,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
       throw new LabError({ code: 'conflict', message: `Run ${runId} cannot be resumed: ${why}. Only ${resumable.join(', ')} runs can.` });
     }
     this.emitStatus(runId, 'queued');
-    const config = JSON.parse(this.row(runId).config) as ExperimentConfig;
+    const config = storedConfig(this.row(runId).config);
     this.launch(runId, config);
     return this.summary(runId);
   }
@@ -398,7 +399,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown): { row: RunRow; arm: number; etaIndex: number } {
     const row = this.row(validId(id));
-    const config = JSON.parse(row.config) as ExperimentConfig;
+    const config = storedConfig(row.config);
     if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
     return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length) };
   }

@@ -1,10 +1,10 @@
 import type { RunProgress, RunRecord } from '../../src-shared/api';
-import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { RunResult, RunResultSummary } from '../../src-shared/model/results';
 import { withSeries } from '../../src-shared/model/resultSummary';
 import { aggregateRun } from '../engine/aggregate/aggregateRun';
 import type { RunsRepository } from '../store/runsRepository';
 import { rowToSummary, type RunRow } from '../store/runRow';
+import { storedConfig } from '../store/storedJson';
 import type { StoredChunks } from './storedChunks';
 
 /** What reading a whole run needs from the store: its stored summary and its committed chunks. */
@@ -31,7 +31,7 @@ export function wholeRecord(reads: RunReads, row: RunRow, progress?: RunProgress
  * aggregates of its committed chunks (what the executor holds in memory is exactly those).
  */
 export function wholeResult(reads: RunReads, row: RunRow): RunResult | null {
-  const config = JSON.parse(row.config) as ExperimentConfig;
+  const config = storedConfig(row.config);
   const stored = row.status === 'completed' ? reads.runs.storedResult(row.id) : undefined;
   if (!stored) return aggregateRun(config, reads.checkpoints.completed(row.id));
   if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
@@ -39,5 +39,5 @@ export function wholeResult(reads: RunReads, row: RunRow): RunResult | null {
   return withSeries(JSON.parse(stored.summary) as RunResultSummary, {
     exitTimes: (arm, etaIndex) => reads.checkpoints.exitTimes(row.id, arm, etaIndex),
     trajectories: (arm) => reads.checkpoints.trajectories(row.id, arm, paths).map((t) => Array.from(t)),
-  });
+  }, config);
 }
