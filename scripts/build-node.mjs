@@ -1,4 +1,4 @@
-// Bundles the Node side (the `lab` CLI, the `serve` server and the worker entry) into out/node
+// Bundles the Node side (the `lab` CLI, the `serve` server, the worker and reader entries) into out/node
 // with esbuild. Native and worker-pool packages stay external. `--if-stale` skips the build when
 // no source is newer than the outputs, so `npm run lab` starts instantly.
 import { build } from 'esbuild';
@@ -10,6 +10,7 @@ const entries = {
   lab: 'src-main/cli/main.ts',
   serve: 'src-main/server/main.ts',
   worker: 'src-main/engine/worker.ts',
+  reader: 'src-main/service/readerWorker.ts',
 };
 const outdir = 'out/node';
 

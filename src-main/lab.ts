@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { storedConfig } from './store/storedJson';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import {
@@ -23,8 +24,8 @@ import {
   type RunSummary,
 } from '../src-shared/api';
 import type { ExperimentConfig } from '../src-shared/model/config';
-import type { RunResult, RunResultSummary } from '../src-shared/model/results';
-import { summarizeResult, withSeries } from '../src-shared/model/resultSummary';
+import type { RunResultSummary } from '../src-shared/model/results';
+import { summarizeResult } from '../src-shared/model/resultSummary';
 import { minMaxColumns } from '../src-shared/series/minMaxColumns';
 import type { TheoryReport } from '../src-shared/theory/types';
 import { openDatabase, type Database, type DatabaseAccess } from './store/database';
@@ -45,6 +46,10 @@ import { exportRun } from './export/exportRun';
 import { appVersion } from './appVersion';
 import { labTheoryOn } from './service/theory';
 import { TheoryPool } from './service/theoryPool';
+import { ReaderPool } from './service/readerPool';
+import { wholeRecord } from './service/wholeRun';
+import type { EncodedReads, WireEncoding } from './service/encodedReads';
+import type { HeavyReadRequest } from './service/readerWorker';
 import { validConfig, validFormat, validId, validIndex, validListQuery, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
@@ -64,6 +69,8 @@ export interface LabServiceOptions {
   workers?: number;
   /** The bundled worker entry (out/node/worker.js, or Electron's bundled path). */
   workerUrl?: URL | string;
+  /** The bundled reader entry that serialises whole runs off the main thread (default: reader.js beside the worker). */
+  readerUrl?: URL | string;
   /** better_sqlite3.node built for this runtime (Electron passes its ABI build). */
   nativeBinding?: string;
   /** Iterations per chunk (default: the engine's, about a second of work). Results never depend on it. */
@@ -104,7 +111,7 @@ const CLOSE_WAIT_MS = 10_000;
  * and resumeRun continues it. Cancel requests are recorded in the database, so any process
  * can cancel any run: the owner sees the request at its next heartbeat.
  */
-export class LabService implements LabApi, LabEventSource {
+export class LabService implements LabApi, LabEventSource, EncodedReads {
   private readonly db: Database;
   private readonly runs: RunsRepository;
   private readonly checkpoints: StoredChunks;
@@ -117,6 +124,7 @@ export class LabService implements LabApi, LabEventSource {
   private readonly heartbeat: NodeJS.Timeout;
   private pool: EnginePool | null = null;
   private theoryPool: TheoryPool | null = null;
+  private readerPool: ReaderPool | null = null;
   private closing: Promise<void> | null = null;
   /** Where this service stands in the store's change log, and the file's data_version when it last looked. */
   private seenChange: number;
@@ -183,10 +191,24 @@ export class LabService implements LabApi, LabEventSource {
       // Partial aggregates straight from the executor while it runs here.
       record.result = live.execution.partial();
       record.progress = live.execution.progress();
-    } else {
-      record.result = this.wholeResult(row);
+      return record;
     }
-    return record;
+    return wholeRecord({ runs: this.runs, checkpoints: this.checkpoints }, row);
+  }
+
+  /**
+   * getRun's record as the bytes a door sends (`json`: exactly JSON.stringify of getRun's value),
+   * rebuilt and serialised on a reader thread: a whole run can take seconds, during which this
+   * thread keeps answering other calls.
+   */
+  async getRunEncoded(id: unknown, encoding: WireEncoding): Promise<Uint8Array> {
+    return this.readOffThread(this.row(validId(id)), { method: 'getRun' }, encoding);
+  }
+
+  /** exportRun's file as the bytes a door sends, built like getRunEncoded. */
+  async exportRunEncoded(id: unknown, format: unknown, encoding: WireEncoding): Promise<Uint8Array> {
+    const fmt = validFormat(format);
+    return this.readOffThread(this.row(validId(id)), { method: 'exportRun', format: fmt }, encoding);
   }
 
   async getRunDetail(id: number): Promise<RunDetail> {
@@ -210,12 +232,14 @@ export class LabService implements LabApi, LabEventSource {
   }
 
   async getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]> {
-    const row = this.row(validId(id));
-    const config = storedConfig(row.config);
-    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
-    const a = validIndex(arm, 'arm', config.arms.length);
-    const e = validIndex(etaIndex, 'etaIndex', config.etas.length);
-    return this.checkpoints.exitTimes(row.id, a, e);
+    const group = this.exitTimeGroup(id, arm, etaIndex);
+    return this.checkpoints.exitTimes(group.row.id, group.arm, group.etaIndex);
+  }
+
+  /** getExitTimes as the bytes a door sends, read like getRunEncoded (one η can hold millions of samples). */
+  async getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, encoding: WireEncoding): Promise<Uint8Array> {
+    const group = this.exitTimeGroup(id, arm, etaIndex);
+    return this.readOffThread(group.row, { method: 'getExitTimes', arm: group.arm, etaIndex: group.etaIndex }, encoding);
   }
 
   async getTrajectories(id: number, query: unknown): Promise<TrajectoryWindow> {
@@ -373,21 +397,29 @@ export class LabService implements LabApi, LabEventSource {
     return [...this.active.keys()];
   }
 
-  /**
-   * A completed run's whole result: its stored summary with the heavy series read back from its
-   * chunks (older databases kept the whole result). Any other run: the aggregates of its chunks.
-   */
-  private wholeResult(row: RunRow): RunResult | null {
+  private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown): { row: RunRow; arm: number; etaIndex: number } {
+    const row = this.row(validId(id));
     const config = storedConfig(row.config);
-    const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
-    if (!stored) return aggregateRun(config, this.checkpoints.completed(row.id));
-    if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
-    // Series a kind does not have are never asked for (exit times of a long run, paths of exit times).
-    const paths = (config as { paths?: number }).paths ?? 0;
-    return withSeries(JSON.parse(stored.summary) as RunResultSummary, {
-      exitTimes: (arm, etaIndex) => this.checkpoints.exitTimes(row.id, arm, etaIndex),
-      trajectories: (arm) => this.checkpoints.trajectories(row.id, arm, paths).map((t) => Array.from(t)),
-    }, config);
+    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
+    return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length) };
+  }
+
+  /**
+   * A heavy read of `row`'s run on a reader thread, from its own read-only connection. A run
+   * executing here is read from its committed chunks, which are exactly what its executor
+   * aggregates in memory; only its live progress comes from this thread.
+   */
+  private readOffThread(row: RunRow, read: HeavyReadRequest['read'], encoding: WireEncoding): Promise<Uint8Array> {
+    const live = this.active.get(row.id);
+    this.readerPool ??= new ReaderPool(this.options.readerUrl ?? siblingOf(this.options.workerUrl ?? new URL('./worker.js', import.meta.url), 'reader.js'));
+    return this.readerPool.read({
+      dbPath: resolve(this.options.dbPath),
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      row,
+      ...(live ? { progress: live.execution.progress() } : {}),
+      read,
+      encoding,
+    });
   }
 
   /**
@@ -421,7 +453,7 @@ export class LabService implements LabApi, LabEventSource {
     // Executions end promptly once cancelled; the bound only guards against a stuck engine.
     await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
     // The pool closes its runner; an injected runner no run ever used (a queue connection) is closed here.
-    await Promise.all([this.pool ? this.pool.close() : this.options.runner?.close(), this.theoryPool?.destroy()]);
+    await Promise.all([this.pool ? this.pool.close() : this.options.runner?.close(), this.theoryPool?.destroy(), this.readerPool?.destroy()]);
     unregisterOwnerToken(this.owner.token);
     this.db.close();
     this.events.removeAllListeners();
@@ -594,6 +626,12 @@ export class LabService implements LabApi, LabEventSource {
   private assertDatabase(): void {
     if (this.closing && !this.db.open) throw new LabError({ code: 'internal', message: 'The lab is closed.' });
   }
+}
+
+/** A file beside `file` (a URL, a file: URL string or a path). */
+function siblingOf(file: URL | string, name: string): URL {
+  const base = file instanceof URL || file.startsWith('file:') ? new URL(file) : pathToFileURL(file);
+  return new URL(`./${name}`, base);
 }
 
 async function settleWithin(promises: Promise<void>[], ms: number): Promise<void> {

@@ -21,7 +21,11 @@ export const eventChannelOf = (event: LabEventName): string => `lab:event:${even
  * string, losing code and field issues; so handlers always resolve with this envelope and the
  * preload turns a failure back into a rejection.
  */
-export type IpcReply = { ok: true; value: unknown } | { ok: false; error: LabErrorData };
+/**
+ * `exact`: a heavy read's value already serialised off the main process's thread, in exact JSON
+ * (see codec/exactJson.ts), which keeps every value structured clone would keep.
+ */
+export type IpcReply = { ok: true; value: unknown } | { ok: true; exact: Uint8Array } | { ok: false; error: LabErrorData };
 
 export function isLabErrorData(value: unknown): value is LabErrorData {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig, LongRunConfig } from '../../src-shared/model/config';
@@ -11,6 +13,9 @@ import { RunsRepository } from '../store/runsRepository';
 import { ChunkRows } from '../store/chunkRows';
 import { StoredChunks } from '../service/storedChunks';
 import type { LongRunChunkResult } from '../engine/tasks';
+import { createLabServer } from '../server/labServer';
+import { deriveLabApi } from '../../src-shared/ipc';
+import type { LabApi } from '../../src-shared/api';
 
 export interface HistoryBenchOptions {
   runs?: number;
@@ -28,6 +33,24 @@ export interface HistoryBenchResult {
   /** Median milliseconds per call (the first call on a fresh service separately). */
   ms: Record<string, number>;
   repetitions: number;
+  /** listRuns through the HTTP door while a heavy run's getRun is served, read on each thread. */
+  duringGetRun: SmallDuringHeavy[];
+}
+
+export interface SmallDuringHeavy {
+  /**
+   * Where the whole run is rebuilt and serialised: the server's own thread (as before) or a
+   * reader thread; `no getRun` is the control, listRuns alone for as long.
+   */
+  readOn: 'main thread' | 'reader thread' | 'no getRun';
+  /** The getRun call, from request to the last byte. */
+  getRunMs: number;
+  /** listRuns calls made one after another while the getRun was in flight. */
+  smallCalls: number;
+  smallMedianMs: number;
+  smallMaxMs: number;
+  /** The longest the server's thread was held meanwhile (by anything: the read, the bench's own client, GC). */
+  longestBlockMs: number;
 }
 
 const owner = { pid: process.pid, token: 'history-bench' };
@@ -49,6 +72,7 @@ export async function benchHistory(options: HistoryBenchOptions = {}): Promise<H
     const heavyIds = build(dbPath, total, heavyRuns, heavyPoints);
     const lab = new LabService({ dbPath });
     const ms: Record<string, number> = {};
+    let duringGetRun: SmallDuringHeavy[] = [];
     try {
       let t = performance.now();
       await lab.listRuns();
@@ -75,6 +99,7 @@ export async function benchHistory(options: HistoryBenchOptions = {}): Promise<H
       t = performance.now();
       JSON.stringify(whole);
       ms['JSON of that whole result'] = performance.now() - t;
+      duringGetRun = await smallDuringHeavy(lab, heavy);
     } finally {
       await lab.close();
     }
@@ -85,10 +110,90 @@ export async function benchHistory(options: HistoryBenchOptions = {}): Promise<H
       databaseMB: statSync(dbPath).size / 1e6,
       ms,
       repetitions,
+      duringGetRun,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A small request's latency while a heavy getRun is served through the HTTP door, in the same
+ * process and side by side: the service as the doors use it (the whole run is read on a reader
+ * thread) against the same service with only its LabApi methods (read on the server's thread, as
+ * before the reader existed). Three rounds, alternating; medians.
+ */
+async function smallDuringHeavy(lab: LabService, heavy: number): Promise<SmallDuringHeavy[]> {
+  const mainThreadOnly = Object.assign(
+    deriveLabApi((method) => (...args: never[]) => (lab[method] as (...a: unknown[]) => Promise<unknown>).apply(lab, args)),
+    { on: lab.on.bind(lab) },
+  );
+  const doors = [
+    { readOn: 'main thread' as const, service: mainThreadOnly as LabApi & Pick<LabService, 'on'> },
+    { readOn: 'reader thread' as const, service: lab },
+  ];
+  const rounds = new Map<SmallDuringHeavy['readOn'], SmallDuringHeavy[]>([
+    ['main thread', []],
+    ['reader thread', []],
+    ['no getRun', []],
+  ]);
+  for (let round = 0; round < 3; round++) {
+    for (const door of doors) {
+      const server = createLabServer({ service: door.service, staticDir: tmpdir(), token: null, log: () => {} });
+      await new Promise<void>((r) => server.server.listen(0, '127.0.0.1', () => r()));
+      const port = (server.server.address() as AddressInfo).port;
+      try {
+        const measured = await oneRound(port, heavy, door.readOn);
+        rounds.get(door.readOn)!.push(measured);
+        if (door.readOn === 'reader thread') rounds.get('no getRun')!.push(await oneRound(port, null, 'no getRun', measured.getRunMs));
+      } finally {
+        await server.close();
+      }
+    }
+  }
+  return [...doors.map((d) => d.readOn), 'no getRun' as const].map((readOn) => {
+    const all = rounds.get(readOn)!;
+    const med = (pick: (r: SmallDuringHeavy) => number) => middle(all.map(pick));
+    return { readOn, getRunMs: med((r) => r.getRunMs), smallCalls: med((r) => r.smallCalls), smallMedianMs: med((r) => r.smallMedianMs), smallMaxMs: med((r) => r.smallMaxMs), longestBlockMs: med((r) => r.longestBlockMs) };
+  });
+}
+
+/** listRuns after listRuns while `heavy`'s getRun is served (or, with none, for `forMs`). */
+async function oneRound(port: number, heavy: number | null, readOn: SmallDuringHeavy['readOn'], forMs = 0): Promise<SmallDuringHeavy> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const t0 = performance.now();
+  let getRunMs = 0;
+  const whole =
+    heavy === null
+      ? new Promise((r) => setTimeout(r, forMs)).then(() => (getRunMs = forMs))
+      : post(port, 'getRun', [heavy]).then(() => (getRunMs = performance.now() - t0));
+  const small: number[] = [];
+  while (getRunMs === 0) {
+    const t = performance.now();
+    await post(port, 'listRuns', []);
+    small.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await whole;
+  delay.disable();
+  return { readOn, getRunMs, smallCalls: small.length, smallMedianMs: middle(small), smallMaxMs: Math.max(...small), longestBlockMs: delay.max / 1e6 };
+}
+
+function post(port: number, method: string, args: unknown[]): Promise<void> {
+  return new Promise((resolvePost, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => (res.statusCode === 200 ? resolvePost() : reject(new Error(`${method}: HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(args));
+  });
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function median(call: () => Promise<unknown>, repetitions: number): Promise<number> {

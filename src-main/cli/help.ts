@@ -98,7 +98,9 @@ lab bench --history [--json]
 Benchmarks: nanoseconds per iteration of each kernel variant, and the speedup of 2 worker
 threads over 1 on a CPU-bound run. Timings depend on the machine and its load.
 With --history instead: builds a temporary database of 1,000 runs (20 of them with 20 MB of
-trajectories each) and times listRuns, the run detail, a trajectory window and a whole getRun.
+trajectories each) and times listRuns, the run detail, a trajectory window and a whole getRun,
+then listRuns through the HTTP door while that getRun is served (read on the server's thread,
+on a reader thread, and with no getRun as a control).
 
   --json          print one JSON document on stdout`,
 } as const;

@@ -2,6 +2,7 @@ import { labEvents, labMethods } from '../../src-shared/api';
 import type { LabApi, LabEventName, LabEventSource, LabEvents } from '../../src-shared/api';
 import { eventChannelOf, invokeChannelOf, invokeLab, toLabErrorData } from '../../src-shared/ipc';
 import type { IpcReply } from '../../src-shared/ipc';
+import { invokeEncoded } from '../service/encodedReads';
 
 /**
  * The main-process half of the Electron door: one ipcMain handler per LabApi method and one
@@ -28,6 +29,9 @@ export function registerLabHandlers<E>(ipc: IpcMainLike<E>, service: LabApi, opt
     ipc.handle(channel, async (event, ...args): Promise<IpcReply> => {
       if (!options.isTrustedSender(event)) return { ok: false, error: { ...untrustedSenderError } };
       try {
+        // A heavy read comes back already serialised, off this thread.
+        const encoded = invokeEncoded(service, method, args, 'exact');
+        if (encoded) return { ok: true, exact: await encoded };
         return { ok: true, value: await invokeLab(service, method, args) };
       } catch (error) {
         const data = toLabErrorData(error);

@@ -2,6 +2,7 @@ import { LabError, labEvents } from '../../src-shared/api';
 import type { LabEventName, LabEvents } from '../../src-shared/api';
 import { deriveLabApi, eventChannelOf, invokeChannelOf, isLabEvent } from '../../src-shared/ipc';
 import type { IpcReply, LabBridge } from '../../src-shared/ipc';
+import { parseExact } from '../../src-shared/codec/exactJson';
 
 /**
  * The preload half of the Electron door: `window.lab`, built from the same lists as the
@@ -16,7 +17,7 @@ export interface IpcRendererLike {
 export function createLabBridge(ipc: IpcRendererLike): LabBridge {
   const api = deriveLabApi((method) => async (...args: unknown[]) => {
     const reply = (await ipc.invoke(invokeChannelOf(method), ...args)) as IpcReply;
-    if (reply.ok) return reply.value;
+    if (reply.ok) return 'exact' in reply ? parseExact(new TextDecoder().decode(reply.exact)) : reply.value;
     // A plain object, not a LabError: contextBridge would strip an Error down to its message.
     // The renderer rebuilds it with labErrorFrom().
     throw reply.error;

@@ -4,6 +4,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerPath from '../engine/worker?modulePath';
+import readerPath from '../service/readerWorker?modulePath';
 import { LabService } from '../lab';
 import { QueueChunkRunner } from '../queue/queueChunkRunner';
 import { readQueueSetting } from './queueSetting';
@@ -137,6 +138,8 @@ function openService(dbPath: string, location: AppLocation, nativeBinding: strin
     dbPath,
     // electron-vite's ?modulePath points into app.asar once packaged; the worker runs from the unpacked copy.
     workerUrl: unpackedPath(workerPath, location),
+    // The reader imports better-sqlite3 and piscina from the archive's node_modules, so it runs from inside app.asar.
+    readerUrl: readerPath,
     ...(nativeBinding ? { nativeBinding } : {}),
     ...(memoryBudgetMB !== undefined ? { memoryBudgetMB } : {}),
   });

@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 
@@ -112,9 +112,18 @@ function writable(path: string): boolean {
   }
 }
 
+/**
+ * A read-only connection to a lab database that is already up to date (another connection of
+ * this lab opened it): what a reader on another thread uses, never taking a write lock.
+ */
+export function openDatabaseReadOnly(path: string, options: Pick<OpenDatabaseOptions, 'nativeBinding' | 'migrations'> = {}): Database {
+  const list = options.migrations ?? migrations;
+  return openReadOnly(path, options, list.length ? list[list.length - 1].version : 0);
+}
+
 function openReadOnly(path: string, options: OpenDatabaseOptions, supported: number): Database {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  const header = readFileSync(path).subarray(0, 20);
+  const header = fileHeader(path);
   // Bytes 18–19 of the header are 2 in WAL mode (SQLite file format §1.3.4).
   const wal = header.length === 20 && header[18] === 2;
   let db: Database;
@@ -140,6 +149,17 @@ function openReadOnly(path: string, options: OpenDatabaseOptions, supported: num
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** The first 20 bytes of the file (reading all of a large database for them would cost seconds). */
+function fileHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(20);
+    return header.subarray(0, readSync(fd, header, 0, 20, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -127,8 +127,13 @@ describe('the packaged app (electron-builder with electron-builder.yml)', () => 
     expect(alsoUnpacked.map(([f]) => f).filter((f) => !nativePackages.some((p) => f.startsWith(p)))).toEqual([]);
   });
 
-  it('carries every package the main bundle imports, resolvable inside the archive', () => {
-    const main = readFileSync('out/main/index.js', 'utf8');
+  it('carries every package the main and reader bundles import, resolvable inside the archive', () => {
+    // The reader imports better-sqlite3 and piscina, so it stays in the archive beside them
+    // (Electron starts worker threads from inside app.asar; only the addon must be unpacked).
+    const readers = filesUnder('out/main').filter((f) => /\/readerWorker-[^/]+\.js$/.test(f));
+    expect(readers.length).toBeGreaterThan(0);
+    for (const f of readers) expect([packed(f), unpacked(f)], f).toEqual([true, false]);
+    const main = [readFileSync('out/main/index.js', 'utf8'), ...readers.map((f) => readFileSync(f, 'utf8'))].join('\n');
     const bare = new Set([...main.matchAll(/\bfrom\s+["']([^"'./][^"']*)["']/g)].map((m) => m[1]));
     const builtins = new Set([...builtinModules, ...builtinModules.map((b) => `node:${b}`), 'electron']);
     const packages = [...bare].filter((s) => !builtins.has(s) && !s.startsWith('node:'));

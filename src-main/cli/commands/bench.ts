@@ -56,6 +56,12 @@ async function historyCommand(json: boolean): Promise<number> {
       Object.entries(result.ms).map(([call, ms]) => [call, ms]),
     ),
     `Medians of ${result.repetitions} calls after a warm-up (first call and getRun: one call). Each call holds the event loop for that long.`,
+    '',
+    'listRuns through the HTTP door while the whole heavy run is served (getRun), medians of 3 rounds:',
+    table(
+      ['getRun read on', 'getRun ms', 'listRuns calls meanwhile', 'listRuns median ms', 'listRuns max ms', 'longest thread hold ms'],
+      result.duringGetRun.map((r) => [r.readOn, r.getRunMs, r.smallCalls, r.smallMedianMs, r.smallMaxMs, r.longestBlockMs]),
+    ),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;

@@ -6,6 +6,7 @@ import type { IpcReply } from '../../../src-shared/ipc';
 import { forwardLabEvents, registerLabHandlers } from '../../../src-main/electron/ipcHandlers';
 import type { IpcMainLike } from '../../../src-main/electron/ipcHandlers';
 import { createLabBridge } from '../../../src-main/electron/labBridge';
+import { stringifyExact } from '../../../src-shared/codec/exactJson';
 import { eventSource } from './fakeEventSource';
 
 interface FakeEvent {
@@ -90,6 +91,34 @@ describe('the Electron door is derived from the one LabApi list', () => {
       expect(reply).toEqual({ method, args });
     }
     expect(calls.map((c) => c.method)).toEqual([...labMethods]);
+  });
+
+  it('carries a heavy read as exact JSON bytes from the service to window.lab, keeping what structured clone keeps', async () => {
+    const main = new FakeIpcMain();
+    const { service, calls } = recordingService();
+    const record = { id: 4, result: { values: [1.5, -0, NaN, Infinity, -Infinity], edges: null } };
+    const requested: unknown[][] = [];
+    const heavyService = Object.assign(service, {
+      getRunEncoded: async (id: unknown, encoding: unknown) => (requested.push(['getRun', id, encoding]), new TextEncoder().encode(stringifyExact(record))),
+      exportRunEncoded: async (id: unknown, format: unknown, encoding: unknown) =>
+        (requested.push(['exportRun', id, format, encoding]), new TextEncoder().encode(stringifyExact({ filename: 'a.csv', content: 'x' }))),
+    });
+    registerLabHandlers(main, heavyService, { isTrustedSender: (e) => e.trusted });
+    const reply = await main.handlers.get(invokeChannelOf('getRun'))!({ trusted: true }, 4);
+    expect(reply.ok && 'exact' in reply && reply.exact).toBeInstanceOf(Uint8Array);
+    const bridge = createLabBridge(fakeIpcRenderer(main));
+    const value = (await bridge.getRun(4)) as unknown as typeof record;
+    expect(value).toEqual(record);
+    expect(Object.is(value.result.values[1], -0)).toBe(true);
+    expect(await bridge.exportRun(4, 'csv')).toEqual({ filename: 'a.csv', content: 'x' });
+    expect(requested).toEqual([
+      ['getRun', 4, 'exact'],
+      ['getRun', 4, 'exact'],
+      ['exportRun', 4, 'csv', 'exact'],
+    ]);
+    // Nothing heavy went through the value path, and the other methods still do.
+    expect(calls).toEqual([]);
+    expect(await bridge.appInfo()).toEqual({ method: 'appInfo', args: [] });
   });
 
   it('refuses a wrong argument count without calling the service', async () => {

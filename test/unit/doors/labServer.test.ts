@@ -104,6 +104,40 @@ describe('POST /api/<method>', () => {
   });
 });
 
+describe('heavy reads at the HTTP door', () => {
+  it('sends the bytes a service with encoded reads returns, as they are, and maps their errors', async () => {
+    const asked: unknown[][] = [];
+    const heavy = Object.assign({}, service, {
+      getRunEncoded: async (id: unknown, encoding: unknown) => {
+        asked.push(['getRun', id, encoding]);
+        if (id === 9) throw new LabError({ code: 'not-found', message: 'No run with id 9.' });
+        return new TextEncoder().encode('{"id":1,  "pre-serialised":true}');
+      },
+      exportRunEncoded: async (id: unknown, format: unknown, encoding: unknown) => (asked.push(['exportRun', id, format, encoding]), new TextEncoder().encode('{"filename":"x"}')),
+    });
+    const server = createLabServer({ service: heavy, staticDir, token: null, log: () => {} });
+    await listen(server);
+    try {
+      const res = await post(server, 'getRun', '[1]');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.body).toBe('{"id":1,  "pre-serialised":true}');
+      expect((await post(server, 'exportRun', '[1,"csv"]')).body).toBe('{"filename":"x"}');
+      const missing = await post(server, 'getRun', '[9]');
+      expect(missing.status).toBe(404);
+      expect(JSON.parse(missing.body).error).toEqual({ code: 'not-found', message: 'No run with id 9.' });
+      expect((await post(server, 'getRun', '[1,2]')).status).toBe(400);
+      expect(asked).toEqual([
+        ['getRun', 1, 'json'],
+        ['exportRun', 1, 'csv', 'json'],
+        ['getRun', 9, 'json'],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('GET /api/events', () => {
   it('streams every lab event the service emits as a server-sent event', async () => {
     const stream = subscribe((open.server.address() as AddressInfo).port);
