@@ -1,6 +1,5 @@
 import type { KernelChunkResult, KernelTask, KernelTick } from './tasks';
-import { runExitTime } from './kernels/exitTime';
-import { runLongRun } from './kernels/longRun';
+import { exitTimeKernel as runExitTime, longRunKernel as runLongRun } from './wasm/kernelChoice';
 
 /**
  * Runs one chunk of a run (a worker calls this). Returns null when `tick` returned false, i.e.
