@@ -36,7 +36,7 @@ export class WasmKernels {
   readonly points: Float64Array;
   readonly pendingCount: Int32Array;
   /** Per lane: the pending notes (views the samplers' second pass reads). */
-  readonly pending: { position: Int32Array; candidate: Float64Array; word: Int32Array }[];
+  readonly pending: { position: Int32Array<ArrayBuffer>; candidate: Float64Array<ArrayBuffer>; word: Int32Array<ArrayBuffer> }[];
   /** [tail, wedge, clipped gradient, projection]: see assembly/layout.ts. */
   readonly counters: Float64Array;
 
