@@ -7,7 +7,8 @@ export { setParams } from './params';
 export { fill4, fill1 } from './noise';
 export { walk4 } from './exitTime';
 export { walkDrawing1 } from './longRun';
-import { BUF, COUNTERS, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, XS, XV } from './layout';
+export { tally1 } from './tally';
+import { BUF, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, TALLY_COUNTS, THINNED, XS, XV } from './layout';
 
 /** Addresses of the memory regions, in the order wasmKernels.ts reads them. */
 export function region(k: i32): usize {
@@ -24,6 +25,12 @@ export function region(k: i32): usize {
     case 9: return PENDING_WORD;
     case 10: return PENDING_COUNT;
     case 11: return COUNTERS;
+    case 12: return HISTOGRAM;
+    case 13: return FIELD_COUNTS;
+    case 14: return ENTRY_TIME;
+    case 15: return ENTRY_BALL;
+    case 16: return THINNED;
+    case 17: return TALLY_COUNTS;
     default: return 0;
   }
 }

@@ -34,3 +34,15 @@ export const PENDING_COUNT: usize = memory.data(LANES * 4, 16);
  * [−L, L]. Cheap (a counter bump inside branches that are rare anyway); the bit-identity test reads them.
  */
 export const COUNTERS: usize = memory.data(4 * 8, 16);
+
+/** Most histogram bins (configLimits.bins = 100,000) and minima (≤ 101 points: 51). */
+export const MAX_BINS: i32 = 100_000;
+export const MAX_MINIMA: i32 = 64;
+/** A long path's tallies over its chunk (histogram, counts per field), and per block its ball entries and thinned points. */
+export const HISTOGRAM: usize = memory.data(MAX_BINS * 8, 16);
+export const FIELD_COUNTS: usize = memory.data(MAX_MINIMA * 8, 16);
+export const ENTRY_TIME: usize = memory.data(BLOCK * 8, 16);
+export const ENTRY_BALL: usize = memory.data(BLOCK * 4, 16);
+export const THINNED: usize = memory.data(BLOCK * 8, 16);
+/** [ball entries, thinned points] of the last tallied block. */
+export const TALLY_COUNTS: usize = memory.data(2 * 4, 16);

@@ -22,9 +22,9 @@ export function kernelImplementation(): KernelImplementation {
 }
 
 /** The module when this task should run on it, null for JavaScript. */
-function moduleFor(params: KernelParams, implementation: KernelImplementation): WasmKernels | null {
+function moduleFor(params: KernelParams, implementation: KernelImplementation, bins?: number): WasmKernels | null {
   if (implementation === 'js') return null;
-  const unsupported = wasmUnsupported(params);
+  const unsupported = wasmUnsupported(params, bins);
   const k = wasmKernels();
   if (implementation === 'wasm') {
     if (unsupported !== null) throw new Error(`LAB_KERNELS=wasm: no WebAssembly kernel for ${unsupported}`);
@@ -39,6 +39,6 @@ export function exitTimeKernel(task: ExitTimeTask, tick?: KernelTick, implementa
 }
 
 export function longRunKernel(task: LongRunTask, tick?: KernelTick, implementation = kernelImplementation()): LongRunChunkResult | null {
-  const k = moduleFor(task.params, implementation);
+  const k = moduleFor(task.params, implementation, task.bins);
   return k === null ? runLongRun(task, tick) : runLongRunWasm(k, task, tick);
 }

@@ -21,7 +21,12 @@ export interface WasmExports {
   fill1(lane: number, out: number, stride: number, offset: number, from: number, to: number): void;
   walk4(at: number, steps: number, clipped: number): number;
   walkDrawing1(buf: number, next: number, steps: number, nextSteps: number, clipped: number): void;
+  tally1(steps: number, n0: number, last: number, sinceThin: number, thin: number, bins: number, binScale: number, L: number, epsilon: number): void;
 }
+
+/** Most histogram bins and minima the module tallies (assembly/layout.ts). */
+export const MAX_BINS = 100_000;
+export const MAX_MINIMA = 64;
 
 /** Typed-array views of the module's regions (assembly/layout.ts). */
 export class WasmKernels {
@@ -39,6 +44,14 @@ export class WasmKernels {
   readonly pending: { position: Int32Array<ArrayBuffer>; candidate: Float64Array<ArrayBuffer>; word: Int32Array<ArrayBuffer> }[];
   /** [tail, wedge, clipped gradient, projection]: see assembly/layout.ts. */
   readonly counters: Float64Array;
+  /** A long path's tallies (see assembly/tally.ts). */
+  readonly histogram: Float64Array;
+  readonly fieldCounts: Float64Array;
+  readonly entryTime: Float64Array;
+  readonly entryBall: Int32Array;
+  readonly thinned: Float64Array;
+  /** [ball entries, thinned points] of the last tallied block. */
+  readonly tallyCounts: Int32Array;
 
   constructor(readonly exports: WasmExports) {
     const mem = exports.memory.buffer;
@@ -58,6 +71,12 @@ export class WasmKernels {
     }));
     this.pendingCount = new Int32Array(mem, at(10), LANES);
     this.counters = new Float64Array(mem, at(11), 4);
+    this.histogram = new Float64Array(mem, at(12), MAX_BINS);
+    this.fieldCounts = new Float64Array(mem, at(13), MAX_MINIMA);
+    this.entryTime = new Float64Array(mem, at(14), BLOCK);
+    this.entryBall = new Int32Array(mem, at(15), BLOCK);
+    this.thinned = new Float64Array(mem, at(16), BLOCK);
+    this.tallyCounts = new Int32Array(mem, at(17), 2);
   }
 }
 

@@ -4,7 +4,7 @@ import { gradientConstants } from '../kernels/gradient';
 import { GaussianNoiseSampler } from '../samplers/gaussianNoise';
 import { ParetoNoiseSampler } from '../samplers/paretoNoise';
 import { noiseSamplerFor } from '../samplers/noiseSamplerFor';
-import type { WasmKernels } from './wasmModule';
+import { MAX_BINS, type WasmKernels } from './wasmModule';
 
 /** Most critical points the module holds (assembly/layout.ts MAX_POINTS). */
 const MAX_POINTS = 128;
@@ -17,11 +17,12 @@ export type ZigguratSampler = ParetoNoiseSampler | GaussianNoiseSampler;
  * Gaussian noise and Pareto noise with p₊ = 1/2 (a biased sign draws a third word per value,
  * which only the JavaScript sampler does).
  */
-export function wasmUnsupported(params: KernelParams): string | null {
+export function wasmUnsupported(params: KernelParams, bins?: number): string | null {
   const noise = params.noise;
   if (noise.family === 'pareto' && noise.pPlus !== 0.5) return 'Pareto noise with p₊ ≠ 1/2';
   if (noise.family !== 'pareto' && noise.family !== 'gaussian') return `${(noise as { family: string }).family} noise`;
   if (params.criticalPoints.length > MAX_POINTS) return `more than ${MAX_POINTS} critical points`;
+  if (bins !== undefined && bins > MAX_BINS) return `more than ${MAX_BINS} histogram bins`;
   return null;
 }
 
