@@ -1,6 +1,6 @@
 /**
  * The WebAssembly SIMD kernels (built by scripts/build-wasm.mjs into kernels.wasm; loaded by
- * src-main/engine/wasm/wasmKernels.ts). Hot loops only: the JavaScript side keeps the plans,
+ * src-main/engine/wasm/wasmModule.ts). Hot loops only: the JavaScript side keeps the plans,
  * streams' keys, the samplers' rare second pass and the tallies' bookkeeping.
  */
 export { setParams } from './params';
