@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
@@ -22,9 +23,22 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The WebAssembly kernels (scripts/build-wasm.mjs) beside the main bundle's worker, which loads
+ * out/main/kernels.wasm by path (unpacked beside app.asar when packaged, like the worker).
+ */
+function wasmKernels(): Plugin {
+  return {
+    name: 'lab-wasm-kernels',
+    writeBundle: () => {
+      execFileSync(process.execPath, [resolve('scripts/build-wasm.mjs'), resolve('out/main')], { stdio: 'inherit' });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin(), wasmKernels()],
     build: {
       rollupOptions: { input: { index: resolve('src-main/electron/main.ts') } },
     },

@@ -1,7 +1,9 @@
 // Bundles the Node side (the `lab` CLI, the `serve` server, the worker and reader entries) into out/node
 // with esbuild. Native and worker-pool packages stay external. `--if-stale` skips the build when
-// no source is newer than the outputs, so `npm run lab` starts instantly.
+// no source is newer than the outputs, so `npm run lab` starts instantly. The WebAssembly kernels
+// (build-wasm.mjs) go beside the worker as out/node/kernels.wasm.
 import { build } from 'esbuild';
+import { buildWasm, WASM_NAME, wasmSourcesMtime } from './build-wasm.mjs';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { newestMtime } from './lib/newestMtime.mjs';
 import { dirname, join } from 'node:path';
@@ -15,10 +17,10 @@ const entries = {
 const outdir = 'out/node';
 
 function stale() {
-  const outputs = Object.keys(entries).map((n) => join(outdir, `${n}.js`));
+  const outputs = [...Object.keys(entries).map((n) => join(outdir, `${n}.js`)), join(outdir, WASM_NAME)];
   if (outputs.some((o) => !existsSync(o))) return true;
   const built = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
-  const sources = Math.max(newestMtime('src-main'), newestMtime('src-shared'), newestMtime('resources'), statSync('scripts/build-node.mjs').mtimeMs);
+  const sources = Math.max(newestMtime('src-main'), newestMtime('src-shared'), newestMtime('resources'), statSync('scripts/build-node.mjs').mtimeMs, wasmSourcesMtime());
   return sources > built;
 }
 
@@ -47,3 +49,5 @@ for (const file of built.outputFiles) {
   writeFileSync(tmp, file.contents);
   renameSync(tmp, file.path);
 }
+
+await buildWasm([outdir]);

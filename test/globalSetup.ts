@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
  */
 export default function setup(): void {
   execFileSync(process.execPath, ['scripts/build-node.mjs', '--if-stale'], { stdio: 'inherit' });
-  if (!existsSync('out/main/index.js') || !existsSync('out/preload') || !existsSync('out/renderer/index.html')) {
+  if (!existsSync('out/main/index.js') || !existsSync('out/main/kernels.wasm') || !existsSync('out/preload') || !existsSync('out/renderer/index.html')) {
     execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
   }
 }

@@ -112,16 +112,18 @@ describe('the packaged app (electron-builder with electron-builder.yml)', () => 
     expect(runtime.filter((f) => !packed(f))).toEqual([]);
   });
 
-  it('unpacks the worker bundle and the Electron build of the SQLite addon beside the archive', () => {
+  it('unpacks the worker bundle, its WebAssembly kernels and the Electron build of the SQLite addon beside the archive', () => {
     const workers = filesUnder('out/main').filter((f) => /\/worker-[^/]+\.js$/.test(f));
+    const wasm = 'out/main/kernels.wasm';
     expect(workers.length).toBeGreaterThan(0);
     // The one the main bundle starts (electron-vite's ?modulePath) is among them.
     const main = readFileSync('out/main/index.js', 'utf8');
     expect(workers.some((w) => main.includes(w.split('/').pop()!))).toBe(true);
-    for (const f of [...workers, addonRel]) expect(unpacked(f), f).toBe(true);
+    for (const f of [...workers, wasm, addonRel]) expect(unpacked(f), f).toBe(true);
+    expect(readFileSync(join(unpackedRoot, wasm))).toEqual(readFileSync(wasm));
     expect(readFileSync(join(unpackedRoot, addonRel))).toEqual(readFileSync(join(stage, addonRel)));
     // Everything else stays inside the archive (integrity-checked on macOS and Windows).
-    const alsoUnpacked = [...archived].filter(([f, u]) => u && !workers.includes(f) && f !== addonRel && !f.endsWith('.node'));
+    const alsoUnpacked = [...archived].filter(([f, u]) => u && !workers.includes(f) && f !== wasm && f !== addonRel && !f.endsWith('.node'));
     // electron-builder unpacks a package with a native (N-API) prebuild whole: bullmq's msgpackr-extract.
     const nativePackages = ['node_modules/@napi-rs/', 'node_modules/@msgpackr-extract/'];
     expect(alsoUnpacked.map(([f]) => f).filter((f) => !nativePackages.some((p) => f.startsWith(p)))).toEqual([]);

@@ -5,33 +5,58 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { landscapePresets } from '../../../src-shared/model/landscape';
 import type { Noise } from '../../../src-shared/model/noise';
-import { runTask } from '../runTask';
-import type { ExitTimeTask } from '../tasks';
+import type { ExitTimeTask, LongRunTask } from '../tasks';
+import { exitTimeKernel, longRunKernel } from '../wasm/kernelChoice';
+import { wasmKernels } from '../wasm/wasmModule';
 
 /**
- * `lab bench`: CPU nanoseconds per iteration of each kernel variant — Pareto
- * (α = 1.2, scale 0.1) or Gaussian (σ = 1), clipped (b = 0.5) or not — on the paper landscape at
- * η = 0.001, running the production exit-time kernel from x0 = −0.7 (Ω2) with samples restarted
- * as they exit. Each variant is timed `repetitions` times and the median reported. CPU time
- * (process.cpuUsage), not wall time, because the machine may be shared: on an idle machine they
- * agree. The plain C loop of the same recursion (reference.c: glibc pow, xoshiro256**) is
+ * `lab bench`: CPU nanoseconds per iteration of each kernel — exit-time and long-run, Pareto
+ * (α = 1.2, scale 0.1, p₊ = 1/2) or Gaussian (σ = 1) noise, clipped (b = 0.5) or not — on the
+ * paper landscape at η = 0.001, in both implementations (JavaScript and WebAssembly SIMD, see
+ * wasm/kernelChoice.ts) side by side in one process. Exit-time runs the production kernel from
+ * x0 = −0.7 (Ω2) with samples restarted as they exit; long-run walks one path from there with
+ * its tallies (200 bins, every 1000th point kept). Each row is timed `repetitions` times,
+ * interleaved with all the others so a burst of load elsewhere spreads over every row, and the
+ * median reported; the speedups are medians of the per-repetition ratios JS / WebAssembly. CPU
+ * time (process.cpuUsage), not wall time, because the machine may be shared: on an idle machine
+ * they agree. The plain C loop of the same recursion (reference.c: glibc pow, xoshiro256**) is
  * compiled with `gcc -O3` into a temporary folder and timed the same way, when gcc exists.
  */
+export type BenchImplementation = 'js' | 'wasm';
+
 export interface KernelBenchResult {
+  kernel: 'exit-time' | 'long-run';
   noise: 'pareto' | 'gaussian';
   clip: number | null;
+  implementation: BenchImplementation;
   nsPerIteration: number;
   /** Every repetition's ns/iteration, for judging the noise of the median. */
   samples: number[];
 }
 
+export interface KernelSpeedup {
+  kernel: 'exit-time' | 'long-run';
+  noise: 'pareto' | 'gaussian';
+  clip: number | null;
+  /** Median over repetitions of JS time / WebAssembly time. */
+  wasmOverJs: number;
+}
+
 export type CReference =
-  | { nsPerIteration: number; ratio: number; compiler: string; samples: number[] }
+  | {
+      nsPerIteration: number;
+      /** Clipped Pareto exit-time / C, per implementation (target for WebAssembly ≤ 0.5). */
+      ratio: Partial<Record<BenchImplementation, number>>;
+      compiler: string;
+      samples: number[];
+    }
   | { skipped: string };
 
 export interface KernelBenchReport {
   results: KernelBenchResult[];
-  /** ratio = ours / C for clipped Pareto (the production kernel; target ≤ 1). */
+  speedups: KernelSpeedup[];
+  /** Why there are no WebAssembly rows (no SIMD, module not built), when there are none. */
+  wasmSkipped?: string;
   cReference: CReference;
   iterations: number;
   repetitions: number;
@@ -40,7 +65,7 @@ export interface KernelBenchReport {
 
 export interface KernelBenchOptions {
   repetitions?: number;
-  /** Iterations per repetition (rounded up to a multiple of 2^20). */
+  /** Iterations per repetition (rounded up to a multiple of 2^20 for exit-time). */
   iterations?: number;
 }
 
@@ -48,37 +73,71 @@ const heavy: Noise = { family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5 };
 const light: Noise = { family: 'gaussian', sigma: 1 };
 const ETA = 0.001;
 
+interface Row {
+  kernel: 'exit-time' | 'long-run';
+  noise: Noise;
+  clip: number | null;
+  implementation: BenchImplementation;
+}
+
 export async function benchKernels(options: KernelBenchOptions = {}): Promise<KernelBenchReport> {
   const repetitions = options.repetitions ?? 5;
   const iterations = options.iterations ?? 1 << 23;
-  const variants = [
-    { noise: heavy, clip: 0.5 },
-    { noise: heavy, clip: null },
-    { noise: light, clip: 0.5 },
-    { noise: light, clip: null },
-  ];
-  const samples = variants.map(() => [] as number[]);
-  for (const v of variants) runVariant(v.noise, v.clip, 1 << 20); // warm-up: let V8 compile every variant
+  const wasm = wasmKernels();
+  const implementations: BenchImplementation[] = 'exports' in wasm ? ['js', 'wasm'] : ['js'];
+  const rows: Row[] = [];
+  for (const kernel of ['exit-time', 'long-run'] as const) {
+    for (const [noise, clip] of [[heavy, 0.5], [heavy, null], [light, 0.5], [light, null]] as const) {
+      for (const implementation of implementations) rows.push({ kernel, noise, clip, implementation });
+    }
+  }
+  const samples = rows.map(() => [] as number[]);
+  for (const row of rows) runRow(row, 1 << 20); // warm-up: let V8 compile every variant
   for (let r = 0; r < repetitions; r++) {
-    // Interleaved so a burst of load elsewhere spreads over all variants.
-    variants.forEach((v, k) => samples[k].push(runVariant(v.noise, v.clip, iterations)));
+    rows.forEach((row, k) => samples[k].push(runRow(row, iterations)));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const results = variants.map((v, k) => ({
-    noise: v.noise.family,
-    clip: v.clip,
+  const results = rows.map((row, k) => ({
+    kernel: row.kernel,
+    noise: row.noise.family as 'pareto' | 'gaussian',
+    clip: row.clip,
+    implementation: row.implementation,
     nsPerIteration: median(samples[k]),
     samples: samples[k],
   }));
-  return { results, cReference: cReference(iterations, repetitions, results[0].nsPerIteration), iterations, repetitions, timing: 'cpu' };
+  const speedups: KernelSpeedup[] = [];
+  results.forEach((js, k) => {
+    const w = results[k + 1];
+    if (js.implementation !== 'js' || w?.implementation !== 'wasm') return;
+    speedups.push({ kernel: js.kernel, noise: js.noise, clip: js.clip, wasmOverJs: median(js.samples.map((t, r) => t / w.samples[r])) });
+  });
+  const clippedPareto = (implementation: BenchImplementation) =>
+    results.find((r) => r.kernel === 'exit-time' && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation)?.nsPerIteration;
+  return {
+    results,
+    speedups,
+    ...('missing' in wasm ? { wasmSkipped: wasm.missing } : {}),
+    cReference: cReference(iterations, repetitions, { js: clippedPareto('js'), wasm: clippedPareto('wasm') }),
+    iterations,
+    repetitions,
+    timing: 'cpu',
+  };
 }
 
 /** CPU ns per iteration of one run of about `iterations` iterations. */
-function runVariant(noise: Noise, clip: number | null, iterations: number): number {
+function runRow(row: Row, iterations: number): number {
   const paper = landscapePresets.paper;
+  const params = { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise: row.noise, clip: row.clip, eta: ETA };
+  if (row.kernel === 'long-run') {
+    const task: LongRunTask = { kind: 'long-run', params, x0: -0.7, seed: 1, arm: 0, path: 0, iterations, bins: 200, thin: 1000, epsilon: 0.05, state: null };
+    const t0 = process.cpuUsage();
+    longRunKernel(task, undefined, row.implementation);
+    const used = process.cpuUsage(t0);
+    return ((used.user + used.system) * 1000) / iterations;
+  }
   const task: ExitTimeTask = {
     kind: 'exit-time',
-    params: { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise, clip, eta: ETA },
+    params,
     x0: -0.7,
     left: -1.3,
     right: 0.2,
@@ -92,15 +151,19 @@ function runVariant(noise: Noise, clip: number | null, iterations: number): numb
   let done = 0;
   const t0 = process.cpuUsage();
   // The tick stops the run once enough iterations are done; the kernel then returns null.
-  runTask(task, (n) => {
-    done = n;
-    return n < iterations;
-  });
+  exitTimeKernel(
+    task,
+    (n) => {
+      done = n;
+      return n < iterations;
+    },
+    row.implementation,
+  );
   const used = process.cpuUsage(t0);
   return ((used.user + used.system) * 1000) / done;
 }
 
-function cReference(iterations: number, repetitions: number, oursClippedPareto: number): CReference {
+function cReference(iterations: number, repetitions: number, ours: Partial<Record<BenchImplementation, number>>): CReference {
   const source = findReferenceSource();
   if (source === null) return { skipped: 'reference.c not found next to the bench or under src-main/engine/bench' };
   let compiler: string;
@@ -116,7 +179,9 @@ function cReference(iterations: number, repetitions: number, oursClippedPareto: 
     const out = execFileSync(exe, [String(iterations), String(repetitions)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const samples = out.trim().split('\n').map(Number);
     const ns = median(samples);
-    return { nsPerIteration: ns, ratio: oursClippedPareto / ns, compiler: `${compiler} -O3`, samples };
+    const ratio: Partial<Record<BenchImplementation, number>> = {};
+    for (const [implementation, t] of Object.entries(ours)) if (t !== undefined) ratio[implementation as BenchImplementation] = t / ns;
+    return { nsPerIteration: ns, ratio, compiler: `${compiler} -O3`, samples };
   } catch (e) {
     return { skipped: `C reference failed: ${(e as Error).message}` };
   } finally {

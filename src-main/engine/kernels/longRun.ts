@@ -23,27 +23,8 @@ import { walkDrawing } from './walkDrawing';
  * cache) continues the path bit-identically in the next chunk.
  */
 export function runLongRun(task: LongRunTask, tick?: KernelTick): LongRunChunkResult | null {
-  const { params, bins, thin, epsilon } = task;
-  const { saddles, minima } = landscapeTables(params.criticalPoints);
-  checkBalls(minima, saddles, epsilon);
-  const sampler = noiseSamplerFor(params.noise, params.eta);
-  const w = new Walk(params, bins, thin, epsilon, saddles, minima);
-  let rng: Int32Array;
-  if (task.state === null) {
-    rng = longRunStream(task.seed, task.arm, task.path);
-    w.x = task.x0;
-    w.trajectory.push(task.x0);
-    w.last = ballOf(task.x0, saddles, minima, epsilon);
-  } else {
-    if (task.state.rng.length !== STREAM_WORDS) {
-      throw new Error(`long-run state has ${task.state.rng.length} generator words, expected ${STREAM_WORDS}: it was saved by an incompatible version`);
-    }
-    rng = Int32Array.from(task.state.rng);
-    w.x = task.state.x;
-    w.time = task.state.n;
-    w.last = task.state.lastMinimum;
-    w.enteredAt = task.state.enteredAt;
-  }
+  const { w, rng } = startLongRun(task);
+  const sampler = noiseSamplerFor(task.params.noise, task.params.eta);
 
   const start = w.time;
   const end = start + task.iterations;
@@ -68,6 +49,36 @@ export function runLongRun(task: LongRunTask, tick?: KernelTick): LongRunChunkRe
     }
   }
 
+  return longRunResult(task, w, rng);
+}
+
+/** The walk and the stream (eight words) of a chunk: the path's start, or where the last chunk left it. */
+export function startLongRun(task: LongRunTask): { w: Walk; rng: Int32Array } {
+  const { params, bins, thin, epsilon } = task;
+  const { saddles, minima } = landscapeTables(params.criticalPoints);
+  checkBalls(minima, saddles, epsilon);
+  const w = new Walk(params, bins, thin, epsilon, saddles, minima);
+  let rng: Int32Array;
+  if (task.state === null) {
+    rng = longRunStream(task.seed, task.arm, task.path);
+    w.x = task.x0;
+    w.trajectory.push(task.x0);
+    w.last = ballOf(task.x0, saddles, minima, epsilon);
+  } else {
+    if (task.state.rng.length !== STREAM_WORDS) {
+      throw new Error(`long-run state has ${task.state.rng.length} generator words, expected ${STREAM_WORDS}: it was saved by an incompatible version`);
+    }
+    rng = Int32Array.from(task.state.rng);
+    w.x = task.state.x;
+    w.time = task.state.n;
+    w.last = task.state.lastMinimum;
+    w.enteredAt = task.state.enteredAt;
+  }
+  return { w, rng };
+}
+
+/** The chunk's tallies and the state that continues the path. */
+export function longRunResult(task: LongRunTask, w: Walk, rng: Int32Array): LongRunChunkResult {
   const state: LongRunState = { x: w.x, n: w.time, rng: Array.from(rng), lastMinimum: w.last, enteredAt: w.enteredAt };
   return {
     kind: 'long-run',

@@ -5,7 +5,7 @@ import type { ExitTimeChunkResult, ExitTimeTask } from '../tasks';
 import { parseChunkKey, type ExitTimeChunkKey } from '../executor/chunkKeys';
 import { ExitTimePlan } from '../executor/exitTimePlan';
 import { meanExitPrediction } from '../executor/exitTimePrediction';
-import { runExitTime } from '../kernels/exitTime';
+import { exitTimeKernel } from '../wasm/kernelChoice';
 import { aggregateExitTime } from '../aggregate/exitTimeAggregate';
 import { ExitTimeRunning } from '../aggregate/runningAggregate';
 import type { EngineKind } from './engineKind';
@@ -15,7 +15,7 @@ import { exitTimeCsvHeader, exitTimeCsvRows } from './exitTimeCsv';
 export const exitTimeEngine: EngineKind<ExitTimeConfig, ExitTimeTask, ExitTimeChunkResult, ExitTimeResult, ExitTimeResultSummary> = {
   kind: 'exit-time',
   plan: (config, completed, options) => new ExitTimePlan(config, completed, { ...options, prediction: meanExitPrediction(config) }),
-  kernel: (task, tick) => runExitTime(task, tick),
+  kernel: (task, tick) => exitTimeKernel(task, tick),
   aggregate(config, chunks) {
     if (chunks.size === 0) return null;
     const mine: [ExitTimeChunkKey, ExitTimeChunkResult][] = [];

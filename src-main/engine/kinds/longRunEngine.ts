@@ -4,7 +4,7 @@ import { longRunChunkIterations } from '../../../src-shared/model/memoryBudget';
 import type { LongRunChunkResult, LongRunTask } from '../tasks';
 import { parseChunkKey, type LongRunChunkKey } from '../executor/chunkKeys';
 import { LongRunPlan } from '../executor/longRunPlan';
-import { runLongRun } from '../kernels/longRun';
+import { longRunKernel } from '../wasm/kernelChoice';
 import { aggregateLongRun } from '../aggregate/longRunAggregate';
 import { LongRunRunning } from '../aggregate/runningAggregate';
 import type { EngineKind } from './engineKind';
@@ -14,7 +14,7 @@ import { longRunCsvHeader, longRunCsvRows } from './longRunCsv';
 export const longRunEngine: EngineKind<LongRunConfig, LongRunTask, LongRunChunkResult, LongRunResult, LongRunResultSummary> = {
   kind: 'long-run',
   plan: (config, completed, options) => new LongRunPlan(config, completed, longRunChunkIterations(config.thin, options.chunkIterations)),
-  kernel: (task, tick) => runLongRun(task, tick),
+  kernel: (task, tick) => longRunKernel(task, tick),
   aggregate(config, chunks) {
     if (chunks.size === 0) return null;
     const mine: [LongRunChunkKey, LongRunChunkResult][] = [];

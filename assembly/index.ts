@@ -1,0 +1,36 @@
+/**
+ * The WebAssembly SIMD kernels (built by scripts/build-wasm.mjs into kernels.wasm; loaded by
+ * src-main/engine/wasm/wasmModule.ts). Hot loops only: the JavaScript side keeps the plans,
+ * streams' keys, the samplers' rare second pass and the tallies' bookkeeping.
+ */
+export { setParams } from './params';
+export { fill4, fill1 } from './noise';
+export { walk4 } from './exitTime';
+export { walkDrawing1 } from './longRun';
+export { tally1 } from './tally';
+import { BUF, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, TALLY_COUNTS, THINNED, XS, XV } from './layout';
+
+/** Addresses of the memory regions, in the order wasmKernels.ts reads them. */
+export function region(k: i32): usize {
+  switch (k) {
+    case 0: return BUF;
+    case 1: return XV;
+    case 2: return XS;
+    case 3: return STATE;
+    case 4: return TABLE_X;
+    case 5: return TABLE_XIN;
+    case 6: return POINTS;
+    case 7: return PENDING_POSITION;
+    case 8: return PENDING_CANDIDATE;
+    case 9: return PENDING_WORD;
+    case 10: return PENDING_COUNT;
+    case 11: return COUNTERS;
+    case 12: return HISTOGRAM;
+    case 13: return FIELD_COUNTS;
+    case 14: return ENTRY_TIME;
+    case 15: return ENTRY_BALL;
+    case 16: return THINNED;
+    case 17: return TALLY_COUNTS;
+    default: return 0;
+  }
+}
