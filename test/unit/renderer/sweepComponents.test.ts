@@ -11,7 +11,7 @@ import SweepResults from '../../../src-renderer/components/SweepResults.vue';
 /** The chart panel without a canvas (happy-dom has none), keeping its controls slot. */
 const ChartPanel = defineComponent({
   name: 'ChartPanel',
-  props: ['title', 'option', 'height', 'filename', 'caption', 'lineKey'],
+  props: { title: String, option: Object, height: String, filename: String, caption: String, lineKey: Array },
   emits: ['pick'],
   setup: (_, { slots }) => () => h('div', slots.actions?.()),
 });
