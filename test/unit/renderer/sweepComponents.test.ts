@@ -11,7 +11,14 @@ import SweepResults from '../../../src-renderer/components/SweepResults.vue';
 /** The chart panel without a canvas (happy-dom has none), keeping its controls slot. */
 const ChartPanel = defineComponent({
   name: 'ChartPanel',
-  props: { title: String, option: Object, height: String, filename: String, caption: String, lineKey: Array },
+  props: {
+    title: { type: String, default: '' },
+    option: { type: Object, default: () => ({}) },
+    height: { type: String, default: '' },
+    filename: { type: String, default: '' },
+    caption: { type: String, default: '' },
+    lineKey: { type: Array, default: () => [] },
+  },
   emits: ['pick'],
   setup: (_, { slots }) => () => h('div', slots.actions?.()),
 });
