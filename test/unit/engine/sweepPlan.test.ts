@@ -23,8 +23,8 @@ const base = {
   maxIterations: 10_000_000,
 };
 
-const planOf = (config: ExitTimeConfig, completed: ReadonlyMap<string, KernelChunkResult>, chunkIterations: number) =>
-  new ExitTimePlan(config, completed, { chunkIterations, parallelism: 2, prediction: meanExitPrediction(config) });
+const planOf = (config: ExitTimeConfig, completed: ReadonlyMap<string, KernelChunkResult>, chunkIterations: number, parallelism = 2) =>
+  new ExitTimePlan(config, completed, { chunkIterations, parallelism, prediction: meanExitPrediction(config) });
 
 /** Runs a source to the end in this thread, in the order it hands chunks out; returns the committed chunks in that order. */
 function drain(source: ChunkSource): [string, KernelChunkResult][] {
@@ -46,14 +46,14 @@ describe('a sweep\'s plan over its cells', () => {
     const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.3, 0.45, 0.7] }] });
     const cells = sweepCells(sweep);
     const configs = cells.map((c) => c.config as ExitTimeConfig);
-    const committed = drain(new SweepPlan(configs.map((c) => planOf(c, new Map(), 20_000))));
+    const committed = drain(new SweepPlan(configs.map((c) => planOf(c, new Map(), 500))));
     // The first pass gives every cell a chunk before any cell gets a second.
     expect(committed.slice(0, 3).map(([k]) => parseSweepChunkKey(k)!.cell)).toEqual([0, 1, 2]);
     const perCell = chunksByCell(committed, cells.length);
     cells.forEach((cell, c) => {
       // The cell's config as a user would write it for a standalone run, then run alone with larger chunks.
       const alone = expandConfig({ ...base, arms: [{ ...base.arms[0], clip: cell.values.clip }] }) as ExitTimeConfig;
-      const standalone = drain(planOf(alone, new Map(), 200_000));
+      const standalone = drain(planOf(alone, new Map(), 10_000_000, 1));
       const a = aggregateExitTime(configs[c], exitChunks(perCell[c]), exitTimeTheory(configs[c]));
       const b = aggregateExitTime(alone, exitChunks(standalone), exitTimeTheory(alone));
       expect(a.arms[0].points.map((p) => p.exitTimes)).toEqual(b.arms[0].points.map((p) => p.exitTimes));
