@@ -5,7 +5,7 @@ import type { KernelChunkResult } from '../engine/tasks';
 import { parseChunkKey } from '../engine/executor/chunkKeys';
 import { csvTable } from './csv';
 
-type Cell = string | number | null;
+export type CsvCell = string | number | null;
 
 /**
  * Tidy CSV of a run's result: one observation per row, one variable per column.
@@ -30,14 +30,14 @@ export function runCsv(run: RunRecord, chunks: () => ReadonlyMap<string, KernelC
   return csvTable(longHeader, run.result?.kind === 'long-run' ? longRows(run, run.result) : []);
 }
 
-const exitHeader = ['arm', 'eta', 'sample', 'exit_time', 'censored', 'exit_to'];
-const longHeader = ['arm', 'quantity', 'field', 'to_field', 'bin_lower', 'bin_upper', 'path', 'step', 'value'];
+export const exitHeader = ['arm', 'eta', 'sample', 'exit_time', 'censored', 'exit_to'];
+export const longHeader = ['arm', 'quantity', 'field', 'to_field', 'bin_lower', 'bin_upper', 'path', 'step', 'value'];
 
 /**
  * Per-sample rows come from the committed chunks, not the aggregate: the aggregate keeps only
  * counts of where exits went, the chunks keep each sample's field (0 = censored).
  */
-function* exitRows(config: ExitTimeConfig, chunks: ReadonlyMap<string, KernelChunkResult>): Generator<Cell[]> {
+export function* exitRows(config: ExitTimeConfig, chunks: ReadonlyMap<string, KernelChunkResult>): Generator<CsvCell[]> {
   const samples: { arm: number; eta: number; sample: number; sigma: number; to: number }[] = [];
   for (const [key, result] of chunks) {
     const k = parseChunkKey(key);
@@ -53,7 +53,7 @@ function* exitRows(config: ExitTimeConfig, chunks: ReadonlyMap<string, KernelChu
   }
 }
 
-function* longRows(run: RunRecord, result: LongRunResult): Generator<Cell[]> {
+export function* longRows(run: Pick<RunRecord, 'config'>, result: LongRunResult): Generator<CsvCell[]> {
   const thin = run.config.kind === 'long-run' ? run.config.thin : 1;
   for (const arm of result.arms) {
     const a = arm.label;
