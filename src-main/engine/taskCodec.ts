@@ -1,5 +1,6 @@
 import { parseExact, stringifyExact } from '../../src-shared/codec/exactJson';
 import type { KernelChunkResult, KernelTask } from './tasks';
+import { hasEngineKind } from './kinds/engineKinds';
 
 /**
  * The engine's version: bump it whenever a kernel or sampler draws different numbers for the same
@@ -20,8 +21,6 @@ export class EngineVersionMismatch extends Error {
   }
 }
 
-const kinds = new Set<string>(['exit-time', 'long-run']);
-
 function encode<T>(body: T): string {
   return stringifyExact({ engine: ENGINE_VERSION, body } satisfies Envelope<T>);
 }
@@ -33,7 +32,7 @@ function decode(text: string, what: string): unknown {
   }
   if (envelope.engine !== ENGINE_VERSION) throw new EngineVersionMismatch(envelope.engine);
   const body = envelope.body;
-  if (body === null || typeof body !== 'object' || !kinds.has(String(body.kind))) {
+  if (body === null || typeof body !== 'object' || !hasEngineKind(String(body.kind))) {
     throw new TypeError(`an encoded ${what} of unknown kind`);
   }
   return body;

@@ -1,16 +1,18 @@
+import type { RunRecord } from '../../src-shared/api';
 import type { ExperimentConfig } from '../../src-shared/model/config';
-import type { LongRunResult } from '../../src-shared/model/results';
+import type { RunResult } from '../../src-shared/model/results';
 import type { SweepConfig, SweepValues } from '../../src-shared/sweep/expandSweep';
 import type { KernelChunkResult } from '../engine/tasks';
+import { engineKind } from '../engine/kinds/engineKinds';
+import type { CsvCell } from '../engine/kinds/engineKind';
 import { csvTable } from './csv';
-import { exitHeader, exitRows, longHeader, longRows, type CsvCell } from './runCsv';
 
-/** One cell as the export reads it: its standalone config, its committed chunks (own keys) and, for a long run, its result. */
+/** One cell as the export reads it: its standalone config, its result and its committed chunks (under the cell's own keys). */
 export interface SweepCsvCell {
   values: SweepValues;
   config: ExperimentConfig;
+  result: RunResult | null;
   chunks: ReadonlyMap<string, KernelChunkResult>;
-  result?: LongRunResult | null;
 }
 
 /**
@@ -20,15 +22,19 @@ export interface SweepCsvCell {
  */
 export function sweepCsv(sweep: SweepConfig, cells: readonly SweepCsvCell[]): string {
   const fields = sweep.over.map((a) => a.field);
-  const header = [...fields, ...(sweep.base.kind === 'exit-time' ? exitHeader : longHeader)];
-  return csvTable(header, sweepRows(fields, cells));
+  const csv = engineKind(sweep.base.kind).csv;
+  return csvTable([...fields, ...csv.header], sweepRows(fields, cells, csv.rows));
 }
 
-function* sweepRows(fields: readonly (keyof SweepValues)[], cells: readonly SweepCsvCell[]): Generator<CsvCell[]> {
+function* sweepRows(
+  fields: readonly (keyof SweepValues)[],
+  cells: readonly SweepCsvCell[],
+  rows: (run: RunRecord, chunks: () => ReadonlyMap<string, KernelChunkResult>) => Iterable<CsvCell[]>,
+): Generator<CsvCell[]> {
   for (const cell of cells) {
     const lead = fields.map((f) => (cell.values[f] === null ? 'null' : (cell.values[f] ?? null)));
-    const rows =
-      cell.config.kind === 'exit-time' ? exitRows(cell.config, cell.chunks) : cell.result ? longRows({ config: cell.config }, cell.result) : [];
-    for (const row of rows) yield [...lead, ...row];
+    // A kind's rows read only the run's config and result: the cell is that standalone run.
+    const run = { config: cell.config, result: cell.result } as RunRecord;
+    for (const row of rows(run, () => cell.chunks)) yield [...lead, ...row];
   }
 }

@@ -1,13 +1,14 @@
 import { cellsByPass } from '../../../src-shared/sweep/cellSchedule';
 import type { KernelChunkResult } from '../tasks';
 import type { ChunkJob, ChunkSource } from './chunkSource';
+import { namespacedKey } from '../kinds/chunkNamespace';
 
 /**
  * A sweep's chunk keys: the cell's own key (as a standalone run of the cell would store it)
  * behind the cell's grid index, e.g. "c3/a0/e1/s0-9".
  */
 export function sweepChunkKey(cell: number, key: string): string {
-  return `c${cell}/${key}`;
+  return namespacedKey(`c${cell}/`, key);
 }
 
 const cellKeyPattern = /^c(\d+)\/(.+)$/;

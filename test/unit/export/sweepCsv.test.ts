@@ -21,6 +21,7 @@ describe('a sweep\'s CSV', () => {
     const cells = sweepCells(sweep).map((cell, k) => ({
       values: cell.values,
       config: cell.config,
+      result: null,
       chunks: new Map<string, KernelChunkResult>([
         ['a0/e0/s0-1', { kind: 'exit-time', exitTimes: [10 + k, 1000], exitTo: [1, 0], iterations: 1010 + k }],
         ['a0/e1/s0-1', { kind: 'exit-time', exitTimes: [300, 400 + k], exitTo: [3, 3], iterations: 700 + k }],
