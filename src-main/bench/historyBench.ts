@@ -265,7 +265,7 @@ function smallResult() {
     label,
     clip,
     points: [point(0.1), point(0.01)],
-    fit: { slope: 1, intercept: 0, r2: 1, points: 2 },
+    fit: { slope: 1, slopeStderr: 0, intercept: 0, r2: 1, points: 2 },
     theory: { field: 2, lStar: 1, exponent: 1.2 },
   });
   return { kind: 'exit-time' as const, arms: [arm('clipped b=0.5', 0.5), arm('no clipping', null)] };

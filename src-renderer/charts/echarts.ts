@@ -1,15 +1,17 @@
 // Tree-shaken ECharts: register only the charts and components the lab draws.
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { BarChart, CustomChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, GraphChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { AriaComponent } from 'echarts/components';
 
@@ -18,14 +20,17 @@ use([
   BarChart,
   CustomChart,
   GraphChart,
+  HeatmapChart,
   LineChart,
   ScatterChart,
   DataZoomComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   AriaComponent,
 ]);

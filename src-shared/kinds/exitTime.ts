@@ -54,7 +54,7 @@ function resultText(result: ExitTimeResultSummary): string {
         arm.points.map((p) => [p.eta, p.samples, p.censored, p.mean, p.stderr, Object.entries(p.exitTo).map(([j, n]) => `Ω${j}: ${n}`).join(', ')]),
       ),
     );
-    const fit = arm.fit ? `fitted exponent ${num(arm.fit.slope)} (r² ${num(arm.fit.r2)}, ${arm.fit.points} points)` : 'no fit (fewer than 2 distinct η with uncensored points)';
+    const fit = arm.fit ? `fitted exponent ${num(arm.fit.slope)} ± ${num(arm.fit.slopeStderr)} (r² ${num(arm.fit.r2)}, ${arm.fit.points} points)` : 'no fit (fewer than 2 distinct η with uncensored points)';
     const theory = arm.theory ? `predicted β_${arm.theory.field} = ${num(arm.theory.exponent)} (l* = ${arm.theory.lStar})` : 'no prediction (Theorem 1 does not apply)';
     out.push(`  ${fit}; ${theory}`, '');
   }

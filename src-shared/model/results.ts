@@ -19,6 +19,11 @@ export interface ExitTimePoint {
 export interface LogLogFit {
   /** Least squares of log(mean) on log(1/η): slope = measured exponent. */
   slope: number;
+  /**
+   * Standard error of the slope from the points' standard errors (delta method); 0 when every
+   * point has a single sample (no spread to propagate).
+   */
+  slopeStderr: number;
   intercept: number;
   r2: number;
   /** How many points entered the fit (uncensored, mean > 0). */

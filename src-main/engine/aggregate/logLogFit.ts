@@ -4,6 +4,8 @@ import type { LogLogFit } from '../../../src-shared/model/results';
 export interface FitPoint {
   eta: number;
   mean: number;
+  /** Standard error of `mean` (sd/√samples); it carries into the slope's standard error. */
+  stderr: number;
 }
 
 /**
@@ -11,6 +13,11 @@ export interface FitPoint {
  * (1/η)^β_i (Theorem 1), so the slope is the measured exponent β. Null with fewer than two
  * distinct η, since a line through one point says nothing: repeated η would otherwise leave a
  * spread of rounding errors in log(1/η) and a "fit" of pure noise.
+ *
+ * `slopeStderr` propagates the points' own sampling errors (delta method: log(mean) has standard
+ * error ≈ stderr/mean, and the slope is Σ w_k·log(mean_k) with w_k = (x_k − x̄)/Sxx). Unlike the
+ * residual-based error it is defined for two η, which is what most sweep cells have, and it is
+ * the Monte Carlo error a re-run with another seed would show.
  */
 export function logLogFit(points: FitPoint[]): LogLogFit | null {
   const usable = points.filter((p) => p.eta > 0 && p.mean > 0);
@@ -32,8 +39,12 @@ export function logLogFit(points: FitPoint[]): LogLogFit | null {
   const slope = sxy / sxx;
   const intercept = yBar - slope * xBar;
   let ssRes = 0;
-  for (let k = 0; k < n; k++) ssRes += (y[k] - intercept - slope * x[k]) ** 2;
+  let slopeVariance = 0;
+  for (let k = 0; k < n; k++) {
+    ssRes += (y[k] - intercept - slope * x[k]) ** 2;
+    slopeVariance += ((x[k] - xBar) / sxx) ** 2 * (usable[k].stderr / usable[k].mean) ** 2;
+  }
   // A perfectly flat curve is fitted exactly: call that r² = 1 rather than 0/0.
   const r2 = syy === 0 ? 1 : 1 - ssRes / syy;
-  return { slope, intercept, r2, points: n };
+  return { slope, slopeStderr: Math.sqrt(slopeVariance), intercept, r2, points: n };
 }

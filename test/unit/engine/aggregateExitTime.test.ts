@@ -6,6 +6,9 @@ import { exitTimePoint } from '../../../src-main/engine/aggregate/exitTimeAggreg
 import { logLogFit } from '../../../src-main/engine/aggregate/logLogFit';
 import { aggregateRun } from '../../../src-main/engine/aggregate/aggregateRun';
 import { exitTimeKey } from '../../../src-main/engine/executor/chunkKeys';
+import { exitTimeStream } from '../../../src-main/engine/random/streamKey';
+import { uniformPositive } from '../../../src-main/engine/random/xoshiro128';
+import { slopeStandardError } from './statistics';
 
 const config = expandConfig({
   kind: 'exit-time',
@@ -86,7 +89,7 @@ describe('exit-time aggregation', () => {
 
 describe('log-log fit', () => {
   it('recovers an exact power law mean = e^c (1/η)^β', () => {
-    const points = [0.1, 0.03, 0.01, 0.003].map((eta) => ({ eta, mean: Math.exp(0.7) * (1 / eta) ** 1.3 }));
+    const points = [0.1, 0.03, 0.01, 0.003].map((eta) => ({ eta, mean: Math.exp(0.7) * (1 / eta) ** 1.3, stderr: 0 }));
     const fit = logLogFit(points);
     expect(fit?.slope).toBeCloseTo(1.3, 12);
     expect(fit?.intercept).toBeCloseTo(0.7, 12);
@@ -95,14 +98,51 @@ describe('log-log fit', () => {
   });
 
   it('is null with fewer than two usable points', () => {
-    expect(logLogFit([{ eta: 0.1, mean: 10 }])).toBeNull();
-    expect(logLogFit([{ eta: 0.1, mean: 10 }, { eta: 0.01, mean: 0 }])).toBeNull();
+    expect(logLogFit([{ eta: 0.1, mean: 10, stderr: 1 }])).toBeNull();
+    expect(logLogFit([{ eta: 0.1, mean: 10, stderr: 1 }, { eta: 0.01, mean: 0, stderr: 0 }])).toBeNull();
   });
 
   it('reports "no fit" (null), not a number, when every η is the same', () => {
     // 10,000 copies of one η: rounding in the mean of log(1/η) once made this a "fit" of noise.
-    const points = Array.from({ length: 10_000 }, (_, k) => ({ eta: 0.003, mean: 100 + (k % 7) }));
+    const points = Array.from({ length: 10_000 }, (_, k) => ({ eta: 0.003, mean: 100 + (k % 7), stderr: 1 }));
     expect(logLogFit(points)).toBeNull();
+  });
+
+  it('gives the slope\'s standard error from the points\' errors, as the independent helper computes it', () => {
+    const points = [
+      { eta: 0.1, mean: 120, stderr: 15 },
+      { eta: 0.03, mean: 700, stderr: 90 },
+      { eta: 0.01, mean: 2600, stderr: 400 },
+    ];
+    expect(logLogFit(points)?.slopeStderr).toBeCloseTo(slopeStandardError(points)!, 12);
+  });
+
+  it('has a standard error that matches the spread of slopes over independent replications', () => {
+    // Exit times are nearly exponential, so each replication draws n exponential σ per η with
+    // mean 5·(1/η)^1.4 and fits them. Over R = 400 replications the sd of the slopes estimates
+    // the true error with relative standard error ≈ 1/√(2R) = 3.5%; the mean reported stderr
+    // has its own small spread. 15% is over 4 of those standard errors.
+    const etas = [0.1, 0.03, 0.01];
+    const n = 30;
+    const state = exitTimeStream(11, 0, 0, 0).subarray(0, 4);
+    const slopes: number[] = [];
+    const stderrs: number[] = [];
+    for (let r = 0; r < 400; r++) {
+      const points = etas.map((eta) => {
+        const mu = 5 * (1 / eta) ** 1.4;
+        const sigma = Array.from({ length: n }, () => -mu * Math.log(uniformPositive(state)));
+        return exitTimePoint(eta, sigma.map((s, index) => ({ index, sigma: s, to: 1 })));
+      });
+      const fit = logLogFit(points)!;
+      slopes.push(fit.slope);
+      stderrs.push(fit.slopeStderr);
+    }
+    const mean = slopes.reduce((s, v) => s + v, 0) / slopes.length;
+    const sd = Math.sqrt(slopes.reduce((s, v) => s + (v - mean) ** 2, 0) / (slopes.length - 1));
+    const reported = stderrs.reduce((s, v) => s + v, 0) / stderrs.length;
+    expect(Math.abs(reported / sd - 1)).toBeLessThan(0.15);
+    // And the slope itself is unbiased within 4 standard errors of the mean of 400 slopes.
+    expect(Math.abs(mean - 1.4)).toBeLessThan((4 * sd) / Math.sqrt(slopes.length));
   });
 
   it('leaves censored points out of a run\'s fit', () => {

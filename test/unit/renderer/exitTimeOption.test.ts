@@ -14,7 +14,7 @@ describe('the log–log exit-time option', () => {
   // Means exactly on σ = 3 (1/η)^1.4, and the fit the service stores for them (natural logs:
   // ln σ = ln 3 + 1.4 ln(1/η)); the chart must draw that line through the points.
   const points = [0.1, 0.01, 0.001].map((eta) => point(eta, 3 * (1 / eta) ** 1.4));
-  const fit: LogLogFit = { slope: 1.4, intercept: Math.log(3), r2: 1, points: 3 };
+  const fit: LogLogFit = { slope: 1.4, slopeStderr: 0, intercept: Math.log(3), r2: 1, points: 3 };
 
   it('draws the stored fit, spanning the measured 1/η', () => {
     const option = exitTimeOption([{ label: 'b=0.5', points, fit, exponent: 1.4 }], lightStyle);

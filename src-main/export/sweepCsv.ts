@@ -1,0 +1,40 @@
+import type { RunRecord } from '../../src-shared/api';
+import type { ExperimentConfig } from '../../src-shared/model/config';
+import type { RunResult } from '../../src-shared/model/results';
+import type { SweepConfig, SweepValues } from '../../src-shared/sweep/expandSweep';
+import type { KernelChunkResult } from '../engine/tasks';
+import { engineKind } from '../engine/kinds/engineKinds';
+import type { CsvCell } from '../engine/kinds/engineKind';
+import { csvTable } from './csv';
+
+/** One cell as the export reads it: its standalone config, its result and its committed chunks (under the cell's own keys). */
+export interface SweepCsvCell {
+  values: SweepValues;
+  config: ExperimentConfig;
+  result: RunResult | null;
+  chunks: ReadonlyMap<string, KernelChunkResult>;
+}
+
+/**
+ * A sweep's tidy CSV: the axis fields (`clip`, `alpha`, …) as leading columns, then exactly the
+ * base kind's columns and rows for each cell, cells in grid order. An unclipped `clip` is the
+ * text `null`, so it is not mistaken for a missing value.
+ */
+export function sweepCsv(sweep: SweepConfig, cells: readonly SweepCsvCell[]): string {
+  const fields = sweep.over.map((a) => a.field);
+  const csv = engineKind(sweep.base.kind).csv;
+  return csvTable([...fields, ...csv.header], sweepRows(fields, cells, csv.rows));
+}
+
+function* sweepRows(
+  fields: readonly (keyof SweepValues)[],
+  cells: readonly SweepCsvCell[],
+  rows: (run: RunRecord, chunks: () => ReadonlyMap<string, KernelChunkResult>) => Iterable<CsvCell[]>,
+): Generator<CsvCell[]> {
+  for (const cell of cells) {
+    const lead = fields.map((f) => (cell.values[f] === null ? 'null' : (cell.values[f] ?? null)));
+    // A kind's rows read only the run's config and result: the cell is that standalone run.
+    const run = { config: cell.config, result: cell.result } as RunRecord;
+    for (const row of rows(run, () => cell.chunks)) yield [...lead, ...row];
+  }
+}

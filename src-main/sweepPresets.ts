@@ -1,0 +1,35 @@
+import type { PresetInfo } from '../src-shared/api';
+// Imported one by one (not read from disk) so every bundle carries them, as presets.ts does.
+import bStaircase from '../resources/presets/sweep-b-staircase.json';
+import sharpShare from '../resources/presets/sweep-sharp-minima-share.json';
+
+/**
+ * The sweep presets (configs as written in resources/presets). Kept apart from
+ * experimentPresets until the designer and the service take a sweep; then they join that list.
+ */
+export const sweepPresets: readonly PresetInfo[] = [
+  {
+    id: 'sweep-b-staircase',
+    title: 'The b staircase',
+    description:
+      'First exit time from Ω2 of the paper landscape (x0 = −0.7, Pareto α = 1.2, scale 0.1) for 12 clip thresholds b ' +
+      'from 0.23 to 0.9, at η = 0.1, 0.03 and 0.01 with 200 samples each. Theory: l*₂ = ⌈r₂/b⌉ with r₂ = 0.64 steps ' +
+      'from 1 to 2 at b = 0.64 and from 2 to 3 at b = 0.32, so the fitted exponent should climb the staircase ' +
+      'β = 1.2 → 1.4 → 1.6 as b falls. l*₂ = 4 (b < 0.213) needs about 1e9 iterations per sample already at η = 0.01 ' +
+      'and is left out. Estimated work 5.2e10 iterations, about 7 minutes on a 2-core machine at 16 ns per iteration ' +
+      'per worker (the cells b = 0.23 and 0.24 are 87% of it); the cells b ≥ 0.26 measured half their predicted ' +
+      'work, with fitted slopes 1.62–1.67, 1.34–1.46 and 1.12–1.17 on the three steps.',
+    config: bStaircase,
+  },
+  {
+    id: 'sweep-sharp-minima-share',
+    title: 'Time in the sharp minima over b × α',
+    description:
+      'Long runs on the paper landscape (8 paths × 50,000,000 iterations at η = 0.01 from x0 = 0.3, in the sharp Ω3) ' +
+      'over b ∈ {0.25, 0.35, 0.5, 0.7, unclipped} × α ∈ {1.2, 1.4, 1.6, 1.8}. Theory: for 0.21 < b < 0.62 the sharp ' +
+      'fields Ω1, Ω3 (r = 0.21) are left in one jump and the wide ones (r = 0.64, 0.62) need two or three, so the ' +
+      'share of time in Ω1 ∪ Ω3 vanishes as η → 0, faster for larger α (b = 0.5: M^large = {m2, m4}); with b = 0.7 or ' +
+      'unclipped every l* is 1 and the sharp fields keep a share. 8e9 iterations, about a minute on a 2-core machine.',
+    config: sharpShare,
+  },
+];

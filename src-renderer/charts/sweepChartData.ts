@@ -1,0 +1,113 @@
+import type { ExitTimeArmSummary, LongRunArmSummary } from '../../src-shared/model';
+import { armTheory } from '../../src-shared/theory/armTheory';
+import {
+  clipStaircase,
+  sweepBoundaries,
+  sweepCells,
+  sweepFieldLabels,
+  type SweepCellResult,
+  type SweepConfig,
+  type SweepResultSummary,
+  type SweepValue,
+} from '../../src-shared/sweep';
+import type { SweepBoundaryLine, SweepExponentInput } from './sweepExponentOption';
+import type { SweepHeatmapInput } from './sweepHeatmapOption';
+import { categoryPosition } from './sweepHeatmapOption';
+import type { SweepShareCell } from './sweepShareOption';
+import { cellQuantity, quantityUnit, type SweepQuantity } from './sweepQuantities';
+
+/** How an axis value reads on a chart. */
+export function axisValueLabel(v: SweepValue): string {
+  return v === null ? 'unclipped' : String(v);
+}
+
+const subscript = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
+
+/** The b = r_i/k lines of axis `axis`, labelled "r₂/3"; the start field's are emphasised. */
+export function clipLines(sweep: SweepConfig, axis: number): SweepBoundaryLine[] {
+  const b = sweepBoundaries(sweep)[axis];
+  if (b?.field !== 'clip') return [];
+  return b.clip.map((c) => ({ x: c.b, label: `r${subscript(c.field)}/${c.k}`, emphasis: c.startField }));
+}
+
+/** A one-axis exit-time sweep as the exponent chart draws it (cells with a null value left out). */
+export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResult<ExitTimeArmSummary>[]): SweepExponentInput {
+  const axis = sweep.over[0];
+  const numeric = axis.values.filter((v): v is number => v !== null);
+  const arms = sweep.base.arms.map((arm, a) => ({
+    label: arm.label,
+    points: cells.flatMap((cell, k) => {
+      const x = cell.values[axis.field];
+      const r = cell.arms[a];
+      if (x === null || x === undefined || !r) return [];
+      return [{ x, cell: k, slope: r.fit?.slope ?? null, stderr: r.fit?.slopeStderr ?? null, predicted: r.theory?.exponent ?? null }];
+    }),
+    staircase: axis.field === 'clip' ? clipStaircase(sweep, a, axis.values) : [],
+  }));
+  const positive = numeric.length > 0 && Math.min(...numeric) > 0;
+  return {
+    axisName: sweepFieldLabels[axis.field],
+    arms,
+    boundaries: clipLines(sweep, 0),
+    logAxis: positive && Math.max(...numeric) / Math.min(...numeric) >= 10,
+  };
+}
+
+/** M^large of each cell's arm `arm` (undefined where the theory leaves it undefined). */
+export function cellLargeMinima(sweep: SweepConfig, arm: number): (number[] | undefined)[] {
+  return sweepCells(sweep).map((cell) => {
+    const a = cell.config.arms[arm];
+    return a ? armTheory(cell.config.landscape, a).largeMinima : undefined;
+  });
+}
+
+/** A one-axis long-run sweep, one arm, as the share chart draws it. */
+export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmSummary>[], arm: number): SweepShareCell[] {
+  const field = sweep.over[0].field;
+  const large = cellLargeMinima(sweep, arm);
+  return cells.map((cell, k) => {
+    const r = cell.arms[arm];
+    return {
+      label: axisValueLabel(cell.values[field] ?? null),
+      cell: k,
+      occupancy: r && r.iterations > 0 ? r.occupancy : [],
+      largeMinima: large[k],
+    };
+  });
+}
+
+/** A two-axis sweep as the heatmap draws it: one quantity of one arm per cell. */
+export function heatmapInput(sweep: SweepConfig, result: SweepResultSummary, quantity: SweepQuantity, arm: number): SweepHeatmapInput {
+  const [ax, ay] = sweep.over;
+  const large = quantity.kind === 'largeShare' ? cellLargeMinima(sweep, arm) : [];
+  const cells = result.cells as SweepCellResult<ExitTimeArmSummary | LongRunArmSummary>[];
+  const values = cells.map((cell, k) => cellQuantity(cell as SweepCellResult<ExitTimeArmSummary>, arm, quantity, large[k]));
+  const boundaries: SweepHeatmapInput['boundaries'] = [];
+  [ax, ay].forEach((axis, k) => {
+    for (const line of clipLines(sweep, k)) {
+      const position = categoryPosition(axis.values, line.x);
+      // Only the start field's steps for an exit-time base (the field it measures); every field's for a long run.
+      if (position !== null && (line.emphasis || sweep.base.kind === 'long-run')) boundaries.push({ axis: k === 0 ? 'x' : 'y', position, label: line.label });
+    }
+  });
+  return {
+    x: { name: sweepFieldLabels[ax.field], labels: ax.values.map(axisValueLabel) },
+    y: { name: sweepFieldLabels[ay.field], labels: ay.values.map(axisValueLabel) },
+    values,
+    unit: quantityUnit(quantity),
+    boundaries,
+    notes: cells.map((cell) => cellNote(cell.arms[arm])),
+    diverging: quantity.kind === 'slopeMinusPredicted',
+  };
+}
+
+function cellNote(arm: ExitTimeArmSummary | LongRunArmSummary | undefined): string {
+  if (!arm) return '';
+  if ('points' in arm) {
+    const samples = arm.points.reduce((s, p) => s + p.samples, 0);
+    const censored = arm.points.reduce((s, p) => s + p.censored, 0);
+    const predicted = arm.theory ? `, predicted β ${arm.theory.exponent.toFixed(3)} (l* = ${arm.theory.lStar})` : '';
+    return `${samples} samples, ${censored} censored${predicted}`;
+  }
+  return `${arm.iterations.toLocaleString('en-US')} iterations`;
+}

@@ -1,0 +1,133 @@
+import type { EChartsOption } from 'echarts';
+import { escapeHtml } from './escapeHtml';
+import { formatSci } from '../format';
+import { axisStyle, baseOption, type ChartStyle } from './style';
+
+/** A two-axis sweep ready to draw: axis labels, one value per cell (grid order) and the boundaries. */
+export interface SweepHeatmapInput {
+  x: { name: string; labels: string[] };
+  y: { name: string; labels: string[] };
+  /** values[i·ny + j] for x index i, y index j (grid order, first axis outermost); null = nothing yet. */
+  values: (number | null)[];
+  /** What the colour means, with its unit. */
+  unit: string;
+  /** Lines between categories: `position` is a fractional category index (see categoryPosition). */
+  boundaries: { axis: 'x' | 'y'; position: number; label: string }[];
+  /** Extra tooltip lines per cell (samples, censoring, …). */
+  notes?: string[];
+  /** Centre the colour scale on 0 (a difference such as slope − predicted). */
+  diverging?: boolean;
+}
+
+/**
+ * Where a number falls among a category axis's numeric values, as a fractional index: between
+ * categories k and k+1 by linear interpolation (in log when the values are log-spaced), so a
+ * boundary line lands between the two cells it separates. Null outside the range or for
+ * unsorted values.
+ */
+export function categoryPosition(values: readonly (number | null)[], v: number): number | null {
+  const idx = values.map((x, k) => [x, k] as const).filter((p): p is readonly [number, number] => p[0] !== null);
+  for (let n = 0; n + 1 < idx.length; n++) {
+    const [a, ka] = idx[n];
+    const [b, kb] = idx[n + 1];
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    if (v < lo || v > hi) continue;
+    const logSpaced = lo > 0 && hi / lo > 2;
+    const t = logSpaced ? Math.log(v / a) / Math.log(b / a) : (v - a) / (b - a);
+    return ka + t * (kb - ka);
+  }
+  return null;
+}
+
+/**
+ * A heatmap of one quantity over a two-axis sweep, the first axis on x, with the theory's
+ * boundaries drawn over it as lines, a colour scale labelled with its unit, and a tooltip per
+ * cell. Each cell's data carries its grid index (`data.cell`) for a click.
+ */
+export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle): EChartsOption {
+  const base = baseOption(style);
+  const ny = input.y.labels.length;
+  const data = input.values.map((v, k) => ({ value: [Math.floor(k / ny), k % ny, v ?? '-'], cell: k }));
+  const present = input.values.filter((v): v is number => v !== null && Number.isFinite(v));
+  let min = present.length ? Math.min(...present) : 0;
+  let max = present.length ? Math.max(...present) : 1;
+  if (input.diverging) {
+    const m = Math.max(Math.abs(min), Math.abs(max), 1e-9);
+    [min, max] = [-m, m];
+  }
+  if (min === max) [min, max] = [min - 0.5, max + 0.5];
+  const nx = input.x.labels.length;
+  // Boundaries fall between cells, and a category axis rounds positions to a category, so they
+  // are drawn on hidden value axes that span the same cells (cell k from k − 0.5 to k + 0.5).
+  const boundarySeries = input.boundaries.map((b, k) => ({
+    id: `boundary:${k}`,
+    type: 'line' as const,
+    xAxisIndex: 1,
+    yAxisIndex: 1,
+    silent: true,
+    showSymbol: false,
+    z: 5,
+    lineStyle: { color: style.dark ? '#ffffff' : '#000000', type: 'dashed' as const, width: 1.5 },
+    endLabel: { show: true, formatter: b.label, color: style.text, fontSize: 10 },
+    data: b.axis === 'x' ? [[b.position, -0.5], [b.position, ny - 0.5]] : [[-0.5, b.position], [nx - 0.5, b.position]],
+  }));
+  const hidden = (n: number) => ({ type: 'value' as const, min: -0.5, max: n - 0.5, show: false });
+  return {
+    ...base,
+    grid: { left: 70, right: 110, top: 40, bottom: 56 },
+    tooltip: {
+      ...base.tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const item = p as { data?: { value: [number, number, number | string]; cell: number } };
+        if (!item.data) return '';
+        const [i, j, v] = item.data.value;
+        const note = input.notes?.[item.data.cell];
+        return [
+          `${escapeHtml(input.x.name)} = ${escapeHtml(input.x.labels[i])}`,
+          `${escapeHtml(input.y.name)} = ${escapeHtml(input.y.labels[j])}`,
+          `${escapeHtml(input.unit)}: ${typeof v === 'number' ? formatSci(v) : 'not yet'}`,
+          ...(note ? [escapeHtml(note)] : []),
+          'click to open the cell',
+        ].join('<br>');
+      },
+    },
+    legend: { show: false },
+    xAxis: [{ ...axisStyle(style), type: 'category', data: input.x.labels, name: input.x.name, nameGap: 30 }, hidden(nx)],
+    yAxis: [{ ...axisStyle(style), type: 'category', data: input.y.labels, name: input.y.name, nameGap: 50 }, hidden(ny)],
+    visualMap: {
+      type: 'continuous',
+      seriesIndex: 0,
+      min,
+      max,
+      calculable: false,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemHeight: 180,
+      text: [formatSci(max), formatSci(min)],
+      textStyle: { color: style.text, fontSize: 11 },
+      inRange: { color: input.diverging ? ['#2166ac', '#f7f7f7', '#b2182b'] : ['#0d0887', '#7e03a8', '#cc4778', '#f89540', '#f0f921'] },
+      formatter: (v: unknown) => formatSci(Number(v)),
+    },
+    // The unit beside the colour scale, where the eye reads it.
+    graphic: [
+      {
+        type: 'text',
+        right: 4,
+        top: 4,
+        style: { text: input.unit, fill: style.muted, fontSize: 11, fontFamily: style.font, width: 100, overflow: 'break' },
+      },
+    ],
+    series: [
+      {
+        type: 'heatmap',
+        name: input.unit,
+        data,
+        label: { show: false },
+        emphasis: { itemStyle: { borderColor: style.text, borderWidth: 1 } },
+      },
+      ...boundarySeries,
+    ],
+  };
+}

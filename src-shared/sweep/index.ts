@@ -1,0 +1,6 @@
+export * from './sweepSchema';
+export * from './sweepFields';
+export * from './expandSweep';
+export * from './sweepTheory';
+export * from './cellSchedule';
+export * from './sweepResult';

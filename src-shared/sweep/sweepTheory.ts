@@ -1,0 +1,152 @@
+import { fieldIndexOf, fields } from '../model/landscape';
+import { exitExponent, lStar, radius } from '../theory/jumpCounts';
+import { theoryReport } from '../theory/report';
+import type { TheoryReport } from '../theory/types';
+import { sweepCells, type SweepConfig, type SweepValues } from './expandSweep';
+import type { SweepField } from './sweepSchema';
+
+/**
+ * Where a clip axis crosses b = r_i/k: for b just above it l*_i = k, just below it k + 1, so the
+ * exponent β_i steps from α + (α−1)(k−1) up to α + (α−1)k as b falls past it.
+ */
+export interface ClipBoundary {
+  /** The field Ω_i whose l* changes here. */
+  field: number;
+  /** r_i, the distance from m_i to the nearer end of Ω_i. */
+  radius: number;
+  k: number;
+  /** b = r_i / k. */
+  b: number;
+  /** True for the field that contains x0 (the one an exit-time run measures). */
+  startField: boolean;
+}
+
+/** β = l·α − (l − 1): the exit-time exponent as a function of α at a fixed l*. */
+export interface ExponentLine {
+  lStar: number;
+  slope: number;
+  intercept: number;
+  /** The line at the ends of the axis range, ready to draw: [[α, β], [α, β]]. */
+  ends: [[number, number], [number, number]];
+}
+
+export type AxisBoundaries =
+  | { axis: number; field: 'clip'; clip: ClipBoundary[] }
+  | { axis: number; field: 'alpha'; exponentLines: ExponentLine[] }
+  | { axis: number; field: Exclude<SweepField, 'clip' | 'alpha'> };
+
+export interface SweepTheoryCell {
+  values: SweepValues;
+  /** The base kind's theory JSON for the cell, as `lab theory` gives it for the cell's config. */
+  report: TheoryReport;
+}
+
+/** `lab theory` on a sweep. */
+export interface SweepTheoryReport {
+  cells: SweepTheoryCell[];
+  boundaries: AxisBoundaries[];
+}
+
+/**
+ * Per cell, the base kind's report (with `eta`, or for an η axis each cell's own η, the limit
+ * constants and predicted mean exits too; those cost up to a second per new field and l* the
+ * first time, so call this off the interactive thread for large grids), and per axis the
+ * boundaries where the theory's prediction changes.
+ */
+export function sweepTheory(sweep: SweepConfig, eta?: number): SweepTheoryReport {
+  const etaAxis = sweep.over.some((a) => a.field === 'eta');
+  const cells = sweepCells(sweep).map((cell) => ({
+    values: cell.values,
+    report: theoryReport(cell.config, etaAxis && cell.config.kind === 'long-run' ? cell.config.eta : eta),
+  }));
+  return { cells, boundaries: sweepBoundaries(sweep) };
+}
+
+/** The boundaries of every axis, in axis order. Cheap (no integrals): the renderer may call it per edit. */
+export function sweepBoundaries(sweep: SweepConfig): AxisBoundaries[] {
+  return sweep.over.map((axis, k): AxisBoundaries => {
+    const numbers = axis.values.filter((v): v is number => v !== null);
+    if (axis.field === 'clip') return { axis: k, field: 'clip', clip: clipBoundaries(sweep, numbers) };
+    if (axis.field === 'alpha') return { axis: k, field: 'alpha', exponentLines: exponentLines(sweep, numbers) };
+    return { axis: k, field: axis.field };
+  });
+}
+
+/** b = r_i/k for every field Ω_i and k ≥ 1 inside [min, max] of the axis, largest b first. */
+export function clipBoundaries(sweep: SweepConfig, values: readonly number[]): ClipBoundary[] {
+  if (values.length === 0) return [];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const start = fieldIndexOf(sweep.base.landscape, sweep.base.x0);
+  const out: ClipBoundary[] = [];
+  for (const f of fields(sweep.base.landscape)) {
+    const r = radius(f);
+    if (!Number.isFinite(r)) continue;
+    for (let k = Math.max(1, Math.ceil(r / hi)); r / k >= lo; k++) {
+      const b = r / k;
+      if (b <= hi) out.push({ field: f.index, radius: r, k, b, startField: f.index === start });
+    }
+  }
+  return out.sort((p, q) => q.b - p.b || p.field - q.field);
+}
+
+/**
+ * The lines β = α + (α−1)(l−1) for each l* the start field takes over the sweep's clips (one line
+ * when the clip is fixed), drawn across the α axis's range.
+ */
+export function exponentLines(sweep: SweepConfig, alphas: readonly number[]): ExponentLine[] {
+  if (alphas.length === 0) return [];
+  const lo = Math.min(...alphas);
+  const hi = Math.max(...alphas);
+  const start = fields(sweep.base.landscape)[fieldIndexOf(sweep.base.landscape, sweep.base.x0) - 1];
+  if (!start) return [];
+  const clipAxis = sweep.over.find((a) => a.field === 'clip');
+  const clips = clipAxis ? clipAxis.values : [...new Set(sweep.base.arms.map((a) => a.clip))];
+  const lStars = [...new Set(clips.map((b) => lStar(start, b)))].sort((p, q) => p - q);
+  return lStars.map((l) => ({
+    lStar: l,
+    slope: l,
+    intercept: -(l - 1),
+    ends: [
+      [lo, exitExponent(lo, l)],
+      [hi, exitExponent(hi, l)],
+    ],
+  }));
+}
+
+/** One flat step of the predicted exponent over a clip range. */
+export interface StaircaseStep {
+  /** The step holds for b in (from, to]; `from` < `to`. */
+  from: number;
+  to: number;
+  lStar: number;
+  exponent: number;
+}
+
+/**
+ * The predicted exit-time exponent β of arm `arm` against b over the clip axis's range, as steps
+ * between the start field's boundaries r/k. Empty when the arm's noise has no Pareto α (the
+ * theory covers only heavy tails here) or the axis has no numeric b.
+ */
+export function clipStaircase(sweep: SweepConfig, arm: number, values: readonly (number | null)[]): StaircaseStep[] {
+  const noise = sweep.base.arms[arm]?.noise;
+  const numbers = values.filter((v): v is number => v !== null);
+  if (noise?.family !== 'pareto' || numbers.length === 0) return [];
+  const start = fields(sweep.base.landscape)[fieldIndexOf(sweep.base.landscape, sweep.base.x0) - 1];
+  if (!start) return [];
+  const lo = Math.min(...numbers);
+  const hi = Math.max(...numbers);
+  const cuts = clipBoundaries(sweep, numbers)
+    .filter((c) => c.startField && c.b > lo && c.b < hi)
+    .map((c) => c.b)
+    .sort((p, q) => p - q);
+  const edges = [lo, ...cuts, hi];
+  const steps: StaircaseStep[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const [from, to] = [edges[k], edges[k + 1]];
+    if (!(to > from)) continue;
+    const l = lStar(start, (from + to) / 2);
+    steps.push({ from, to, lStar: l, exponent: exitExponent(noise.alpha, l) });
+  }
+  return steps;
+}
