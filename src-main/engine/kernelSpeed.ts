@@ -10,9 +10,11 @@ export interface TaskTiming {
 }
 
 const paper = landscapePresets.paper;
-const noises: Record<Noise['family'], Noise> = {
+const noises: Record<KernelSpeed['family'], Noise> = {
   pareto: { family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5 },
   gaussian: { family: 'gaussian', sigma: 1 },
+  stable: { family: 'stable', alpha: 1.2, scale: 0.1 },
+  student: { family: 'student', nu: 1.2, scale: 0.1 },
 };
 /** About 0.05–0.1 s of kernel work per task: long enough to time, short enough to ask for on demand. */
 const CALIBRATION_ITERATIONS = 1 << 22;
@@ -24,7 +26,7 @@ const CALIBRATION_ITERATIONS = 1 << 22;
  */
 export function calibrationTasks(): { kind: KernelSpeed['kind']; family: KernelSpeed['family']; task: KernelTask }[] {
   return (['exit-time', 'long-run'] as const).flatMap((kind) =>
-    (['pareto', 'gaussian'] as const).map((family) => {
+    (['pareto', 'gaussian', 'stable', 'student'] as const).map((family) => {
       const params = { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise: noises[family], clip: 0.5, eta: 0.001 };
       const common = { params, x0: -0.7, seed: 1, arm: 0 };
       const task: KernelTask =

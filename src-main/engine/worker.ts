@@ -11,14 +11,25 @@ import { STOP_FLAG, type ChunkRequest } from './executor/chunkRequest';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
 import { theoryReport } from '../../src-shared/theory/report';
+import { provideNoiseAsset } from '../../src-shared/model/noiseAsset';
 
 export interface TheoryRequest {
   /** Already validated and expanded by the caller. */
   config: ExperimentConfig;
   eta: number | undefined;
+  /** The samples of the measured noise the config names, by asset name (float64). */
+  assets?: Record<string, SharedArrayBuffer | Float64Array>;
+}
+
+/** Keep the request's measured noise in this thread: later chunks and reports find it by name. */
+function provide(assets: Record<string, SharedArrayBuffer | Float64Array> | undefined): void {
+  for (const [name, data] of Object.entries(assets ?? {})) {
+    provideNoiseAsset(name, data instanceof Float64Array ? data : new Float64Array(data));
+  }
 }
 
 export function theory(request: TheoryRequest): TheoryReport {
+  provide(request.assets);
   return theoryReport(request.config, request.eta);
 }
 
@@ -35,6 +46,7 @@ export function timeTask(task: KernelTask): TaskTiming {
 export default function runChunk(request: ChunkRequest): KernelChunkResult | null {
   const control = new Int32Array(request.control);
   const progress = new Float64Array(request.progress);
+  provide(request.assets);
   return runTask(request.task, (done) => {
     progress[0] = done;
     return Atomics.load(control, STOP_FLAG) === 0;

@@ -5,6 +5,7 @@ import { checkClip, checkLandscape, checkNoise } from './assumptions';
 import { exitExponent, lij, lStar, radius } from './jumpCounts';
 import { limitConstants } from './limitConstants';
 import { predictedMeanExit, timeScale } from './timeScale';
+import { regularVariation, tail } from './noiseTail';
 import { communicatingClasses, isIrreducible, isSymmetric, largeMinima, typicalEdges, withLargeMinima } from './transitionGraph';
 import type { ArmTheory, FieldTheory } from './types';
 
@@ -13,6 +14,7 @@ import type { ArmTheory, FieldTheory } from './types';
  * throws on bad input: a failed assumption (A1–A3) or light-tailed noise gives
  * applicable = false, the reasons in `assumptions.messages`, and empty structure.
  * With an η (> 0), each field also gets q_i, q_ij (with their numerical errors) and 1/(q_i λ_i(η)).
+ * Every heavy-tailed family enters only through its (α, p₊) and, for λ_i(η), its own tail H.
  */
 export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheory {
   const landscapeMessages = checkLandscape(landscape);
@@ -27,7 +29,8 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
   }
   const base = { label: arm.label, clip: arm.clip };
-  if (messages.length > 0 || arm.noise.family !== 'pareto') return notApplicableArm(base, ok, messages);
+  const rv = messages.length > 0 ? null : regularVariation(arm.noise);
+  if (rv === null) return notApplicableArm(base, ok, messages);
   const noise = arm.noise;
   const fs = fields(landscape);
   const lStars = fs.map((f) => lStar(f, arm.clip));
@@ -35,14 +38,14 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
   const classes = withLargeMinima(lStars, communicatingClasses(fs.length, edges));
   const large = new Set(classes.flatMap((c) => c.largeMinima));
   const withEta = eta !== undefined && Number.isFinite(eta) && eta > 0;
-  const law = { alpha: noise.alpha, pPlus: noise.pPlus, clip: arm.clip, L: landscape.L };
+  const law = { alpha: rv.alpha, pPlus: rv.pPlus, clip: arm.clip, L: landscape.L };
 
   const fieldTheories: FieldTheory[] = fs.map((f, k) => {
     const ft: FieldTheory = {
       index: f.index,
       radius: radius(f),
       lStar: lStars[k],
-      exponent: exitExponent(noise.alpha, lStars[k]),
+      exponent: exitExponent(rv.alpha, lStars[k]),
       large: large.has(f.index),
     };
     if (!withEta) return ft;
@@ -59,6 +62,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
   return {
     ...base,
     applicable: true,
+    tail: withEta ? { ...rv, h: tail(noise, 1 / eta) } : { ...rv },
     fields: fieldTheories,
     edges,
     classes,

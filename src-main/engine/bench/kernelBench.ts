@@ -65,7 +65,7 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     await new Promise((resolve) => setImmediate(resolve));
   }
   const results = variants.map((v, k) => ({
-    noise: v.noise.family,
+    noise: v.noise.family as 'pareto' | 'gaussian',
     clip: v.clip,
     nsPerIteration: median(samples[k]),
     samples: samples[k],
