@@ -8,6 +8,7 @@ import {
   type ExportedFile,
   type KernelSpeeds,
   type LabApi,
+  type NoiseImport,
   type LabEventName,
   type LabEvents,
   type LabEventSource,
@@ -44,7 +45,9 @@ import { exportRun } from './export/exportRun';
 import { appVersion } from './appVersion';
 import { labTheoryOn } from './service/theory';
 import { TheoryPool } from './service/theoryPool';
-import { validConfig, validFormat, validId, validIndex, validListQuery, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
+import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
+import { AssetsRepository } from './store/assetsRepository';
+import { NoiseAssetStore, samplesFromText } from './service/noiseAssets';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
@@ -108,6 +111,7 @@ export class LabService implements LabApi, LabEventSource {
   private readonly runs: RunsRepository;
   private readonly checkpoints: StoredChunks;
   private readonly placement: RunPlacement;
+  private readonly noise: NoiseAssetStore;
   private readonly owner: RunOwner;
   private readonly events = new EventEmitter();
   private readonly active = new Map<number, ActiveRun>();
@@ -130,6 +134,7 @@ export class LabService implements LabApi, LabEventSource {
     this.runs = new RunsRepository(this.db);
     this.checkpoints = new StoredChunks(new ChunkRows(this.db));
     this.placement = new RunPlacement(this.db);
+    this.noise = new NoiseAssetStore(new AssetsRepository(this.db));
     this.owner = { pid: process.pid, token: randomUUID() };
     registerOwnerToken(this.owner.token);
     this.seenChange = this.runs.lastChange();
@@ -150,8 +155,17 @@ export class LabService implements LabApi, LabEventSource {
   }
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {
-    this.theoryPool ??= new TheoryPool({ workerUrl: this.options.workerUrl ?? new URL('./worker.js', import.meta.url) });
-    return labTheoryOn(this.theoryPool, config, eta);
+    return labTheoryOn(this.theoryThreads(), config, eta, (c) => this.noise.forConfig(c));
+  }
+
+  async importNoise(name: string, text: string, threshold?: number): Promise<NoiseImport> {
+    this.assertOpen();
+    const input = validNoiseImport(name, text, threshold);
+    const samples = samplesFromText(input.text, input.name, 'text', input.threshold);
+    const answer = await this.theoryThreads().preview(samples, input.threshold);
+    if ('refused' in answer) throw invalidInput(input.threshold === undefined ? 'text' : 'threshold', `${input.name}: ${answer.refused}`);
+    // Stored only once the whole analysis succeeded: a refused file leaves nothing behind.
+    return { asset: this.noise.store(input.name, samples), preview: answer.preview };
   }
 
   async startRun(input: unknown): Promise<RunSummary> {
@@ -161,6 +175,8 @@ export class LabService implements LabApi, LabEventSource {
       chunkIterations: this.options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS,
       workers: this.options.workers ?? availableParallelism(),
     });
+    // Measured noise the config names must be here, and usable, before the run is recorded.
+    this.noise.forConfig(config);
     const id = this.runs.create(config, this.owner);
     this.emitStatus(id, 'queued');
     this.launch(id, config);
@@ -197,6 +213,7 @@ export class LabService implements LabApi, LabEventSource {
       detail.progress = live.execution.progress();
       return detail;
     }
+    this.noise.provideKnown(detail.config);
     const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
     if (stored) {
       detail.result = JSON.parse(stored.summary) as RunResultSummary;
@@ -378,6 +395,7 @@ export class LabService implements LabApi, LabEventSource {
    */
   private wholeResult(row: RunRow): RunResult | null {
     const config = JSON.parse(row.config) as ExperimentConfig;
+    this.noise.provideKnown(config);
     const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
     if (!stored) return aggregateRun(config, this.checkpoints.completed(row.id));
     if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
@@ -433,8 +451,10 @@ export class LabService implements LabApi, LabEventSource {
     let execution: RunExecution;
     try {
       this.placement.record(id, this.runnerName);
+      const assets = this.noise.forConfig(config);
       execution = this.enginePool().execute({
         runId: id,
+        assets,
         runUuid: this.placement.uuid(id),
         config,
         checkpoints: this.checkpoints,
@@ -552,6 +572,11 @@ export class LabService implements LabApi, LabEventSource {
       if ((row.status !== 'queued' && row.status !== 'running') || Date.now() >= deadline) return rowToSummary(row);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  private theoryThreads(): TheoryPool {
+    this.theoryPool ??= new TheoryPool({ workerUrl: this.options.workerUrl ?? new URL('./worker.js', import.meta.url) });
+    return this.theoryPool;
   }
 
   private enginePool(): EnginePool {

@@ -12,6 +12,8 @@ import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
 import { theoryReport } from '../../src-shared/theory/report';
 import { provideNoiseAsset } from '../../src-shared/model/noiseAsset';
+import { noisePreview, type NoisePreview } from '../../src-shared/stats/noisePreview';
+import { SplicedLawError } from '../../src-shared/stats/splicedLaw';
 
 export interface TheoryRequest {
   /** Already validated and expanded by the caller. */
@@ -31,6 +33,21 @@ function provide(assets: Record<string, SharedArrayBuffer | Float64Array> | unde
 export function theory(request: TheoryRequest): TheoryReport {
   provide(request.assets);
   return theoryReport(request.config, request.eta);
+}
+
+export interface PreviewRequest {
+  samples: Float64Array;
+  threshold: number | undefined;
+}
+
+/** An import's preview (sorting and fitting all the samples); a law the model refuses is an answer, not a crash. */
+export function preview(request: PreviewRequest): { preview: NoisePreview } | { refused: string } {
+  try {
+    return { preview: noisePreview(request.samples, request.threshold) };
+  } catch (error) {
+    if (error instanceof SplicedLawError) return { refused: error.message };
+    throw error;
+  }
 }
 
 /**
