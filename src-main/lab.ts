@@ -47,7 +47,7 @@ import { labTheoryOn } from './service/theory';
 import { TheoryPool } from './service/theoryPool';
 import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
 import { AssetsRepository } from './store/assetsRepository';
-import { NoiseAssetStore, samplesFromText } from './service/noiseAssets';
+import { NoiseAssetStore, assetName, samplesFromText } from './service/noiseAssets';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
@@ -169,14 +169,24 @@ export class LabService implements LabApi, LabEventSource {
   }
 
   async startRun(input: unknown): Promise<RunSummary> {
+    return this.startRunWith(input);
+  }
+
+  /**
+   * startRun for the CLI, whose config may name measured noise read from files: `noise` holds
+   * those samples by asset name, stored once the whole config is valid (an invalid one stores nothing).
+   */
+  async startRunWith(input: unknown, noise?: { name: string; samples: Float64Array }[]): Promise<RunSummary> {
     this.assertOpen();
     const config = withinBudget(validConfig(input), {
       budgetMB: this.options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
       chunkIterations: this.options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS,
       workers: this.options.workers ?? availableParallelism(),
     });
-    // Measured noise the config names must be here, and usable, before the run is recorded.
-    this.noise.forConfig(config);
+    // Measured noise the config names must be here (or offered), and usable, before the run is recorded.
+    const offered = new Map((noise ?? []).map((n) => [assetName(n.samples), n]));
+    const used = this.noise.forConfig(config, new Map([...offered].map(([a, n]) => [a, n.samples])));
+    for (const [asset, n] of offered) if (used.has(asset)) this.noise.store(n.name, n.samples);
     const id = this.runs.create(config, this.owner);
     this.emitStatus(id, 'queued');
     this.launch(id, config);

@@ -59,12 +59,12 @@ export class NoiseAssetStore {
    * The samples of every asset the config's arms name, by asset name. An asset this database does
    * not hold, or whose threshold leaves too few exceedances, is the config's error at its path.
    */
-  forConfig(config: ExperimentConfig): Map<string, Float64Array> {
+  forConfig(config: ExperimentConfig, offered?: ReadonlyMap<string, Float64Array>): Map<string, Float64Array> {
     const assets = new Map<string, Float64Array>();
     config.arms.forEach((arm, i) => {
       const noise = arm.noise;
       if (noise.family !== 'empirical') return;
-      const samples = this.samples(noise.asset);
+      const samples = this.samples(noise.asset) ?? this.offer(noise.asset, offered);
       if (!samples) throw invalidInput(`arms[${i}].noise.asset`, `no measured noise ${noise.asset} in this database (import it first)`);
       try {
         empiricalLaw(noise);
@@ -80,6 +80,13 @@ export class NoiseAssetStore {
   /** Like forConfig, for reading stored runs: whatever this database holds, without judging. */
   provideKnown(config: ExperimentConfig): void {
     for (const arm of config.arms) if (arm.noise.family === 'empirical') this.samples(arm.noise.asset);
+  }
+
+  /** Samples read by the caller (the CLI's noise files), known here only for this thread until stored. */
+  private offer(asset: string, offered: ReadonlyMap<string, Float64Array> | undefined): Float64Array | undefined {
+    const samples = offered?.get(asset);
+    if (samples) provideNoiseAsset(asset, samples);
+    return samples;
   }
 
   private samples(asset: string): Float64Array | undefined {
