@@ -1,5 +1,5 @@
 import { fieldIndexOf, type ExperimentConfig } from '../src-shared/model';
-import { predictedMeanExit, theoryReport, timeScale, type FieldTheory, type TheoryReport } from '../src-shared/theory';
+import { predictedMeanExit, tail, theoryReport, timeScale, type FieldTheory, type TheoryReport } from '../src-shared/theory';
 
 /**
  * Section 2 of the paper at each η of a config: one report per learning rate of an exit-time
@@ -21,6 +21,7 @@ function rescaled(config: ExperimentConfig, base: TheoryReport, eta: number): Th
     eta,
     arms: base.arms.map((arm, a) => ({
       ...arm,
+      ...(arm.tail ? { tail: { ...arm.tail, h: tail(config.arms[a].noise, 1 / eta) } } : {}),
       fields: arm.fields.map((f) =>
         f.q === undefined || f.predictedMeanExit === undefined
           ? f
