@@ -17,7 +17,7 @@ export function runText(run: RunRecord): string {
   if (run.tags.length) out.push(`  tags ${run.tags.join(', ')}`);
   if (run.notes) out.push(`  notes ${run.notes}`);
   const c = run.config;
-  const common = `x0 = ${c.x0}, seed ${c.seed}, arms: ${c.arms.map((a) => a.label).join(' | ')}`;
+  const common = `x0 = ${c.x0}, seed ${c.seed}, arms: ${c.arms.map((a) => (a.noise.family === 'empirical' ? `${a.label} (measured noise ${a.noise.asset})` : a.label)).join(' | ')}`;
   out.push(
     c.kind === 'exit-time'
       ? `  η ∈ {${c.etas.join(', ')}}, ${c.samples} samples, maxIterations ${si(c.maxIterations)}, ${common}`
