@@ -10,6 +10,7 @@ import {
   type ExportedFile,
   type KernelSpeeds,
   type LabApi,
+  type NoiseImport,
   type LabEventName,
   type LabEvents,
   type LabEventSource,
@@ -50,7 +51,9 @@ import { ReaderPool } from './service/readerPool';
 import { wholeRecord } from './service/wholeRun';
 import type { EncodedReads, WireEncoding } from './service/encodedReads';
 import type { HeavyReadRequest } from './service/readerWorker';
-import { validConfig, validFormat, validId, validIndex, validListQuery, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
+import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
+import { AssetsRepository } from './store/assetsRepository';
+import { NoiseAssetStore, assetName, samplesFromText } from './service/noiseAssets';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
 
 export interface LabServiceOptions {
@@ -116,6 +119,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   private readonly runs: RunsRepository;
   private readonly checkpoints: StoredChunks;
   private readonly placement: RunPlacement;
+  private readonly noise: NoiseAssetStore;
   private readonly owner: RunOwner;
   private readonly events = new EventEmitter();
   private readonly active = new Map<number, ActiveRun>();
@@ -139,6 +143,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     this.runs = new RunsRepository(this.db);
     this.checkpoints = new StoredChunks(new ChunkRows(this.db));
     this.placement = new RunPlacement(this.db);
+    this.noise = new NoiseAssetStore(new AssetsRepository(this.db));
     this.owner = { pid: process.pid, token: randomUUID() };
     registerOwnerToken(this.owner.token);
     this.seenChange = this.runs.lastChange();
@@ -159,17 +164,38 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   }
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {
-    this.theoryPool ??= new TheoryPool({ workerUrl: this.options.workerUrl ?? new URL('./worker.js', import.meta.url) });
-    return labTheoryOn(this.theoryPool, config, eta);
+    return labTheoryOn(this.theoryThreads(), config, eta, (c) => this.noise.forConfig(c));
+  }
+
+  async importNoise(name: string, text: string, threshold?: number): Promise<NoiseImport> {
+    this.assertOpen();
+    const input = validNoiseImport(name, text, threshold);
+    const samples = samplesFromText(input.text, input.name, 'text', input.threshold);
+    const answer = await this.theoryThreads().preview(samples, input.threshold);
+    if ('refused' in answer) throw invalidInput(input.threshold === undefined ? 'text' : 'threshold', `${input.name}: ${answer.refused}`);
+    // Stored only once the whole analysis succeeded: a refused file leaves nothing behind.
+    return { asset: this.noise.store(input.name, samples), preview: answer.preview };
   }
 
   async startRun(input: unknown): Promise<RunSummary> {
+    return this.startRunWith(input);
+  }
+
+  /**
+   * startRun for the CLI, whose config may name measured noise read from files: `noise` holds
+   * those samples by asset name, stored once the whole config is valid (an invalid one stores nothing).
+   */
+  async startRunWith(input: unknown, noise?: { name: string; samples: Float64Array }[]): Promise<RunSummary> {
     this.assertOpen();
     const config = withinBudget(validConfig(input), {
       budgetMB: this.options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
       chunkIterations: this.options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS,
       workers: this.options.workers ?? availableParallelism(),
     });
+    // Measured noise the config names must be here (or offered), and usable, before the run is recorded.
+    const offered = new Map((noise ?? []).map((n) => [assetName(n.samples), n]));
+    const used = this.noise.forConfig(config, new Map([...offered].map(([a, n]) => [a, n.samples])));
+    for (const [asset, n] of offered) if (used.has(asset)) this.noise.store(n.name, n.samples);
     const id = this.runs.create(config, this.owner);
     this.emitStatus(id, 'queued');
     this.launch(id, config);
@@ -220,6 +246,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
       detail.progress = live.execution.progress();
       return detail;
     }
+    this.noise.provideKnown(detail.config);
     const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
     if (stored) {
       detail.result = JSON.parse(stored.summary) as RunResultSummary;
@@ -467,8 +494,10 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     let execution: RunExecution;
     try {
       this.placement.record(id, this.runnerName);
+      const assets = this.noise.forConfig(config);
       execution = this.enginePool().execute({
         runId: id,
+        assets,
         runUuid: this.placement.uuid(id),
         config,
         checkpoints: this.checkpoints,
@@ -586,6 +615,11 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
       if ((row.status !== 'queued' && row.status !== 'running') || Date.now() >= deadline) return rowToSummary(row);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  private theoryThreads(): TheoryPool {
+    this.theoryPool ??= new TheoryPool({ workerUrl: this.options.workerUrl ?? new URL('./worker.js', import.meta.url) });
+    return this.theoryPool;
   }
 
   private enginePool(): EnginePool {

@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../src-shared/model';
-import { predictedMeanExit, theoryReport, timeScale, type TheoryReport } from '../src-shared/theory';
+import { predictedMeanExit, tail, theoryReport, timeScale, type TheoryReport } from '../src-shared/theory';
 import { rendererKind } from './kinds/registry';
 
 export { startFieldTheory } from './startFieldTheory';
@@ -24,6 +24,7 @@ function rescaled(config: ExperimentConfig, base: TheoryReport, eta: number): Th
     eta,
     arms: base.arms.map((arm, a) => ({
       ...arm,
+      ...(arm.tail ? { tail: { ...arm.tail, h: tail(config.arms[a].noise, 1 / eta) } } : {}),
       fields: arm.fields.map((f) =>
         f.q === undefined || f.predictedMeanExit === undefined
           ? f

@@ -2,6 +2,8 @@ import type { ExperimentConfig, ExperimentKind } from './model/config';
 import type { FieldIssue } from './model/validation';
 import type { RunResult, RunResultSummary } from './model/results';
 import type { TheoryReport } from './theory/types';
+import type { NoiseAssetInfo } from './model/noiseAsset';
+import type { NoisePreview } from './stats/noisePreview';
 
 /** Every run status, declared once: the type, LabService's list filter and the run list UI derive from it. */
 export const runStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
@@ -145,7 +147,8 @@ export interface AppInfo {
 /** One worker's measured speed for one experiment kind and noise family. */
 export interface KernelSpeed {
   kind: ExperimentKind;
-  family: 'pareto' | 'gaussian';
+  /** Measured noise is not calibrated on its own: its sampler costs about what Pareto's does. */
+  family: 'pareto' | 'gaussian' | 'stable' | 'student';
   iterationsPerSecond: number;
 }
 
@@ -155,6 +158,12 @@ export interface KernelSpeeds {
   workers: number;
   /** Per worker, from a short calibration on a worker (run once per service, then cached). */
   perWorker: KernelSpeed[];
+}
+
+/** What importNoise answers: the stored asset (name it in a config) and what its samples look like. */
+export interface NoiseImport {
+  asset: NoiseAssetInfo;
+  preview: NoisePreview;
 }
 
 /** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
@@ -177,6 +186,12 @@ export interface LabApi {
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile>;
   appInfo(): Promise<AppInfo>;
   kernelSpeeds(): Promise<KernelSpeeds>;
+  /**
+   * Store measured noise (the text of a CSV or plain file, one number a line) as a content-
+   * addressed asset and preview it; `name` is the file's name, used in errors and for display.
+   * `threshold` is u on |z| (default the 95% quantile). Bad input stores nothing.
+   */
+  importNoise(name: string, text: string, threshold?: number): Promise<NoiseImport>;
 }
 
 /** The method list, declared once; every door derives its handlers or client from it. */
@@ -196,6 +211,7 @@ export const labMethods = [
   'exportRun',
   'appInfo',
   'kernelSpeeds',
+  'importNoise',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabMethod = (typeof labMethods)[number];
@@ -224,6 +240,7 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   exportRun: [2, 2],
   appInfo: [0, 0],
   kernelSpeeds: [0, 0],
+  importNoise: [2, 3],
 };
 
 export interface LabEvents {

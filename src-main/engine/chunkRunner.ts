@@ -1,4 +1,5 @@
 import type { QueueWorkers } from '../../src-shared/api';
+import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
 import type { KernelChunkResult, KernelTask } from './tasks';
 import type { TaskTiming } from './kernelSpeed';
 
@@ -12,6 +13,11 @@ export interface ChunkRunOptions {
    * after them (`run` is unique across databases, `key` is the chunk's checkpoint key).
    */
   chunk?: { run: string; key: string };
+  /**
+   * The samples of the measured noise the run's arms name. A task carries only the asset's name;
+   * the runner delivers the samples to where the task runs, once per worker, not once per chunk.
+   */
+  assets?: NoiseAssets;
 }
 
 /** What a runner whose workers live elsewhere can say about them (shown with a run's progress). */

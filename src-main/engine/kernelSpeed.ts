@@ -10,9 +10,11 @@ export interface TaskTiming {
 }
 
 const paper = landscapePresets.paper;
-const noises: Record<Noise['family'], Noise> = {
+const noises: Record<KernelSpeed['family'], Noise> = {
   pareto: { family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5 },
   gaussian: { family: 'gaussian', sigma: 1 },
+  stable: { family: 'stable', alpha: 1.2, scale: 0.1 },
+  student: { family: 'student', nu: 1.2, scale: 0.1 },
 };
 /** About 0.05–0.1 s of kernel work per task: long enough to time, short enough to ask for on demand. */
 const CALIBRATION_ITERATIONS = 1 << 22;
@@ -24,13 +26,15 @@ const CALIBRATION_ITERATIONS = 1 << 22;
  */
 export function calibrationTasks(): { kind: KernelSpeed['kind']; family: KernelSpeed['family']; task: KernelTask }[] {
   return (['exit-time', 'long-run'] as const).flatMap((kind) =>
-    (['pareto', 'gaussian'] as const).map((family) => {
+    (['pareto', 'gaussian', 'stable', 'student'] as const).map((family) => {
+      // Stable and Student-t draws cost ~10× a Pareto draw: fewer iterations give the same timing span.
+      const iterations = family === 'stable' || family === 'student' ? CALIBRATION_ITERATIONS / 8 : CALIBRATION_ITERATIONS;
       const params = { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise: noises[family], clip: 0.5, eta: 0.001 };
       const common = { params, x0: -0.7, seed: 1, arm: 0 };
       const task: KernelTask =
         kind === 'exit-time'
-          ? { kind, ...common, left: -1.3, right: 0.2, maxIterations: CALIBRATION_ITERATIONS / 8, etaIndex: 0, sampleStart: 0, sampleCount: 8 }
-          : { kind, ...common, path: 0, iterations: CALIBRATION_ITERATIONS, bins: 200, thin: 250, epsilon: 0.05, state: null };
+          ? { kind, ...common, left: -1.3, right: 0.2, maxIterations: iterations / 8, etaIndex: 0, sampleStart: 0, sampleCount: 8 }
+          : { kind, ...common, path: 0, iterations, bins: 200, thin: 250, epsilon: 0.05, state: null };
       return { kind, family, task };
     }),
   );

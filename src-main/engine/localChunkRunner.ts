@@ -5,6 +5,7 @@ import type { ChunkRunner, ChunkRunOptions } from './chunkRunner';
 import { STOP_FLAG, newControl, newProgress, type ChunkRequest } from './executor/chunkRequest';
 import type { KernelChunkResult, KernelTask } from './tasks';
 import type { TaskTiming } from './kernelSpeed';
+import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
 
 export interface LocalChunkRunnerOptions {
   /** Worker threads; default os.availableParallelism(). */
@@ -47,6 +48,8 @@ export class LocalChunkRunner implements ChunkRunner {
   private readonly piscina: Piscina<ChunkRequest, KernelChunkResult | null>;
   private readonly inFlight = new Set<InFlight>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** Measured noise copied into shared memory once, by asset name, for every chunk that names it. */
+  private readonly shared = new Map<string, SharedArrayBuffer>();
 
   constructor(options: LocalChunkRunnerOptions = {}) {
     const size = options.workers ?? availableParallelism();
@@ -64,7 +67,7 @@ export class LocalChunkRunner implements ChunkRunner {
     this.piscina.on('error', () => {});
   }
 
-  async run(task: KernelTask, { signal, onProgress }: ChunkRunOptions): Promise<KernelChunkResult | null> {
+  async run(task: KernelTask, { signal, onProgress, assets }: ChunkRunOptions): Promise<KernelChunkResult | null> {
     if (signal.aborted) return null;
     const control = newControl();
     const progress = newProgress();
@@ -73,7 +76,10 @@ export class LocalChunkRunner implements ChunkRunner {
     const watch = onProgress ? { counter: new Float64Array(progress), last: 0, onProgress } : null;
     if (watch) this.watch(watch);
     try {
-      return await this.piscina.run({ task, control, progress });
+      const request: ChunkRequest = { task, control, progress };
+      const named = this.assetsOf(task, assets);
+      if (named) request.assets = named;
+      return await this.piscina.run(request);
     } finally {
       signal.removeEventListener('abort', stop);
       if (watch) this.unwatch(watch);
@@ -89,6 +95,21 @@ export class LocalChunkRunner implements ChunkRunner {
   close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     return this.piscina.destroy();
+  }
+
+  /** The shared copy of the asset the task's noise names, if it names one. */
+  private assetsOf(task: KernelTask, assets: NoiseAssets | undefined): Record<string, SharedArrayBuffer> | undefined {
+    const noise = task.params.noise;
+    if (noise.family !== 'empirical') return undefined;
+    let buffer = this.shared.get(noise.asset);
+    if (!buffer) {
+      const samples = assets?.get(noise.asset);
+      if (!samples) throw new Error(`the measured noise ${noise.asset} was not handed to the runner`);
+      buffer = new SharedArrayBuffer(samples.byteLength);
+      new Float64Array(buffer).set(samples);
+      this.shared.set(noise.asset, buffer);
+    }
+    return { [noise.asset]: buffer };
   }
 
   private watch(entry: InFlight): void {

@@ -1,6 +1,7 @@
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { RunResult, RunResultSummary } from '../../src-shared/model/results';
 import type { RunProgress } from '../../src-shared/api';
+import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
 import type { KernelChunkResult } from './tasks';
 
 /**
@@ -41,4 +42,6 @@ export interface RunExecutorOptions {
   config: ExperimentConfig;
   checkpoints: ChunkCheckpoints;
   onProgress?: (progress: RunProgress) => void;
+  /** The samples of every asset the config's empirical arms name (the caller loads them once). */
+  assets?: NoiseAssets;
 }

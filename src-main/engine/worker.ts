@@ -11,15 +11,43 @@ import { STOP_FLAG, type ChunkRequest } from './executor/chunkRequest';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
 import { theoryReport } from '../../src-shared/theory/report';
+import { provideNoiseAsset } from '../../src-shared/model/noiseAsset';
+import { noisePreview, type NoisePreview } from '../../src-shared/stats/noisePreview';
+import { SplicedLawError } from '../../src-shared/stats/splicedLaw';
 
 export interface TheoryRequest {
   /** Already validated and expanded by the caller. */
   config: ExperimentConfig;
   eta: number | undefined;
+  /** The samples of the measured noise the config names, by asset name (float64). */
+  assets?: Record<string, SharedArrayBuffer | Float64Array>;
+}
+
+/** Keep the request's measured noise in this thread: later chunks and reports find it by name. */
+function provide(assets: Record<string, SharedArrayBuffer | Float64Array> | undefined): void {
+  for (const [name, data] of Object.entries(assets ?? {})) {
+    provideNoiseAsset(name, data instanceof Float64Array ? data : new Float64Array(data));
+  }
 }
 
 export function theory(request: TheoryRequest): TheoryReport {
+  provide(request.assets);
   return theoryReport(request.config, request.eta);
+}
+
+export interface PreviewRequest {
+  samples: Float64Array;
+  threshold: number | undefined;
+}
+
+/** An import's preview (sorting and fitting all the samples); a law the model refuses is an answer, not a crash. */
+export function preview(request: PreviewRequest): { preview: NoisePreview } | { refused: string } {
+  try {
+    return { preview: noisePreview(request.samples, request.threshold) };
+  } catch (error) {
+    if (error instanceof SplicedLawError) return { refused: error.message };
+    throw error;
+  }
 }
 
 /**
@@ -35,6 +63,7 @@ export function timeTask(task: KernelTask): TaskTiming {
 export default function runChunk(request: ChunkRequest): KernelChunkResult | null {
   const control = new Int32Array(request.control);
   const progress = new Float64Array(request.progress);
+  provide(request.assets);
   return runTask(request.task, (done) => {
     progress[0] = done;
     return Atomics.load(control, STOP_FLAG) === 0;

@@ -5,7 +5,7 @@ import type { ChunkRunner, ChunkRunOptions, RunnerStatus } from '../engine/chunk
 import { decodeChunkResult, encodeTask } from '../engine/taskCodec';
 import type { KernelChunkResult, KernelTask } from '../engine/tasks';
 import { CANCELLED_REASON, type ChunkJobData } from './jobData';
-import { QUEUE_NAME, cancelKey, chunkJobId } from './queueKeys';
+import { ASSET_TTL_SECONDS, QUEUE_NAME, assetKey, cancelKey, chunkJobId } from './queueKeys';
 import { bullConnection, openRedis, parseRedisUrl, reachRedis, type RedisTarget } from './redisUrl';
 import { readWorkers } from './workerRegistry';
 
@@ -26,6 +26,8 @@ const CLOSE_GRACE_MS = 2000;
 interface Waiting {
   id: string;
   data: ChunkJobData;
+  /** The measured noise the task names, published before its job is added. */
+  asset?: { name: string; samples: Float64Array };
   onProgress?: (iterationsDone: number) => void;
   resolve(result: KernelChunkResult | null): void;
   reject(error: unknown): void;
@@ -51,6 +53,8 @@ export class QueueChunkRunner implements ChunkRunner {
   private readonly waiting = new Map<string, Waiting>();
   private workers: QueueWorkers = { count: 0, threads: 0, iterationsPerSecond: 0 };
   private unreachableSince: number | null = null;
+  /** Assets this runner has published (refreshed once per runner, not once per job). */
+  private readonly published = new Set<string>();
   private readonly unreachableTimeoutMs: number;
   private readonly timer: ReturnType<typeof setInterval>;
   private closed = false;
@@ -89,18 +93,22 @@ export class QueueChunkRunner implements ChunkRunner {
     await this.watch();
   }
 
-  run(task: KernelTask, { signal, onProgress, chunk }: ChunkRunOptions): Promise<KernelChunkResult | null> {
+  run(task: KernelTask, { signal, onProgress, chunk, assets }: ChunkRunOptions): Promise<KernelChunkResult | null> {
     if (signal.aborted) return Promise.resolve(null);
     if (this.closed) return Promise.reject(new Error('the queue runner is closed'));
     // Job ids name the work; without the run and chunk they could name two different works.
     if (!chunk) return Promise.reject(new Error('a chunk for the queue needs its run and key'));
     const { run, key } = chunk;
     const id = chunkJobId(run, key, task);
+    const noise = task.params.noise;
+    const samples = noise.family === 'empirical' ? assets?.get(noise.asset) : undefined;
+    if (noise.family === 'empirical' && !samples) return Promise.reject(new Error(`the measured noise ${noise.asset} was not handed to the runner`));
     return new Promise((resolve, reject) => {
       const abandon = () => this.abandon(id);
       const entry: Waiting = {
         id,
         data: { task: encodeTask(task), run, key },
+        ...(noise.family === 'empirical' && samples ? { asset: { name: noise.asset, samples } } : {}),
         onProgress,
         resolve,
         reject,
@@ -140,6 +148,7 @@ export class QueueChunkRunner implements ChunkRunner {
     try {
       // A cancel mark left from an earlier cancel of the same work must not stop it now.
       await this.redis.del(cancelKey(entry.id));
+      if (entry.asset) await this.publish(entry.asset.name, entry.asset.samples);
       await this.queue.add('chunk', entry.data, {
         jobId: entry.id,
         // A kernel error is deterministic: retrying it would fail the same way.
@@ -153,6 +162,16 @@ export class QueueChunkRunner implements ChunkRunner {
       void error;
     }
     await this.lookUp(entry.id);
+  }
+
+  /** Put an asset beside the jobs (the samples' bytes, keyed by their hash), once per runner. */
+  private async publish(name: string, samples: Float64Array): Promise<void> {
+    if (this.published.has(name)) return;
+    const bytes = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+    // NX: another coordinator may have published it already; the content is the same by its name.
+    const set = await this.redis.set(assetKey(name), bytes, 'EX', ASSET_TTL_SECONDS, 'NX');
+    if (set === null) await this.redis.expire(assetKey(name), ASSET_TTL_SECONDS);
+    this.published.add(name);
   }
 
   /** Deliver a finished job's outcome to whoever waits for it. */

@@ -16,6 +16,15 @@ export const WORKER_KEY_PATTERN = `${LAB_PREFIX}:worker:*`;
 export const cancelKey = (jobId: string): string => `${LAB_PREFIX}:cancel:${jobId}`;
 
 /**
+ * Measured noise a job's task names, as float64 little-endian bytes, published by the coordinator
+ * beside the jobs and fetched by each worker once. The name is the content's hash, so the key is
+ * the same for every coordinator and never needs updating.
+ */
+export const assetKey = (name: string): string => `${LAB_PREFIX}:asset:${name}`;
+/** How long a published asset outlives the last coordinator that published it. */
+export const ASSET_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
  * A job id that says which work it is: the run's UUID, the chunk's checkpoint key and, for a
  * long-run piece, the iterations it covers. BullMQ ignores an `add` whose id exists, so the id
  * names the work exactly: the same id is always the same pure computation, and a different

@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import type { ChunkRunner } from '../engine/chunkRunner';
 import { decodeTask, encodeChunkResult } from '../engine/taskCodec';
 import { CANCELLED_REASON, type ChunkJobData, type WorkerAnnouncement } from './jobData';
-import { QUEUE_NAME, cancelKey, workerKey } from './queueKeys';
+import { QUEUE_NAME, assetKey, cancelKey, workerKey } from './queueKeys';
+import type { KernelTask } from '../engine/tasks';
 import { bullConnection, openRedis, parseRedisUrl, reachRedis, type RedisTarget } from './redisUrl';
 
 /**
@@ -49,6 +50,8 @@ export class QueueWorker {
   /** (time, iterations) of recent progress, for the announced speed. */
   private readonly work: { at: number; iterations: number }[] = [];
   private readonly log: (line: string) => void;
+  /** Measured noise fetched from Redis, by asset name: once per worker process, not once per job. */
+  private readonly assets = new Map<string, Float64Array>();
 
   constructor(private readonly options: QueueWorkerOptions) {
     this.target = parseRedisUrl(options.url);
@@ -82,6 +85,7 @@ export class QueueWorker {
 
   private async process(job: Job<ChunkJobData, string>): Promise<string> {
     const task = decodeTask(job.data.task);
+    await this.fetchAsset(task);
     this.log(`run ${job.data.run} chunk ${job.data.key}: started`);
     const abort = new AbortController();
     const started = Date.now();
@@ -100,6 +104,7 @@ export class QueueWorker {
     try {
       const result = await this.options.runner.run(task, {
         signal: abort.signal,
+        assets: this.assets,
         onProgress: (done) => {
           this.record(done - counted);
           counted = done;
@@ -120,6 +125,20 @@ export class QueueWorker {
     } finally {
       clearInterval(tick);
     }
+  }
+
+  /** The samples of the measured noise the task names, from Redis the first time they are needed. */
+  private async fetchAsset(task: KernelTask): Promise<void> {
+    const noise = task.params.noise;
+    if (noise.family !== 'empirical' || this.assets.has(noise.asset)) return;
+    const bytes = await this.redis.getBuffer(assetKey(noise.asset));
+    // Not retried: the coordinator publishes before it adds the job, so a missing asset stays missing.
+    if (bytes === null) throw new UnrecoverableError(`the measured noise ${noise.asset} is not in Redis (its coordinator publishes it with the run's jobs)`);
+    if (bytes.byteLength % 8 !== 0) throw new UnrecoverableError(`the measured noise ${noise.asset} in Redis is not float64 data`);
+    const samples = new Float64Array(bytes.byteLength / 8);
+    new Uint8Array(samples.buffer).set(bytes);
+    this.assets.set(noise.asset, samples);
+    this.log(`measured noise ${noise.asset}: ${samples.length} samples fetched`);
   }
 
   private record(iterations: number): void {

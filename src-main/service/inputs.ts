@@ -132,3 +132,20 @@ export function validTrajectoryQuery(query: unknown, arms: number): TrajectoryQu
     .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not exceed to', path: ['to'] });
   return parse(schema, query, 'query');
 }
+
+/** importNoise's arguments: a file name (display and errors), its text, an optional threshold u. */
+export function validNoiseImport(name: unknown, text: unknown, threshold: unknown): { name: string; text: string; threshold: number | undefined } {
+  const issues: { path: string; message: string }[] = [];
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) issues.push({ path: 'name', message: 'must be a file name (1 to 200 characters)' });
+  if (typeof text !== 'string') issues.push({ path: 'text', message: 'must be the file\'s text' });
+  if (threshold !== undefined && threshold !== null && !(typeof threshold === 'number' && Number.isFinite(threshold) && threshold > 0)) {
+    issues.push({ path: 'threshold', message: 'must be a number > 0' });
+  }
+  if (issues.length) throw invalid(issues);
+  return { name: (name as string).trim(), text: text as string, threshold: typeof threshold === 'number' ? threshold : undefined };
+}
+
+/** A problem with one input, as a LabError (for checks made outside a schema). */
+export function invalidInput(path: string, message: string): LabError {
+  return invalid([{ path, message }]);
+}

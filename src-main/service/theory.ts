@@ -1,11 +1,20 @@
 import type { TheoryReport } from '../../src-shared/theory/types';
 import { validConfig, validEta } from './inputs';
 import type { TheoryPool } from './theoryPool';
+import type { ExperimentConfig } from '../../src-shared/model/config';
+import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
 
 /**
  * LabService.theory and `lab theory`: validate and expand here (cheap), compute the report on a
- * theory thread (see TheoryPool). Needs no database.
+ * theory thread (see TheoryPool). Needs no database; measured noise comes from `assetsFor`.
  */
-export function labTheoryOn(pool: TheoryPool, config: unknown, eta?: unknown): Promise<TheoryReport> {
-  return pool.report(validConfig(config), validEta(eta));
+export async function labTheoryOn(
+  pool: TheoryPool,
+  config: unknown,
+  eta?: unknown,
+  assetsFor?: (config: ExperimentConfig) => NoiseAssets,
+): Promise<TheoryReport> {
+  const valid = validConfig(config);
+  const e = validEta(eta);
+  return pool.report(valid, e, assetsFor?.(valid));
 }

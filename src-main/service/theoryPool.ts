@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
-import type { TheoryRequest } from '../engine/worker';
+import type { PreviewRequest, TheoryRequest, preview } from '../engine/worker';
+import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
 
 export interface TheoryPoolOptions {
   /** The worker entry (the same file the engine runs chunks in; its `theory` export). */
@@ -40,7 +41,8 @@ export class TheoryPool {
     this.cacheSize = options.cacheSize ?? 64;
   }
 
-  report(config: ExperimentConfig, eta: number | undefined): Promise<TheoryReport> {
+  /** `assets`: the samples of the measured noise the config names (sent along; the thread keeps them). */
+  report(config: ExperimentConfig, eta: number | undefined, assets?: NoiseAssets): Promise<TheoryReport> {
     // Only what the theory reads: renaming a run or changing its samples reuses the report.
     const key = JSON.stringify([config.landscape, config.arms, eta ?? null]);
     const hit = this.cache.get(key);
@@ -49,12 +51,20 @@ export class TheoryPool {
       this.cache.set(key, hit);
       return hit;
     }
-    const pending = this.piscina.run({ config, eta } satisfies TheoryRequest);
+    const request: TheoryRequest = { config, eta };
+    if (assets && assets.size > 0) request.assets = Object.fromEntries(assets);
+    const pending = this.piscina.run(request);
     // A failure is not remembered: the next request tries again.
     pending.catch(() => this.cache.delete(key));
     this.cache.set(key, pending);
     while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return pending;
+  }
+
+  /** The preview of imported noise, computed on a theory thread (it sorts and fits every sample). */
+  preview(samples: Float64Array, threshold: number | undefined): Promise<ReturnType<typeof preview>> {
+    const run = this.piscina.run.bind(this.piscina) as unknown as (r: PreviewRequest, o: { name: string }) => Promise<ReturnType<typeof preview>>;
+    return run({ samples, threshold }, { name: 'preview' });
   }
 
   destroy(): Promise<void> {

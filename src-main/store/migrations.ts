@@ -172,6 +172,23 @@ export const migrations: readonly Migration[] = [
       if (sequence) db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'runs'").run(sequence.seq);
     },
   },
+  {
+    version: 6,
+    description: 'measured noise stored once, by the hash of its samples',
+    up(db) {
+      // Content-addressed: a config names measured noise by "sha256:…" and every run (and every
+      // task) that uses it shares the one row; samples are never copied into runs or chunks.
+      db.exec(`
+        CREATE TABLE assets (
+          hash    TEXT    PRIMARY KEY,              -- "sha256:" + hex SHA-256 of \`samples\`
+          name    TEXT    NOT NULL,                 -- the file name it was first imported from (display only)
+          count   INTEGER NOT NULL,                 -- samples
+          samples BLOB    NOT NULL,                 -- float64 little endian
+          created INTEGER NOT NULL                  -- unix ms
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

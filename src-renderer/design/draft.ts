@@ -7,17 +7,26 @@ import {
   type FieldIssue,
   type Landscape,
   type Noise,
-  unknownFamily,
+  type NoiseFamily,
 } from '../../src-shared/model';
 
-/** One arm as the designer edits it: both noise families' parameters are kept while switching. */
+/** One arm as the designer edits it: every noise family's parameters are kept while switching. */
 export interface DraftArm {
   label: string;
-  family: Noise['family'];
+  family: NoiseFamily;
+  /** Pareto's and the stable law's α. */
   alpha: number;
   scale: number;
   pPlus: number;
   sigma: number;
+  /** Student-t's ν. */
+  nu: number;
+  /** Measured noise: the imported asset's name ("sha256:…"), null before an import. */
+  asset: string | null;
+  /** The file it came from (display only). */
+  assetLabel: string;
+  /** u on |z|; null for the default quantile. */
+  threshold: number | null;
   clip: number | null;
 }
 
@@ -38,7 +47,7 @@ export interface Draft {
 }
 
 export function defaultArm(index: number): DraftArm {
-  return { label: `arm ${index + 1}`, family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5, sigma: 1, clip: 0.5 };
+  return { label: `arm ${index + 1}`, family: 'pareto', alpha: 1.2, scale: 0.1, pPlus: 0.5, sigma: 1, nu: 1.2, asset: null, assetLabel: '', threshold: null, clip: 0.5 };
 }
 
 export function defaultDraft(): Draft {
@@ -59,11 +68,7 @@ export function defaultDraft(): Draft {
 
 /** The config JSON the shared schema validates; paths of its issues match the form. */
 export function draftToInput(d: Draft): Record<string, unknown> {
-  const arms = d.arms.map((a) => ({
-    label: a.label,
-    noise: noiseOfDraft(a),
-    clip: a.clip,
-  }));
+  const arms = d.arms.map((a) => ({ label: a.label, noise: draftNoise(a), clip: a.clip }));
   const common = {
     ...(d.name.trim() ? { name: d.name.trim() } : {}),
     kind: d.kind,
@@ -89,15 +94,50 @@ export function draftFromConfig(config: unknown): Draft {
   d.landscape = { ...c.landscape, criticalPoints: [...c.landscape.criticalPoints] };
   d.x0 = c.x0;
   d.seed = c.seed;
-  d.arms = c.arms.map((a, k) => ({
-    ...defaultArm(k),
-    label: a.label,
-    ...draftOfNoise(a.noise),
-    clip: a.clip,
-  }));
+  d.arms = c.arms.map((a, k) => ({ ...defaultArm(k), label: a.label, family: a.noise.family, ...noiseFields(a.noise), clip: a.clip }));
   if (c.kind === 'exit-time') d.exitTime = { etas: [...c.etas], samples: c.samples, maxIterations: c.maxIterations };
   else d.longRun = { eta: c.eta, paths: c.paths, iterations: c.iterations, bins: c.bins, thin: c.thin, epsilon: c.epsilon };
   return d;
+}
+
+/** The noise of a draft arm as the schema reads it (an empirical arm with no import yet has asset ""). */
+function draftNoise(a: DraftArm): Record<string, unknown> {
+  switch (a.family) {
+    case 'pareto':
+      return { family: 'pareto', alpha: a.alpha, scale: a.scale, pPlus: a.pPlus };
+    case 'gaussian':
+      return { family: 'gaussian', sigma: a.sigma };
+    case 'stable':
+      return { family: 'stable', alpha: a.alpha, scale: a.scale };
+    case 'student':
+      return { family: 'student', nu: a.nu, scale: a.scale };
+    case 'empirical':
+      return { family: 'empirical', asset: a.asset ?? '', ...(a.threshold !== null ? { threshold: a.threshold } : {}) };
+    default:
+      return unknownDraftFamily(a.family);
+  }
+}
+
+/** The draft fields of a config's noise. */
+function noiseFields(noise: Noise): Partial<DraftArm> {
+  switch (noise.family) {
+    case 'pareto':
+      return { alpha: noise.alpha, scale: noise.scale, pPlus: noise.pPlus };
+    case 'gaussian':
+      return { sigma: noise.sigma };
+    case 'stable':
+      return { alpha: noise.alpha, scale: noise.scale };
+    case 'student':
+      return { nu: noise.nu, scale: noise.scale };
+    case 'empirical':
+      return { asset: noise.asset, assetLabel: noise.asset.slice(0, 15), threshold: noise.threshold ?? null };
+    default:
+      return unknownDraftFamily(noise);
+  }
+}
+
+function unknownDraftFamily(family: never): never {
+  throw new Error(`unknown noise family ${JSON.stringify(family)}`);
 }
 
 export type Validation = { ok: true; config: ExperimentConfig } | { ok: false; issues: FieldIssue[] };
@@ -143,26 +183,3 @@ export function parseNumber(text: string): number {
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
 }
 
-/** The noise an arm's form fields describe. */
-function noiseOfDraft(a: DraftArm): Noise {
-  switch (a.family) {
-    case 'pareto':
-      return { family: 'pareto', alpha: a.alpha, scale: a.scale, pPlus: a.pPlus };
-    case 'gaussian':
-      return { family: 'gaussian', sigma: a.sigma };
-    default:
-      return unknownFamily(a.family);
-  }
-}
-
-/** The form fields of a noise (the other families' fields keep their defaults). */
-function draftOfNoise(noise: Noise): Partial<DraftArm> {
-  switch (noise.family) {
-    case 'pareto':
-      return { family: 'pareto', alpha: noise.alpha, scale: noise.scale, pPlus: noise.pPlus };
-    case 'gaussian':
-      return { family: 'gaussian', sigma: noise.sigma };
-    default:
-      return unknownFamily(noise);
-  }
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { landscapePresets } from './landscape';
+import { ASSET_NAME } from './noiseAsset';
 
 /** A missing field says so; a present one of the wrong type says what it must be. */
 const wanted = (what: string) => (issue: { input?: unknown }) =>
@@ -60,9 +61,34 @@ const gaussian = z.strictObject({
   sigma: bounded(configLimits.scale).default(1),
 });
 
-const noise = z.discriminatedUnion('family', [pareto, gaussian], {
+/** Symmetric α-stable; α = 2 would be Gaussian (light-tailed), so the open interval. */
+const stable = z.strictObject({
+  family: z.literal('stable'),
+  alpha: finite().refine((v) => v > 1 && v < 2, 'α must lie in (1, 2) (α > 1: finite mean; α = 2 is Gaussian)'),
+  scale: bounded(configLimits.scale).default(1),
+});
+
+const student = z.strictObject({
+  family: z.literal('student'),
+  nu: finite()
+    .refine((v) => v > 1, 'ν must be > 1 (finite mean)')
+    .refine((v) => v <= configLimits.alpha, `ν must be at most ${configLimits.alpha}`),
+  scale: bounded(configLimits.scale).default(1),
+});
+
+const empirical = z.strictObject({
+  family: z.literal('empirical'),
+  asset: z
+    .string({ error: wanted('must be an asset name ("sha256:" and 64 hex digits)') })
+    .regex(ASSET_NAME, 'must be an asset name ("sha256:" and 64 hex digits), as importNoise returns'),
+  threshold: finite().refine((v) => v > 0, 'must be > 0').optional(),
+  // Only the CLI reads files; every other door uploads the samples first (importNoise).
+  file: z.never({ error: 'a file is read only by the CLI (lab run/theory); elsewhere import the samples and give their "asset"' }).optional(),
+});
+
+const noise = z.discriminatedUnion('family', [pareto, gaussian, stable, student, empirical], {
   error: (issue) =>
-    issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto" or "gaussian")' : undefined,
+    issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
 });
 
 const arm = z.strictObject({

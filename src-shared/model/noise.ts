@@ -1,3 +1,7 @@
+import type { EmpiricalNoise, StableNoise, StudentNoise } from './noiseFamilies';
+
+export type { EmpiricalNoise, StableNoise, StudentNoise } from './noiseFamilies';
+
 /** Noise Z, iid and centred. */
 export interface ParetoNoise {
   family: 'pareto';
@@ -13,16 +17,21 @@ export interface GaussianNoise {
   sigma: number;
 }
 
-export type Noise = ParetoNoise | GaussianNoise;
+export type Noise = ParetoNoise | GaussianNoise | StableNoise | StudentNoise | EmpiricalNoise;
+export type NoiseFamily = Noise['family'];
 
 /** Z = scale · (U·W − (2p₊ − 1)/(α − 1)) has mean zero because E W = 1/(α − 1). */
 export function paretoShift(noise: ParetoNoise): number {
   return (2 * noise.pPlus - 1) / (noise.alpha - 1);
 }
 
-export function isHeavyTailed(noise: Noise): noise is ParetoNoise {
+/** Families whose tail is a power law by construction (the empirical one: by its fitted tail). */
+export function isHeavyTailed(noise: Noise): boolean {
   switch (noise.family) {
     case 'pareto':
+    case 'stable':
+    case 'student':
+    case 'empirical':
       return true;
     case 'gaussian':
       return false;

@@ -1,11 +1,11 @@
 import type { Arm } from '../model/config';
-import { unknownFamily, type Noise, type ParetoNoise } from '../model/noise';
 import type { Landscape } from '../model/landscape';
 import { fields } from '../model/landscape';
 import { checkClip, checkLandscape, checkNoise } from './assumptions';
 import { exitExponent, lij, lStar, radius } from './jumpCounts';
 import { limitConstants } from './limitConstants';
 import { predictedMeanExit, timeScale } from './timeScale';
+import { regularVariation, tail } from './noiseTail';
 import { communicatingClasses, isIrreducible, isSymmetric, largeMinima, typicalEdges, withLargeMinima } from './transitionGraph';
 import type { ArmTheory, FieldTheory } from './types';
 
@@ -14,6 +14,7 @@ import type { ArmTheory, FieldTheory } from './types';
  * throws on bad input: a failed assumption (A1–A3) or light-tailed noise gives
  * applicable = false, the reasons in `assumptions.messages`, and empty structure.
  * With an η (> 0), each field also gets q_i, q_ij (with their numerical errors) and 1/(q_i λ_i(η)).
+ * Every heavy-tailed family enters only through its (α, p₊) and, for λ_i(η), its own tail H.
  */
 export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheory {
   const landscapeMessages = checkLandscape(landscape);
@@ -28,22 +29,23 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
   }
   const base = { label: arm.label, clip: arm.clip };
-  const noise = paretoOrNull(arm.noise);
-  if (messages.length > 0 || noise === null) return notApplicableArm(base, ok, messages);
+  const rv = messages.length > 0 ? null : regularVariation(arm.noise);
+  if (rv === null) return notApplicableArm(base, ok, messages);
+  const noise = arm.noise;
   const fs = fields(landscape);
   const lStars = fs.map((f) => lStar(f, arm.clip));
   const edges = typicalEdges(lStars, (i, j) => lij(landscape, arm.clip, i, j));
   const classes = withLargeMinima(lStars, communicatingClasses(fs.length, edges));
   const large = new Set(classes.flatMap((c) => c.largeMinima));
   const withEta = eta !== undefined && Number.isFinite(eta) && eta > 0;
-  const law = { alpha: noise.alpha, pPlus: noise.pPlus, clip: arm.clip, L: landscape.L };
+  const law = { alpha: rv.alpha, pPlus: rv.pPlus, clip: arm.clip, L: landscape.L };
 
   const fieldTheories: FieldTheory[] = fs.map((f, k) => {
     const ft: FieldTheory = {
       index: f.index,
       radius: radius(f),
       lStar: lStars[k],
-      exponent: exitExponent(noise.alpha, lStars[k]),
+      exponent: exitExponent(rv.alpha, lStars[k]),
       large: large.has(f.index),
     };
     if (!withEta) return ft;
@@ -60,6 +62,7 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
   return {
     ...base,
     applicable: true,
+    tail: withEta ? { ...rv, h: tail(noise, 1 / eta) } : { ...rv },
     fields: fieldTheories,
     edges,
     classes,
@@ -88,14 +91,3 @@ export function notApplicableArm<B extends object>(base: B, ok: boolean, message
   };
 }
 
-/** The noise when Theorem 1's Pareto tail is its law; null for families it makes no prediction for. */
-function paretoOrNull(noise: Noise): ParetoNoise | null {
-  switch (noise.family) {
-    case 'pareto':
-      return noise;
-    case 'gaussian':
-      return null;
-    default:
-      return unknownFamily(noise);
-  }
-}

@@ -1,7 +1,9 @@
 import type { Landscape } from '../model/landscape';
 import { fields } from '../model/landscape';
 import type { Arm } from '../model/config';
-import { unknownFamily, type ParetoNoise } from '../model/noise';
+import { unknownFamily, type EmpiricalNoise } from '../model/noise';
+import { empiricalLaw } from '../stats/empiricalLaw';
+import { splicedPPlus } from '../stats/splicedLaw';
 import { nearInteger, radius } from './jumpCounts';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -38,20 +40,43 @@ export function checkNoise(arm: Arm): string[] {
         'Light-tailed (Gaussian) noise: Assumption 2 fails, so Theorem 1 does not apply — the heavy-tailed theory makes no prediction for this arm (exits need exponentially many iterations in 1/η).',
       ];
     case 'pareto':
-      return paretoMessages(noise);
+      return [...indexIssues('α', noise.alpha), ...balanceIssues(noise.pPlus), ...scaleIssues(noise.scale)];
+    case 'stable':
+      if (noise.alpha === 2) return ['α-stable noise with α = 2 is Gaussian (light-tailed): Theorem 1 does not apply.'];
+      return [...indexIssues('α', noise.alpha), ...(noise.alpha > 2 ? [`A2: a stable α must be at most 2; got ${noise.alpha}.`] : []), ...scaleIssues(noise.scale)];
+    case 'student':
+      return [...indexIssues('ν', noise.nu), ...scaleIssues(noise.scale)];
+    case 'empirical':
+      return empiricalIssues(noise);
     default:
       return unknownFamily(noise);
   }
 }
 
-function paretoMessages(noise: ParetoNoise): string[] {
-  const messages: string[] = [];
-  if (!finite(noise.alpha) || noise.alpha <= 1) messages.push(`A2: α must be > 1 (finite mean); got ${noise.alpha}.`);
-  if (!finite(noise.pPlus) || noise.pPlus <= 0 || noise.pPlus >= 1) {
-    messages.push(`A2: p₊ must lie strictly between 0 and 1 (both tails heavy); got ${noise.pPlus}.`);
+function indexIssues(name: string, alpha: number): string[] {
+  return !finite(alpha) || alpha <= 1 ? [`A2: ${name} must be > 1 (finite mean); got ${alpha}.`] : [];
+}
+
+function balanceIssues(pPlus: number): string[] {
+  return !finite(pPlus) || pPlus <= 0 || pPlus >= 1 ? [`A2: p₊ must lie strictly between 0 and 1 (both tails heavy); got ${pPlus}.`] : [];
+}
+
+function scaleIssues(scale: number): string[] {
+  return !finite(scale) || scale <= 0 ? [`A2: the noise scale must be positive; got ${scale}.`] : [];
+}
+
+/** Measured noise: its fitted tail must be a power law with α > 1 and both signs among the exceedances. */
+function empiricalIssues(noise: EmpiricalNoise): string[] {
+  let law;
+  try {
+    law = empiricalLaw(noise);
+  } catch (error) {
+    return [`A2: ${error instanceof Error ? error.message : String(error)}; Theorem 1 needs its fitted tail.`];
   }
-  if (!finite(noise.scale) || noise.scale <= 0) messages.push(`A2: the noise scale must be positive; got ${noise.scale}.`);
-  return messages;
+  if (!(law.gpd.xi > 0)) {
+    return [`A2: the tail fitted above u = ${law.threshold.toPrecision(4)} has ξ = ${law.gpd.xi.toPrecision(3)} ≤ 0, not a power law: Theorem 1 does not apply.`];
+  }
+  return [...indexIssues('α = 1/ξ', 1 / law.gpd.xi), ...balanceIssues(splicedPPlus(law))];
 }
 
 /** Assumption 3: r_i / b is not an integer for any i (compared with a relative tolerance). */

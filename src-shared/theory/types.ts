@@ -23,6 +23,12 @@ export interface FieldTheory {
   predictedMeanExit?: number;
 }
 
+export interface NoiseTailTheory {
+  alpha: number;
+  pPlus: number;
+  h?: number;
+}
+
 export interface CommunicatingClass {
   members: number[];
   absorbing: boolean;
@@ -35,6 +41,11 @@ export interface ArmTheory {
   clip: number | null;
   /** False for light-tailed noise, failed assumptions or a single minimum: then only `assumptions` is meaningful. */
   applicable: boolean;
+  /**
+   * The noise's tail as Theorem 1 sees it, when applicable: index α, balance p₊ and, with an η,
+   * h = H(1/η) = P(|Z| > 1/η) from the family's own law.
+   */
+  tail?: NoiseTailTheory;
   fields: FieldTheory[];
   /** Typical transition graph: [i, j] iff l_ij = l*_i. */
   edges: [number, number][];

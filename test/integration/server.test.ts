@@ -87,6 +87,22 @@ describe('npm run serve', () => {
     expect(after.total).toBe(before.total);
   });
 
+  it('imports measured noise over HTTP (a file\'s text, never a server path) and refuses a bad file with its line', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => {
+      const z = Math.pow(1 - (i + 0.5) / 2000, -1 / 2) - 1;
+      return String(i % 2 === 0 ? z : -z);
+    });
+    const ok = await callApi(serve.port, 'importNoise', ['grads.csv', lines.join('\n')]);
+    expect(ok.status).toBe(200);
+    const answer = JSON.parse(ok.body) as { asset: { asset: string; count: number }; preview: { tailCount: number } };
+    expect(answer.asset.asset).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(answer.asset.count).toBe(2000);
+    expect(answer.preview.tailCount).toBe(100);
+    const bad = await callApi(serve.port, 'importNoise', ['grads.csv', `${lines.join('\n')}\nNaN`]);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toMatch(/grads\.csv, line 2001: "NaN" is not a finite number/);
+  });
+
   it('answers 400 when the body is not an array of arguments', async () => {
     const res = await http(serve.port, '/api/getRun', { method: 'POST', body: '{"id":1}', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);

@@ -5,6 +5,7 @@ import { commandHelp } from '../help';
 import { readConfigFile } from '../readConfig';
 import { log, printHelp, withService } from '../service';
 import { followRun } from '../followRun';
+import { resolveNoiseFiles } from '../noiseFiles';
 
 export async function runCommand(argv: string[]): Promise<number> {
   const help = commandHelp.run;
@@ -21,11 +22,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   const memoryBudgetMB = positiveNumber(args, 'memory-budget', help);
   const redis = redisUrl(args, help);
   // Read before the database opens: a missing file or broken JSON touches nothing.
-  const config = readConfigFile(configPath);
+  const { config, noise } = resolveNoiseFiles(readConfigFile(configPath), configPath);
   return withService(
     dbPath,
     async (service) => {
-      const run = await service.startRun(config);
+      const run = await service.startRunWith(config, noise);
       log(`Run ${run.id} started: ${run.name} (${run.kind}) in ${dbPath}${redis ? ', its chunks on the queue' : ''}`);
       return followRun(service, run.id, dbPath, Boolean(args.values.json));
     },

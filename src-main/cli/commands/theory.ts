@@ -5,19 +5,32 @@ import { theoryText } from '../format/theoryText';
 import { printHelp, printJson } from '../service';
 import { labTheoryOn } from '../../service/theory';
 import { TheoryPool } from '../../service/theoryPool';
+import { invalidInput } from '../../service/inputs';
+import { assetName } from '../../service/noiseAssets';
+import { resolveNoiseFiles } from '../noiseFiles';
 
 /** No database and no workers: the theory is pure; the same validation as LabService.theory. */
 export async function theoryCommand(argv: string[]): Promise<number> {
   const help = commandHelp.theory;
   const args = parseCommandArgs(argv, { config: { type: 'string' }, eta: { type: 'string' }, json: { type: 'boolean' } }, 0, help);
   if (args.values.help) return printHelp(help);
-  const config = readConfigFile(requireString(args, 'config', help));
+  const configPath = requireString(args, 'config', help);
+  const { config, noise } = resolveNoiseFiles(readConfigFile(configPath), configPath);
+  // Measured noise from files only: with no database, a config naming an asset by hash alone has no samples.
+  const assets = new Map(noise.map((n) => [assetName(n.samples), n.samples]));
   const eta = positiveNumber(args, 'eta', help);
   // The same worker thread as every other door: one code path, and Ctrl-C still answers meanwhile.
   const pool = new TheoryPool({ workerUrl: new URL('./worker.js', import.meta.url) });
   let report;
   try {
-    report = await labTheoryOn(pool, config, eta);
+    report = await labTheoryOn(pool, config, eta, (c) => {
+      c.arms.forEach((arm, i) => {
+        if (arm.noise.family === 'empirical' && !assets.has(arm.noise.asset)) {
+          throw invalidInput(`arms[${i}].noise.asset`, 'lab theory reads no database: name the measured noise by "file" instead');
+        }
+      });
+      return assets;
+    });
   } finally {
     await pool.destroy();
   }

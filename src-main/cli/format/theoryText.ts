@@ -23,6 +23,10 @@ export function theoryText(report: TheoryReport): string {
       continue;
     }
     const withEta = report.eta !== undefined;
+    if (arm.tail) {
+      const h = arm.tail.h === undefined ? '' : `, h = H(1/η) = ${num(arm.tail.h)}`;
+      out.push(`  tail: alpha = ${num(arm.tail.alpha)}, pPlus = ${num(arm.tail.pPlus)}${h}`);
+    }
     const header = ['i', 'r_i', 'l*_i', 'β_i', 'large in class', ...(withEta ? ['q_i', '± (numerical)', 'exits to (q_ij/q_i)', 'predicted mean σ'] : [])];
     const rows = arm.fields.map((f) => [
       f.index,

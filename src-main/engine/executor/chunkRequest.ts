@@ -11,6 +11,11 @@ export interface ChunkRequest {
   control: SharedArrayBuffer;
   /** Float64Array(1): iterations this chunk has done so far. */
   progress: SharedArrayBuffer;
+  /**
+   * The measured noise the task names: float64 samples by asset name, in shared memory, so every
+   * chunk hands the worker the same buffer instead of a copy (the worker builds the law once).
+   */
+  assets?: Record<string, SharedArrayBuffer>;
 }
 
 export const STOP_FLAG = 0;

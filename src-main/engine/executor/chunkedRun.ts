@@ -126,7 +126,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
     };
     return {
       task: chunk.task,
-      options: { signal: this.abort.signal, onProgress, chunk: { run: this.runUuid, key: chunk.key } },
+      options: { signal: this.abort.signal, onProgress, chunk: { run: this.runUuid, key: chunk.key }, assets: this.options.assets },
       onDone: (result) => this.chunkDone(chunk, result),
       onError: (error) => this.chunkFailed(chunk, error),
     };

@@ -127,8 +127,10 @@ function referenceExitTimes(p: KernelParams, samples: number, seed: number): num
         const w = lomaxInversion(s, noise.alpha);
         const u = uniform53(s) < noise.pPlus ? 1 : -1;
         z = noise.scale * (u * w - (2 * noise.pPlus - 1) / (noise.alpha - 1));
-      } else {
+      } else if (noise.family === 'gaussian') {
         z = noise.sigma * gaussianPolar(s);
+      } else {
+        throw new Error(`no reference for ${noise.family}`);
       }
       const fp = p.gradientScale * paper.criticalPoints.reduce((acc, c) => acc * (x - c), 1);
       x = p.clip === null ? phi(x - p.eta * fp + p.eta * z, p.L) : phi(x - phi(p.eta * (fp - z), p.clip), p.L);

@@ -13,6 +13,14 @@ import {
 import { stringifyExact } from '../../../src-shared/codec/exactJson';
 import type { Noise } from '../../../src-shared/model/noise';
 import { exitTask, longTask, paper, params } from './fixtures';
+import { provideNoiseAsset } from '../../../src-shared/model/noiseAsset';
+
+/** Measured noise for the empirical family (a task names it; this thread has its samples). */
+const MEASURED = `sha256:${'ef'.repeat(32)}`;
+provideNoiseAsset(
+  MEASURED,
+  Float64Array.from({ length: 2000 }, (_, i) => (i % 2 ? 1 : -1) * 0.1 * (Math.pow(1 - (i + 0.5) / 2000, -1 / 1.5) - 1)),
+);
 
 /** The paper landscape's fields as (left, right), the outer ones unbounded. */
 const cp = paper.criticalPoints;
@@ -29,6 +37,9 @@ const noise: fc.Arbitrary<Noise> = fc.oneof(
     pPlus: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
   }),
   fc.record({ family: fc.constant('gaussian' as const), sigma: fc.double({ min: 0.1, max: 3, noNaN: true }) }),
+  fc.record({ family: fc.constant('stable' as const), alpha: fc.double({ min: 1.1, max: 1.9, noNaN: true }), scale: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+  fc.record({ family: fc.constant('student' as const), nu: fc.double({ min: 1.1, max: 5, noNaN: true }), scale: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
+  fc.record({ family: fc.constant('empirical' as const), asset: fc.constant(MEASURED) }),
 );
 const clip = fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }), { nil: null });
 const eta = fc.constantFrom(0.1, 0.05, 0.02);

@@ -57,6 +57,32 @@ describe('the designer draft', () => {
     expect(validateDraft(d).ok).toBe(true);
   });
 
+  it('offers stable, Student-t and measured noise: each sends its own fields and round-trips', () => {
+    const asset = `sha256:${'12'.repeat(32)}`;
+    const d = defaultDraft();
+    d.arms[0] = { ...d.arms[0], family: 'stable', alpha: 1.5, scale: 0.2 };
+    d.arms[1] = { ...d.arms[1], family: 'student', nu: 3, scale: 0.1 };
+    d.arms.push({ ...d.arms[1], label: 'measured', family: 'empirical', asset, threshold: 0.4 });
+    const arms = (draftToInput(d) as { arms: { noise: unknown }[] }).arms.map((a) => a.noise);
+    expect(arms).toEqual([
+      { family: 'stable', alpha: 1.5, scale: 0.2 },
+      { family: 'student', nu: 3, scale: 0.1 },
+      { family: 'empirical', asset, threshold: 0.4 },
+    ]);
+    const v = validateDraft(d);
+    expect(v.ok).toBe(true);
+    const back = draftFromConfig(v.ok ? v.config : null);
+    expect(back.arms.map((a) => [a.family, a.alpha, a.nu, a.asset, a.threshold])).toEqual([
+      ['stable', 1.5, 1.2, null, null],
+      ['student', 1.2, 3, null, null],
+      ['empirical', 1.2, 1.2, asset, 0.4],
+    ]);
+    // A measured arm before its import is refused at its asset, where the import button is.
+    d.arms[2].asset = null;
+    const refused = validateDraft(d);
+    expect(refused.ok ? [] : issuesAt(refused.issues, 'arms[2].noise.asset')).toHaveLength(1);
+  });
+
   it('round-trips a preset config that names a landscape preset', () => {
     const d = draftFromConfig({
       kind: 'long-run', name: 'p', landscape: { preset: 'three-wells' }, x0: 0, eta: 0.005, paths: 4, iterations: 1000,

@@ -24,12 +24,14 @@ describe('theoryReport (lab theory)', () => {
     expect(r.fields[1]).toEqual({ index: 2, minimum: -0.66, left: -1.3, right: 0.2 });
     const arm = r.arms[0];
     expect(Object.keys(arm).sort()).toEqual(
-      ['applicable', 'assumptions', 'classes', 'clip', 'edges', 'fields', 'irreducible', 'label', 'largeMinima', 'symmetric'].sort(),
+      ['applicable', 'assumptions', 'classes', 'clip', 'edges', 'fields', 'irreducible', 'label', 'largeMinima', 'symmetric', 'tail'].sort(),
     );
     expect(Object.keys(r.arms[2]).sort()).toEqual(
       ['applicable', 'assumptions', 'classes', 'clip', 'edges', 'fields', 'irreducible', 'label', 'symmetric'].sort(),
     );
     expect(Object.keys(arm.fields[0]).sort()).toEqual(['exponent', 'index', 'lStar', 'large', 'radius']);
+    // The noise's (α, p₊), without h = H(1/η) when no η is given.
+    expect(arm.tail).toEqual({ alpha: 1.2, pPlus: 0.5 });
     expect(r.arms.map((a) => a.label)).toEqual(['clipped b=0.5', 'no clipping', 'light']);
     expect(r.arms[2].applicable).toBe(false);
   });
