@@ -2,6 +2,7 @@ import type { ExperimentConfig, ExperimentKind } from './model/config';
 import type { FieldIssue } from './model/validation';
 import type { RunResult, RunResultSummary } from './model/results';
 import type { TheoryReport } from './theory/types';
+import type { RedisCheck, SettingsView } from './settings';
 
 /** Every run status, declared once: the type, LabService's list filter and the run list UI derive from it. */
 export const runStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
@@ -177,6 +178,12 @@ export interface LabApi {
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile>;
   appInfo(): Promise<AppInfo>;
   kernelSpeeds(): Promise<KernelSpeeds>;
+  /** The executor and memory budget of this door, and which of them a client may change. */
+  getSettings(): Promise<SettingsView>;
+  /** Change some settings (a partial LabSettings); refused for fields this door keeps fixed. */
+  setSettings(settings: unknown): Promise<SettingsView>;
+  /** Whether Redis at `url` (default: the current setting) answers, and which workers serve its queue. */
+  testRedis(url?: unknown): Promise<RedisCheck>;
 }
 
 /** The method list, declared once; every door derives its handlers or client from it. */
@@ -196,6 +203,9 @@ export const labMethods = [
   'exportRun',
   'appInfo',
   'kernelSpeeds',
+  'getSettings',
+  'setSettings',
+  'testRedis',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabMethod = (typeof labMethods)[number];
@@ -224,6 +234,9 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   exportRun: [2, 2],
   appInfo: [0, 0],
   kernelSpeeds: [0, 0],
+  getSettings: [0, 0],
+  setSettings: [1, 1],
+  testRedis: [0, 1],
 };
 
 export interface LabEvents {
