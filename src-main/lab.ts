@@ -51,6 +51,7 @@ import { processSettings, type SettingsStore } from './service/settingsStore';
 import { validRedisUrl, validSettingsPatch } from './service/settingsInput';
 import { QueueChunkRunner } from './queue/queueChunkRunner';
 import { checkRedis } from './queue/redisCheck';
+import { redactRedisUrl } from './queue/redisUrl';
 
 export interface LabServiceOptions {
   /** The SQLite file holding runs and their committed chunks. */
@@ -140,7 +141,7 @@ export class LabService implements LabApi, LabEventSource {
     this.settings =
       options.settings ??
       processSettings({
-        redisUrl: options.runnerName?.startsWith('queue ') ? options.runnerName.slice('queue '.length) : null,
+        redisUrl: options.runner instanceof QueueChunkRunner ? options.runner.target.url : null,
         memoryBudgetMB: options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
       });
     this.db = openDatabase(options.dbPath, {
@@ -373,8 +374,11 @@ export class LabService implements LabApi, LabEventSource {
   }
 
   async getSettings(): Promise<SettingsView> {
+    const settings = this.settings.read();
     return {
-      ...this.settings.read(),
+      ...settings,
+      // A URL the client may not change is not the client's to read either: no password.
+      redisUrl: this.settings.editable.redisUrl || settings.redisUrl === null ? settings.redisUrl : redactRedisUrl(settings.redisUrl),
       editable: { ...this.settings.editable },
       keptIn: this.settings.keptIn,
       defaultMemoryBudgetMB: DEFAULT_MEMORY_BUDGET_MB,

@@ -20,7 +20,7 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<RedisCh
     const workers = await readWorkers(client);
     const who =
       workers.count === 0
-        ? 'no `lab worker` is connected yet: runs will wait until one is'
+        ? 'no lab worker is connected yet: runs will wait until one is'
         : `${workers.count} worker${workers.count === 1 ? '' : 's'} connected (${workers.threads} thread${workers.threads === 1 ? '' : 's'})`;
     return { ok: true, message: `Redis at ${target.redacted} answered; ${who}.`, workers };
   } catch (error) {

@@ -163,7 +163,7 @@ describe('testing a connection', () => {
     try {
       const none = await service.testRedis(redis.url);
       expect(none).toMatchObject({ ok: true, workers: { count: 0, threads: 0 } });
-      expect(none.message).toMatch(/no `lab worker` is connected/);
+      expect(none.message).toMatch(/no lab worker is connected/);
       const w = startWorker(redis.url, 2);
       try {
         await expect.poll(async () => (await service.testRedis(redis.url)).workers?.threads, { timeout: 15_000 }).toBe(2);
