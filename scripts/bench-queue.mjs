@@ -1,14 +1,15 @@
 // The queue's benchmark (README, "Running on many machines"): on this machine, a private
 // redis-server, then
 //   1. throughput: one CPU-bound long-run on 2 `lab worker` processes of 1 thread each through
-//      the queue, against the same run on 1 local thread (wall time, after start-up). The two
-//      are run in pairs, several times, alternating which goes first, because the machine's load
-//      drifts; the speedup reported is the median of the pairs' ratios. The workers are started
-//      once and serve every pair (they are long-lived by design), so the first pair is the only
-//      one whose workers start cold; it is reported on its own as well.
+//      the queue, against the same run on 1 local thread (wall time, after start-up), and, as a
+//      control for how much parallelism the machine grants right now, on a local pool of 2
+//      threads. The three are run in rounds, several times, rotating which goes first, because
+//      the machine's load drifts; the ratios reported are medians over the rounds. The workers
+//      are started once and serve every round (they are long-lived by design), so the first
+//      round is the only one whose workers start cold; it is reported on its own as well.
 //   2. overhead per chunk: a run of near-empty chunks that follow each other (one path, so each
 //      piece waits for the previous one's commit), timed from one commit to the next.
-// Usage: npm run build:node && node scripts/bench-queue.mjs [--json] [--pairs N]
+// Usage: npm run build:node && node scripts/bench-queue.mjs [--json] [--rounds N]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,8 +20,8 @@ import BetterSqlite3 from 'better-sqlite3';
 const LAB = resolve('out/node/lab.js');
 const dir = mkdtempSync(join(tmpdir(), 'lab-bench-queue-'));
 const json = process.argv.includes('--json');
-const pairsAt = process.argv.indexOf('--pairs');
-const PAIRS = pairsAt > 0 ? Number(process.argv[pairsAt + 1]) : 5;
+const roundsAt = process.argv.indexOf('--rounds');
+const ROUNDS = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : 5;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -67,31 +68,36 @@ const CPU_CHUNK = { LAB_CHUNK_ITERATIONS: String(5_000_000) };
 const workers = [0, 1].map(() => spawn(process.execPath, [LAB, 'worker', '--redis', url, '--workers', '1'], { stdio: 'ignore' }));
 await new Promise((r) => setTimeout(r, 2000));
 try {
-  const pairs = [];
-  for (let k = 0; k < PAIRS; k++) {
-    const runLocal = async () => {
-      const db = join(dir, `local${k}.db`);
-      await lab(['run', '--config', cpuFile, '--db', db, '--workers', '1'], CPU_CHUNK);
-      return timings(db).seconds;
+  const rounds = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    const runs = {
+      local: async (db) => lab(['run', '--config', cpuFile, '--db', db, '--workers', '1'], CPU_CHUNK),
+      local2: async (db) => lab(['run', '--config', cpuFile, '--db', db, '--workers', '2'], CPU_CHUNK),
+      queued: async (db) => lab(['run', '--config', cpuFile, '--db', db, '--redis', url], CPU_CHUNK),
     };
-    const runQueue = async () => {
-      const db = join(dir, `queue${k}.db`);
-      await lab(['run', '--config', cpuFile, '--db', db, '--redis', url], CPU_CHUNK);
-      return timings(db).seconds;
-    };
-    let local, queued;
-    if (k % 2 === 0) {
-      local = await runLocal();
-      queued = await runQueue();
-    } else {
-      queued = await runQueue();
-      local = await runLocal();
+    const names = Object.keys(runs);
+    const round = {};
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(j + k) % names.length];
+      const db = join(dir, `${name}${k}.db`);
+      await runs[name](db);
+      round[name] = timings(db).seconds;
     }
-    pairs.push({ local, queued, speedup: local / queued });
-    say(`pair ${k + 1}/${PAIRS}: 1 local thread ${local.toFixed(2)} s, 2 workers × 1 thread ${queued.toFixed(2)} s → ${(local / queued).toFixed(2)}×`);
+    round.speedup = round.local / round.queued;
+    round.local2Speedup = round.local / round.local2;
+    rounds.push(round);
+    say(
+      `round ${k + 1}/${ROUNDS}: 1 local thread ${round.local.toFixed(2)} s, 2 local threads ${round.local2.toFixed(2)} s, ` +
+        `2 workers × 1 thread ${round.queued.toFixed(2)} s → queue ${round.speedup.toFixed(2)}×, local pool ${round.local2Speedup.toFixed(2)}×`,
+    );
   }
-  const speedup = median(pairs.map((p) => p.speedup));
-  say(`median speedup over ${PAIRS} pairs: ${speedup.toFixed(2)}× (first pair, cold workers: ${pairs[0].speedup.toFixed(2)}×)`);
+  const speedup = median(rounds.map((r) => r.speedup));
+  const local2Speedup = median(rounds.map((r) => r.local2Speedup));
+  const queueOverPool = median(rounds.map((r) => r.local2 / r.queued));
+  say(
+    `medians over ${ROUNDS} rounds: queue ${speedup.toFixed(2)}× one local thread (first round, cold workers: ${rounds[0].speedup.toFixed(2)}×); ` +
+      `local pool of 2 threads ${local2Speedup.toFixed(2)}×; queue at ${(100 * queueOverPool).toFixed(0)}% of the local pool's throughput`,
+  );
 
   const empty = { ...cpuBound, name: 'bench overhead', paths: 1, iterations: 200, thin: 1 };
   const emptyFile = join(dir, 'empty.json');
@@ -102,7 +108,7 @@ try {
   const gap = median(gaps);
   const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
   say(`queue overhead per chunk (enqueue → worker → commit, empty work): median ${gap} ms, mean ${mean.toFixed(1)} ms over ${gaps.length} chunks`);
-  if (json) process.stdout.write(`${JSON.stringify({ speedup, pairs, overheadMs: { median: gap, mean, chunks: gaps.length } })}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ speedup, local2Speedup, queueOverPool, rounds, overheadMs: { median: gap, mean, chunks: gaps.length } })}\n`);
 } finally {
   for (const w of workers) w.kill('SIGKILL');
   redis.kill('SIGKILL');
