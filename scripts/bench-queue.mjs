@@ -7,11 +7,15 @@
 //      the machine's load drifts; the ratios reported are medians over the rounds. The workers
 //      are started once and serve every round (they are long-lived by design), so the first
 //      round is the only one whose workers start cold; it is reported on its own as well.
+//      It also counts CPU seconds (Linux /proc, every thread, JIT and GC helpers included): the
+//      local run's process against everything the queue run used (coordinator, both workers,
+//      Redis). The difference is what the queue costs in CPU, which the machine's load moves far
+//      less than wall times.
 //   2. overhead per chunk: a run of near-empty chunks that follow each other (one path, so each
 //      piece waits for the previous one's commit), timed from one commit to the next.
 // Usage: npm run build:node && node scripts/bench-queue.mjs [--json] [--rounds N]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,12 +43,35 @@ const redis = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', Strin
 const url = `redis://127.0.0.1:${port}`;
 await new Promise((r) => setTimeout(r, 500));
 
+const TICKS_PER_SECOND = 100;
+/** CPU seconds of each thread of a process (utime + stime), by thread id; empty off Linux. */
+function threadCpu(pid) {
+  const out = new Map();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    }
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return out;
+}
+const sum = (m) => [...m.values()].reduce((s, v) => s + v, 0);
+
+/** Runs `lab …`; resolves with the CPU seconds it used, as last sampled (every 50 ms) before it exited. */
 function lab(args, env = {}) {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [LAB, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
+    let cpu = 0;
+    const sampler = setInterval(() => (cpu = Math.max(cpu, sum(threadCpu(child.pid)))), 50);
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`lab ${args[0]} exited ${code}: ${err}`))));
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (code === 0) ok(cpu);
+      else fail(new Error(`lab ${args[0]} exited ${code}: ${err}`));
+    });
   });
 }
 
@@ -66,6 +93,7 @@ writeFileSync(cpuFile, JSON.stringify(cpuBound));
 const CPU_CHUNK = { LAB_CHUNK_ITERATIONS: String(5_000_000) };
 
 const workers = [0, 1].map(() => spawn(process.execPath, [LAB, 'worker', '--redis', url, '--workers', '1'], { stdio: 'ignore' }));
+const cpuOfQueue = () => ({ workers: workers.map((w) => threadCpu(w.pid)), redis: sum(threadCpu(redis.pid)) });
 await new Promise((r) => setTimeout(r, 2000));
 try {
   const rounds = [];
@@ -80,9 +108,25 @@ try {
     for (let j = 0; j < names.length; j++) {
       const name = names[(j + k) % names.length];
       const db = join(dir, `${name}${k}.db`);
-      await runs[name](db);
+      const before = name === 'queued' ? cpuOfQueue() : null;
+      const processCpu = await runs[name](db);
       round[name] = timings(db).seconds;
+      if (name === 'local') round.localCpu = processCpu;
+      if (before) {
+        const after = cpuOfQueue();
+        // Per worker, its busiest thread is the one running kernels; the rest is its main thread and helpers.
+        let kernel = 0;
+        let workerRest = 0;
+        after.workers.forEach((threads, w) => {
+          const deltas = [...threads].map(([tid, t]) => t - (before.workers[w].get(tid) ?? 0));
+          const busiest = Math.max(...deltas);
+          kernel += busiest;
+          workerRest += deltas.reduce((s, d) => s + d, 0) - busiest;
+        });
+        round.queueCpu = { coordinator: processCpu, workerKernelThreads: kernel, workerOtherThreads: workerRest, redis: after.redis - before.redis };
+      }
     }
+    round.queueCpuTotal = Object.values(round.queueCpu).reduce((s, v) => s + v, 0);
     round.speedup = round.local / round.queued;
     round.local2Speedup = round.local / round.local2;
     rounds.push(round);
@@ -94,10 +138,19 @@ try {
   const speedup = median(rounds.map((r) => r.speedup));
   const local2Speedup = median(rounds.map((r) => r.local2Speedup));
   const queueOverPool = median(rounds.map((r) => r.local2 / r.queued));
+  const queueCpuExtra = median(rounds.map((r) => r.queueCpuTotal / r.localCpu - 1));
   say(
     `medians over ${ROUNDS} rounds: queue ${speedup.toFixed(2)}× one local thread (first round, cold workers: ${rounds[0].speedup.toFixed(2)}×); ` +
       `local pool of 2 threads ${local2Speedup.toFixed(2)}×; queue at ${(100 * queueOverPool).toFixed(0)}% of the local pool's throughput`,
   );
+  say(`CPU seconds, the queue run against the local one: ${(100 * queueCpuExtra).toFixed(0)}% more (median); per round:`);
+  for (const r of rounds) {
+    const q = r.queueCpu;
+    say(
+      `  local ${r.localCpu.toFixed(2)} s; queue ${r.queueCpuTotal.toFixed(2)} s = coordinator ${q.coordinator.toFixed(2)} + worker kernel threads ${q.workerKernelThreads.toFixed(2)} ` +
+        `+ worker other threads ${q.workerOtherThreads.toFixed(2)} + Redis ${q.redis.toFixed(2)}`,
+    );
+  }
 
   const empty = { ...cpuBound, name: 'bench overhead', paths: 1, iterations: 200, thin: 1 };
   const emptyFile = join(dir, 'empty.json');
@@ -108,7 +161,7 @@ try {
   const gap = median(gaps);
   const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
   say(`queue overhead per chunk (enqueue → worker → commit, empty work): median ${gap} ms, mean ${mean.toFixed(1)} ms over ${gaps.length} chunks`);
-  if (json) process.stdout.write(`${JSON.stringify({ speedup, local2Speedup, queueOverPool, rounds, overheadMs: { median: gap, mean, chunks: gaps.length } })}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ speedup, local2Speedup, queueOverPool, queueCpuExtra, rounds, overheadMs: { median: gap, mean, chunks: gaps.length } })}\n`);
 } finally {
   for (const w of workers) w.kill('SIGKILL');
   redis.kill('SIGKILL');
