@@ -389,7 +389,8 @@ export class LabService implements LabApi, LabEventSource {
   /**
    * Change the memory budget (applies to runs started from now on) and, where the door allows,
    * the executor: only while no run executes here, since a run's chunks cannot move between
-   * executors mid-run; the new queue's connection opens when the next run starts.
+   * executors mid-run. A new queue connects at once; like any queue run, the next run waits for
+   * its workers and says so.
    */
   async setSettings(input: unknown): Promise<SettingsView> {
     this.assertOpen();
