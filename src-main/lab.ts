@@ -55,6 +55,12 @@ import { invalidInput, validConfig, validFormat, validId, validIndex, validListQ
 import { AssetsRepository } from './store/assetsRepository';
 import { NoiseAssetStore, assetName, samplesFromText } from './service/noiseAssets';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
+import type { LabSettings, RedisCheck, SettingsView } from '../src-shared/settings';
+import { processSettings, type SettingsStore } from './service/settingsStore';
+import { validRedisUrl, validSettingsPatch } from './service/settingsInput';
+import { QueueChunkRunner } from './queue/queueChunkRunner';
+import { checkRedis } from './queue/redisCheck';
+import { redactRedisUrl } from './queue/redisUrl';
 
 export interface LabServiceOptions {
   /** The SQLite file holding runs and their committed chunks. */
@@ -82,6 +88,11 @@ export interface LabServiceOptions {
   memoryBudgetMB?: number;
   /** A run that took longer than this and ended carries a notice in its runChanged event (60). */
   noticeAfterSeconds?: number;
+  /**
+   * Where the Settings view's values are kept (the app's settings file). Default: this process's
+   * command line (`runner`/`runnerName` and `memoryBudgetMB`), with only the budget changeable.
+   */
+  settings?: SettingsStore;
 }
 
 /** A run this service executes right now. */
@@ -134,8 +145,18 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   private seenChange: number;
   private dataVersion: number;
   private speeds: Promise<KernelSpeeds> | null = null;
+  private readonly settings: SettingsStore;
+  /** Where chunks run now: the injected runner, or one the settings chose since. */
+  private executor: { runner?: ChunkRunner; name?: string };
 
   constructor(private readonly options: LabServiceOptions) {
+    this.executor = { ...(options.runner ? { runner: options.runner } : {}), ...(options.runnerName ? { name: options.runnerName } : {}) };
+    this.settings =
+      options.settings ??
+      processSettings({
+        redisUrl: options.runner instanceof QueueChunkRunner ? options.runner.target.url : null,
+        memoryBudgetMB: options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
+      });
     this.db = openDatabase(options.dbPath, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.access ? { access: options.access } : {}),
@@ -188,7 +209,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   async startRunWith(input: unknown, noise?: { name: string; samples: Float64Array }[]): Promise<RunSummary> {
     this.assertOpen();
     const config = withinBudget(validConfig(input), {
-      budgetMB: this.options.memoryBudgetMB ?? DEFAULT_MEMORY_BUDGET_MB,
+      budgetMB: this.settings.read().memoryBudgetMB,
       chunkIterations: this.options.chunkIterations ?? DEFAULT_CHUNK_ITERATIONS,
       workers: this.options.workers ?? availableParallelism(),
     });
@@ -404,6 +425,60 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     return this.speeds;
   }
 
+  async getSettings(): Promise<SettingsView> {
+    const settings = this.settings.read();
+    return {
+      ...settings,
+      // A URL the client may not change is not the client's to read either: no password.
+      redisUrl: this.settings.editable.redisUrl || settings.redisUrl === null ? settings.redisUrl : redactRedisUrl(settings.redisUrl),
+      editable: { ...this.settings.editable },
+      keptIn: this.settings.keptIn,
+      defaultMemoryBudgetMB: DEFAULT_MEMORY_BUDGET_MB,
+      activeRuns: this.active.size,
+    };
+  }
+
+  /**
+   * Change the memory budget (applies to runs started from now on) and, where the door allows,
+   * the executor: only while no run executes here, since a run's chunks cannot move between
+   * executors mid-run. A new queue connects at once; like any queue run, the next run waits for
+   * its workers and says so.
+   */
+  async setSettings(input: unknown): Promise<SettingsView> {
+    this.assertOpen();
+    const patch = validSettingsPatch(input);
+    const current = this.settings.read();
+    const next: LabSettings = { ...current, ...patch };
+    for (const field of Object.keys(patch) as (keyof LabSettings)[]) {
+      if (next[field] !== current[field] && !this.settings.editable[field]) {
+        throw new LabError({ code: 'forbidden', message: `settings.${field} cannot be changed through this door: it is set when the process starts (--redis URL).` });
+      }
+    }
+    const executorChanges = next.redisUrl !== current.redisUrl;
+    if (executorChanges && this.active.size > 0) {
+      const n = this.active.size;
+      throw new LabError({
+        code: 'conflict',
+        message: `${n} run${n === 1 ? ' is' : 's are'} executing here; the executor can change once ${n === 1 ? 'it ends' : 'they end'} (or ${n === 1 ? 'is' : 'are'} cancelled).`,
+      });
+    }
+    this.settings.write(next);
+    if (executorChanges) await this.useExecutor(next.redisUrl);
+    return this.getSettings();
+  }
+
+  async testRedis(url?: unknown): Promise<RedisCheck> {
+    const current = this.settings.read().redisUrl;
+    const wanted = url === undefined ? current : validRedisUrl(url);
+    // A door that keeps the executor fixed tests its own queue only: a browser must not make the
+    // server probe other hosts.
+    if (wanted !== current && !this.settings.editable.redisUrl) {
+      throw new LabError({ code: 'forbidden', message: 'only the queue this process was started with can be tested through this door' });
+    }
+    if (wanted === null) return { ok: true, message: 'Runs execute on this machine; there is no Redis to test.' };
+    return checkRedis(wanted);
+  }
+
   /** Resolves with the run once it is no longer queued or running here (CLI `run`, `resume`). */
   async whenSettled(id: number): Promise<RunRecord> {
     await this.active.get(id)?.settled;
@@ -480,14 +555,29 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     // Executions end promptly once cancelled; the bound only guards against a stuck engine.
     await settleWithin([...this.active.values()].map((a) => a.settled), CLOSE_WAIT_MS);
     // The pool closes its runner; an injected runner no run ever used (a queue connection) is closed here.
-    await Promise.all([this.pool ? this.pool.close() : this.options.runner?.close(), this.theoryPool?.destroy(), this.readerPool?.destroy()]);
+    await Promise.all([this.pool ? this.pool.close() : this.executor.runner?.close(), this.theoryPool?.destroy(), this.readerPool?.destroy()]);
     unregisterOwnerToken(this.owner.token);
     this.db.close();
     this.events.removeAllListeners();
   }
 
   private get runnerName(): string {
-    return this.options.runnerName ?? (this.options.runner ? 'custom' : 'local');
+    return this.executor.name ?? (this.executor.runner ? 'custom' : 'local');
+  }
+
+  /** Close the current executor (no run uses it) and take the queue at `url`, or this machine's threads. */
+  private async useExecutor(url: string | null): Promise<void> {
+    const old = this.pool;
+    const unused = old ? null : this.executor.runner;
+    this.pool = null;
+    this.speeds = null;
+    if (url === null) {
+      this.executor = {};
+    } else {
+      const queue = new QueueChunkRunner({ url });
+      this.executor = { runner: queue, name: `queue ${queue.target.redacted}` };
+    }
+    await (old ? old.close() : unused?.close());
   }
 
   private launch(id: number, config: ExperimentConfig): void {
@@ -624,7 +714,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   private enginePool(): EnginePool {
     this.pool ??= new EnginePool({
-      ...(this.options.runner !== undefined ? { runner: this.options.runner } : {}),
+      ...(this.executor.runner !== undefined ? { runner: this.executor.runner } : {}),
       ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
       ...(this.options.workerUrl !== undefined ? { workerUrl: this.options.workerUrl } : {}),
       ...(this.options.chunkIterations !== undefined ? { chunkIterations: this.options.chunkIterations } : {}),

@@ -4,6 +4,7 @@ import RunsView from './views/RunsView.vue';
 import RunDetailView from './views/RunDetailView.vue';
 import CompareView from './views/CompareView.vue';
 import AboutView from './views/AboutView.vue';
+import SettingsView from './views/SettingsView.vue';
 
 // Hash history: the same URLs work from Electron's app:// protocol and from the static server
 // without any server-side fallback route.
@@ -15,6 +16,7 @@ export const router = createRouter({
     { path: '/runs', component: RunsView, meta: { title: 'Runs' } },
     { path: '/runs/:id(\\d+)', component: RunDetailView, props: true, meta: { title: 'Run' } },
     { path: '/compare', component: CompareView, meta: { title: 'Compare' } },
+    { path: '/settings', component: SettingsView, meta: { title: 'Settings' } },
     { path: '/about', component: AboutView, meta: { title: 'About' } },
     { path: '/:rest(.*)*', redirect: '/runs' },
   ],

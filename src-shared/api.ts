@@ -4,6 +4,7 @@ import type { RunResult, RunResultSummary } from './model/results';
 import type { TheoryReport } from './theory/types';
 import type { NoiseAssetInfo } from './model/noiseAsset';
 import type { NoisePreview } from './stats/noisePreview';
+import type { RedisCheck, SettingsView } from './settings';
 
 /** Every run status, declared once: the type, LabService's list filter and the run list UI derive from it. */
 export const runStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
@@ -192,6 +193,12 @@ export interface LabApi {
    * `threshold` is u on |z| (default the 95% quantile). Bad input stores nothing.
    */
   importNoise(name: string, text: string, threshold?: number): Promise<NoiseImport>;
+  /** The executor and memory budget of this door, and which of them a client may change. */
+  getSettings(): Promise<SettingsView>;
+  /** Change some settings (a partial LabSettings); refused for fields this door keeps fixed. */
+  setSettings(settings: unknown): Promise<SettingsView>;
+  /** Whether Redis at `url` (default: the current setting) answers, and which workers serve its queue. */
+  testRedis(url?: unknown): Promise<RedisCheck>;
 }
 
 /** The method list, declared once; every door derives its handlers or client from it. */
@@ -212,6 +219,9 @@ export const labMethods = [
   'appInfo',
   'kernelSpeeds',
   'importNoise',
+  'getSettings',
+  'setSettings',
+  'testRedis',
 ] as const satisfies readonly (keyof LabApi)[];
 
 export type LabMethod = (typeof labMethods)[number];
@@ -241,6 +251,9 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   appInfo: [0, 0],
   kernelSpeeds: [0, 0],
   importNoise: [2, 3],
+  getSettings: [0, 0],
+  setSettings: [1, 1],
+  testRedis: [0, 1],
 };
 
 export interface LabEvents {

@@ -7,7 +7,9 @@ import workerPath from '../engine/worker?modulePath';
 import readerPath from '../service/readerWorker?modulePath';
 import { LabService } from '../lab';
 import { QueueChunkRunner } from '../queue/queueChunkRunner';
-import { readQueueSetting } from './queueSetting';
+import { appSettingsStore, readAppSettings } from './appSettings';
+import type { SettingsStore } from '../service/settingsStore';
+import { DEFAULT_MEMORY_BUDGET_MB } from '../../src-shared/model/memoryBudget';
 import { MEMORY_BUDGET_ENV, parseMegabytes } from '../service/megabytes';
 import { contentSecurityPolicy } from '../../src-shared/protocol';
 import { appProtocolHandler } from './appProtocol';
@@ -81,13 +83,14 @@ async function start(): Promise<void> {
   const location: AppLocation = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
   const nativeBinding = electronNativeBinding(location);
   const userData = app.getPath('userData');
-  const setting = readQueueSetting(join(userData, 'settings.json'));
-  if (setting.problem) {
+  const settingsFile = join(userData, 'settings.json');
+  const read = readAppSettings(settingsFile, envMemoryBudget() ?? DEFAULT_MEMORY_BUDGET_MB);
+  if (read.problem) {
     // A broken setting must not quietly move runs onto this machine: say so and stop.
-    fatal('The queue setting could not be read', new Error(setting.problem));
+    fatal('The settings could not be read', new Error(read.problem));
     return;
   }
-  queueUrl = setting.redisUrl ?? null;
+  settings = appSettingsStore(settingsFile, read.settings);
   const dbPath = chosenDatabasePath(userData);
   try {
     attach(openService(dbPath, location, nativeBinding));
@@ -119,19 +122,26 @@ async function start(): Promise<void> {
   createWindow();
 }
 
-/** The queue from settings.json (`{"redisUrl": …}`), or null for this machine's threads. */
-let queueUrl: string | null = null;
+/** settings.json (`{"redisUrl": …, "memoryBudgetMB": …}`), edited in the Settings view. */
+let settings: SettingsStore | null = null;
 
-function openService(dbPath: string, location: AppLocation, nativeBinding: string | null): LabService {
-  // The app's memory-budget setting: LAB_MEMORY_BUDGET_MB, parsed as the CLI and the server do; a
-  // value they would refuse is reported and the default kept, so the app still starts.
-  let memoryBudgetMB: number | undefined;
+/**
+ * LAB_MEMORY_BUDGET_MB, parsed as the CLI and the server do: the budget when settings.json sets
+ * none. A value they would refuse is reported and the default kept, so the app still starts.
+ */
+function envMemoryBudget(): number | undefined {
   try {
-    memoryBudgetMB = parseMegabytes(MEMORY_BUDGET_ENV, process.env[MEMORY_BUDGET_ENV]);
+    return parseMegabytes(MEMORY_BUDGET_ENV, process.env[MEMORY_BUDGET_ENV]);
   } catch (error) {
     console.error((error as Error).message);
+    return undefined;
   }
+}
+
+function openService(dbPath: string, location: AppLocation, nativeBinding: string | null): LabService {
+  if (!settings) throw new Error('the settings are read before a database is opened');
   // An unreachable queue is not fatal: its runs wait and say so, and continue when it is back.
+  const queueUrl = settings.read().redisUrl;
   const queue = queueUrl ? new QueueChunkRunner({ url: queueUrl }) : null;
   return new LabService({
     ...(queue ? { runner: queue, runnerName: `queue ${queue.target.redacted}` } : {}),
@@ -141,7 +151,7 @@ function openService(dbPath: string, location: AppLocation, nativeBinding: strin
     // The reader imports better-sqlite3 and piscina from the archive's node_modules, so it runs from inside app.asar.
     readerUrl: readerPath,
     ...(nativeBinding ? { nativeBinding } : {}),
-    ...(memoryBudgetMB !== undefined ? { memoryBudgetMB } : {}),
+    settings,
   });
 }
 

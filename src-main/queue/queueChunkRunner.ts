@@ -18,6 +18,13 @@ export interface QueueChunkRunnerOptions {
 
 /** How often the worker registry is read and every job we wait for is looked up (events can be missed). */
 const WATCH_MS = 1000;
+/**
+ * Jobs kept in the queue per connected worker thread: one running and one waiting, so a worker
+ * that finishes a chunk gets its next one in the same Redis call that reports the result
+ * (BullMQ's moveToFinished fetches the next job) instead of idling while the result travels
+ * here, is committed and the next job is added.
+ */
+export const JOBS_PER_THREAD = 2;
 const DEFAULT_UNREACHABLE_TIMEOUT_MS = 10 * 60_000;
 /** A cancel mark outlives any progress tick of the worker that should see it. */
 const CANCEL_MARK_MS = 120_000;
@@ -40,10 +47,15 @@ interface Waiting {
  * to the scheduler, which commits it to SQLite as with local threads.
  *
  * Fairness: open-source BullMQ serves jobs first in, first out, so a coordinator keeps no more of
- * its jobs in the queue than the connected workers have threads (`capacity`); two coordinators
- * sharing the workers then interleave their jobs. With no worker connected capacity stays 1: one
- * job waits in the queue and the run says it is waiting, and when workers join, the scheduler
- * fills the larger window as soon as that job comes back.
+ * its jobs in the queue than JOBS_PER_THREAD per connected worker thread (`capacity`); two
+ * coordinators sharing the workers then interleave their jobs. With no worker connected capacity
+ * stays 1: one job waits in the queue and the run says it is waiting, and when workers join, the
+ * scheduler fills the larger window as soon as that job comes back.
+ *
+ * Round trips: a finished job's result comes with its `completed` event (BullMQ puts the return
+ * value there), so the common path costs one add and one event per chunk; the state of a job is
+ * looked up only when an event says the job already existed or failed, or when the periodic watch
+ * finds a job whose events were missed.
  */
 export class QueueChunkRunner implements ChunkRunner {
   readonly target: RedisTarget;
@@ -69,8 +81,10 @@ export class QueueChunkRunner implements ChunkRunner {
     // ioredis reconnects by itself; its errors are read through the connection's status.
     this.queue.on('error', () => {});
     this.events.on('error', () => {});
-    this.events.on('completed', ({ jobId }) => void this.lookUp(jobId));
+    this.events.on('completed', ({ jobId, returnvalue }) => this.completed(jobId, returnvalue));
     this.events.on('failed', ({ jobId }) => void this.lookUp(jobId));
+    // An add whose id already existed did nothing; that job's stored outcome is the answer.
+    this.events.on('duplicated', ({ jobId }) => void this.lookUp(jobId));
     this.events.on('progress', ({ jobId, data }) => {
       if (typeof data === 'number') this.waiting.get(jobId)?.onProgress?.(data);
     });
@@ -79,7 +93,7 @@ export class QueueChunkRunner implements ChunkRunner {
   }
 
   get capacity(): number {
-    return Math.max(1, this.workers.threads);
+    return Math.max(1, JOBS_PER_THREAD * this.workers.threads);
   }
 
   status(): RunnerStatus {
@@ -140,9 +154,9 @@ export class QueueChunkRunner implements ChunkRunner {
   }
 
   /**
-   * Add the chunk's job, then look it up: if a job with this id already existed (a resumed run
-   * whose chunk was computed while its coordinator was gone), the add was a no-op and the
-   * stored outcome is the answer.
+   * Add the chunk's job. If a job with this id already existed (a resumed run whose chunk was
+   * computed while its coordinator was gone), the add is a no-op that BullMQ reports as a
+   * `duplicated` event, and the stored outcome is looked up then (or by the watch).
    */
   private async enqueue(entry: Waiting): Promise<void> {
     try {
@@ -161,7 +175,17 @@ export class QueueChunkRunner implements ChunkRunner {
       // Redis went away between attempts; the watch re-adds it when Redis is back.
       void error;
     }
-    await this.lookUp(entry.id);
+  }
+
+  /** A job finished: its result came with the event. */
+  private completed(id: string, returnvalue: unknown): void {
+    const entry = this.waiting.get(id);
+    if (!entry) return;
+    if (typeof returnvalue !== 'string') {
+      void this.lookUp(id);
+      return;
+    }
+    this.settle(entry, () => entry.resolve(decodeChunkResult(returnvalue)));
   }
 
   /** Put an asset beside the jobs (the samples' bytes, keyed by their hash), once per runner. */

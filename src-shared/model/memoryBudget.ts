@@ -120,7 +120,7 @@ export function budgetIssues(config: ExperimentConfig, context: BudgetContext): 
       path: worst.field,
       message:
         `the run would hold about ${mb(peakBytes)} MB, over the memory budget of ${fmt(context.budgetMB)} MB; ` +
-        `the largest part is ${worst.what}. Lower it, or raise the budget (--memory-budget MB)`,
+        `the largest part is ${worst.what}. Lower it, or raise the budget (Settings in the app, --memory-budget MB in the CLI and serve)`,
     });
   }
   if (resultValues > MAX_VALUES_PER_DOCUMENT) {

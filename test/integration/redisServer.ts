@@ -31,6 +31,22 @@ export async function startRedis(password?: string, onPort?: number): Promise<Re
   const port = onPort ?? (await freePort());
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   if (password) args.push('--requirepass', password);
+  return spawnRedis(args, `redis://${password ? `:${password}@` : ''}127.0.0.1:${port}`, port);
+}
+
+/**
+ * The same, serving TLS only (its plain port closed) with the certificate and key given (PEM
+ * files); clients are not asked for certificates. The URL is rediss://.
+ */
+export async function startTlsRedis(tls: { cert: string; key: string }, password?: string): Promise<RedisProcess> {
+  const port = await freePort();
+  const args = ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--tls-cert-file', tls.cert, '--tls-key-file', tls.key];
+  args.push('--tls-ca-cert-file', tls.cert, '--tls-auth-clients', 'no', '--save', '', '--appendonly', 'no', '--daemonize', 'no');
+  if (password) args.push('--requirepass', password);
+  return spawnRedis(args, `rediss://${password ? `:${password}@` : ''}127.0.0.1:${port}`, port);
+}
+
+async function spawnRedis(args: string[], url: string, port: number): Promise<RedisProcess> {
   const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
@@ -49,7 +65,7 @@ export async function startRedis(password?: string, onPort?: number): Promise<Re
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
-    url: `redis://${password ? `:${password}@` : ''}127.0.0.1:${port}`,
+    url,
     port,
     child,
     stop: async () => {
@@ -60,8 +76,8 @@ export async function startRedis(password?: string, onPort?: number): Promise<Re
 }
 
 /** A real `lab worker` process from the bundle. */
-export function startWorker(url: string, threads = 1): LabChild {
-  return startLab(['worker', '--redis', url, '--workers', String(threads)]);
+export function startWorker(url: string, threads = 1, env: Record<string, string> = {}): LabChild {
+  return startLab(['worker', '--redis', url, '--workers', String(threads)], env);
 }
 
 /** Stop a worker by its pid and wait for it to exit. */

@@ -16,7 +16,9 @@ export interface RunningLab {
 export async function startLab(extraArgs: string[] = []): Promise<RunningLab> {
   const dir = mkdtempSync(join(tmpdir(), 'lab-e2e-'));
   const dbPath = join(dir, 'lab.db');
-  const child: ChildProcess = spawn(process.execPath, ['out/node/serve.js', '--port', '0', '--db', dbPath, '--workers', '1', ...extraArgs], {
+  // One local thread unless the chunks go to a queue (serve refuses --workers with --redis).
+  const threads = extraArgs.includes('--redis') ? [] : ['--workers', '1'];
+  const child: ChildProcess = spawn(process.execPath, ['out/node/serve.js', '--port', '0', '--db', dbPath, ...threads, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
