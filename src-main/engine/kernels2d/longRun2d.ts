@@ -4,9 +4,9 @@ import { BLOCK } from '../kernels/exitTime';
 import { TICK_INTERVAL_2D } from './exitTime2d';
 import { basinAt, kernelLandscape2d, type KernelLandscape2D } from './landscape2d';
 import { noiseSampler2d } from './noise2d';
-import { PathTallies2D, walkAndTally } from './pathTallies2d';
+import { PathTallies2D, tallyBlock2d } from './pathTallies2d';
 import type { LongRun2DChunkResult, LongRun2DState, LongRun2DTask } from './tasks2d';
-import { Walk2D } from './walk2d';
+import { Walk2D, walkBlock2d } from './walk2d';
 
 /**
  * One chunk of a long 2-D path: X(n+1 … n+iterations) with fixed-size tallies
@@ -51,7 +51,8 @@ export function runLongRun2d(task: LongRun2DTask, tick?: KernelTick): LongRun2DC
   while (w.time < end) {
     const steps = Math.min(BLOCK, end - w.time);
     sampler.fill(rng, buf, 0, steps);
-    walkAndTally(w, t, buf, 0, steps);
+    walkBlock2d(w, buf, 0, steps, 0);
+    tallyBlock2d(w, t, 0, steps);
     if (w.time >= nextTick) {
       nextTick += TICK_INTERVAL_2D;
       if (tick && !tick(w.time - start)) return null;

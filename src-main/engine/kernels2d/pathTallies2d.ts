@@ -77,53 +77,26 @@ export class GrowableSeries {
 }
 
 /**
- * Steps X(n) → X(n+1) … on the noise pairs buf[2·from … 2·to) and tallies each new iterate:
- * its histogram cell (x-bin outer; X = L in the last bin), its basin, a ball entry when it is
- * within ε of the minimum of its basin and that is not the ball entered last (the balls lie
+ * Tallies the iterates the walk left in w.xs, w.ys, w.basins[from … to): each one's histogram
+ * cell (x-bin outer; X = L in the last bin), its basin, a ball entry when it is within ε of the
+ * minimum of its basin (|X − m|² ≤ ε²) and that is not the ball entered last (the balls lie
  * inside their basins, checked by the kernel, so only that minimum needs checking), and every
  * thin-th point.
  */
-export function walkAndTally(w: Walk2D, t: PathTallies2D, buf: Float64Array, from: number, to: number): void {
-  const { terms, termCount, labels, n, h, L, b, b2 } = w;
+export function tallyBlock2d(w: Walk2D, t: PathTallies2D, from: number, to: number): void {
+  const { xs, ys, basins, L } = w;
   const { histogram, basinCounts, minima, bins, binScale, epsilon2, thin } = t;
-  const ek = w.etaConfinement;
   const top = bins - 1;
-  let x = w.x;
-  let y = w.y;
   const n0 = w.time;
   let sinceThin = n0 % thin;
   let last = t.last;
   for (let j = from; j < to; j++) {
-    let gx = ek * x;
-    let gy = ek * y;
-    for (let k = 0, o = 0; k < termCount; k++, o += 6) {
-      const dx = x - terms[o];
-      const dy = y - terms[o + 1];
-      const px = terms[o + 2] * dx + terms[o + 3] * dy;
-      const py = terms[o + 3] * dx + terms[o + 4] * dy;
-      const e = terms[o + 5] * Math.exp(0.5 * (px * dx + py * dy));
-      gx += e * px;
-      gy += e * py;
-    }
-    let vx = gx - buf[2 * j];
-    let vy = gy - buf[2 * j + 1];
-    const v2 = vx * vx + vy * vy;
-    if (v2 > b2) {
-      const s = b / Math.sqrt(v2);
-      vx *= s;
-      vy *= s;
-    }
-    x -= vx;
-    y -= vy;
-    if (!(x <= L && x >= -L)) x = x > L ? L : -L;
-    if (!(y <= L && y >= -L)) y = y > L ? L : -L;
-
+    const x = xs[j];
+    const y = ys[j];
     const bx = Math.floor((x + L) * binScale);
     const by = Math.floor((y + L) * binScale);
     histogram[(bx < top ? bx : top) * bins + (by < top ? by : top)]++;
-    const ni = Math.round((x + L) / h);
-    const nj = Math.round((y + L) / h);
-    const basin = labels[(nj < n ? nj : n - 1) * n + (ni < n ? ni : n - 1)];
+    const basin = basins[j];
     basinCounts[basin - 1]++;
     if (basin !== last) {
       const mx = x - minima[2 * basin - 2];
@@ -138,7 +111,5 @@ export function walkAndTally(w: Walk2D, t: PathTallies2D, buf: Float64Array, fro
       t.trajectory.push2(x, y);
     }
   }
-  w.x = x;
-  w.y = y;
   w.time = n0 + (to - from);
 }

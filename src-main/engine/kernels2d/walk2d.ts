@@ -1,5 +1,7 @@
+import { EXP_OFFSET, INV_LN2_N, LN2_N_HI, LN2_N_LO, MANTISSA, OVER, POWER, SHIFT, UNDER } from './fastExp';
 import { TERM_WORDS, type KernelLandscape2D } from './landscape2d';
 import type { KernelParams2D } from './tasks2d';
+import { BLOCK } from '../kernels/exitTime';
 
 /**
  * The state and constants of one 2-D walk, in typed arrays of a fixed shape (a task that starts
@@ -20,6 +22,10 @@ export class Walk2D {
   readonly n: number;
   readonly h: number;
   readonly labels: Int32Array;
+  /** X(n+1 …) of the current block and their basins, for the long-run tallies. */
+  readonly xs = new Float64Array(BLOCK);
+  readonly ys = new Float64Array(BLOCK);
+  readonly basins = new Int32Array(BLOCK);
   /** [x, y, n] */
   readonly scalars = new Float64Array(3);
 
@@ -46,12 +52,15 @@ export class Walk2D {
 }
 
 /**
- * Steps from X(n) on the noise pairs buf[2·from …) until X leaves basin `home` or `to` is
- * reached; returns the number of steps taken (the last one is the exit step when X left).
+ * Steps from X(n) on the noise pairs buf[2·from … 2·to), writing each new iterate and its basin
+ * to w.xs, w.ys, w.basins at the same index. With home > 0 it stops after the first step that
+ * lands outside basin `home`; returns the number of steps taken. e^q is fastExp.ts, inlined.
+ * The basin is the nearest map node's label, with theory2d's nodeIndex arithmetic.
  */
-export function walkUntilExit(w: Walk2D, buf: Float64Array, from: number, to: number, home: number): number {
-  const { terms, termCount, labels, n, h, L, b, b2 } = w;
+export function walkBlock2d(w: Walk2D, buf: Float64Array, from: number, to: number, home: number): number {
+  const { terms, termCount, labels, n, h, L, b, b2, xs, ys, basins } = w;
   const ek = w.etaConfinement;
+  const last = n - 1;
   let x = w.x;
   let y = w.y;
   let j = from;
@@ -63,7 +72,20 @@ export function walkUntilExit(w: Walk2D, buf: Float64Array, from: number, to: nu
       const dy = y - terms[o + 1];
       const px = terms[o + 2] * dx + terms[o + 3] * dy;
       const py = terms[o + 3] * dx + terms[o + 4] * dy;
-      const e = terms[o + 5] * Math.exp(0.5 * (px * dx + py * dy));
+      const q = 0.5 * (px * dx + py * dy);
+      let e = 0;
+      if (q > UNDER && q < OVER) {
+        const kd = q * INV_LN2_N + SHIFT - SHIFT;
+        const r = q - kd * LN2_N_HI - kd * LN2_N_LO;
+        const ki = kd | 0;
+        const t = MANTISSA[ki & 255];
+        const r2 = r * r;
+        const p = r + (r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120)));
+        e = POWER[(ki >> 8) + EXP_OFFSET] * (t + t * p);
+      } else if (q >= OVER) {
+        e = Infinity;
+      }
+      e *= terms[o + 5];
       gx += e * px;
       gy += e * py;
     }
@@ -79,10 +101,14 @@ export function walkUntilExit(w: Walk2D, buf: Float64Array, from: number, to: nu
     y -= vy;
     if (!(x <= L && x >= -L)) x = x > L ? L : -L;
     if (!(y <= L && y >= -L)) y = y > L ? L : -L;
+    const ni = Math.round((x + L) / h);
+    const nj = Math.round((y + L) / h);
+    const basin = labels[(nj < last ? nj : last) * n + (ni < last ? ni : last)];
+    xs[j] = x;
+    ys[j] = y;
+    basins[j] = basin;
     j++;
-    const i = Math.round((x + L) / h);
-    const jj = Math.round((y + L) / h);
-    if (labels[(jj < n ? jj : n - 1) * n + (i < n ? i : n - 1)] !== home) break;
+    if (home > 0 && basin !== home) break;
   }
   w.x = x;
   w.y = y;
