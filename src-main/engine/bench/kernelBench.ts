@@ -7,6 +7,7 @@ import { landscapePresets } from '../../../src-shared/model/landscape';
 import type { Noise } from '../../../src-shared/model/noise';
 import { runTask } from '../runTask';
 import type { ExitTimeTask } from '../tasks';
+import { benchKernels2d, type CReference2D, type Kernel2DBenchRow } from './kernelBench2d';
 
 /**
  * `lab bench`: CPU nanoseconds per iteration of each kernel variant — Pareto
@@ -18,6 +19,7 @@ import type { ExitTimeTask } from '../tasks';
  * compiled with `gcc -O3` into a temporary folder and timed the same way, when gcc exists.
  */
 export interface KernelBenchResult {
+  dimension: 1;
   noise: 'pareto' | 'gaussian';
   clip: number | null;
   nsPerIteration: number;
@@ -30,9 +32,12 @@ export type CReference =
   | { skipped: string };
 
 export interface KernelBenchReport {
-  results: KernelBenchResult[];
+  /** The 1-D rows, then the 2-D rows (kernelBench2d.ts). */
+  results: (KernelBenchResult | Kernel2DBenchRow)[];
   /** ratio = ours / C for clipped Pareto (the production kernel; target ≤ 1). */
   cReference: CReference;
+  /** The other C references: the 2-D kernel's, one per clipped 2-D variant (ratio = ours / C, target ≤ 1). */
+  cReferences: CReference2D[];
   iterations: number;
   repetitions: number;
   timing: 'cpu';
@@ -65,12 +70,16 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     await new Promise((resolve) => setImmediate(resolve));
   }
   const results = variants.map((v, k) => ({
+    dimension: 1 as const,
     noise: v.noise.family,
     clip: v.clip,
     nsPerIteration: median(samples[k]),
     samples: samples[k],
   }));
-  return { results, cReference: cReference(iterations, repetitions, results[0].nsPerIteration), iterations, repetitions, timing: 'cpu' };
+  const c = cReference(iterations, repetitions, results[0].nsPerIteration);
+  // A 2-D step costs several 1-D steps: a quarter of the iterations gives repetitions of similar length.
+  const plane = await benchKernels2d(Math.max(1 << 18, iterations >> 2), repetitions);
+  return { results: [...results, ...plane.results], cReference: c, cReferences: plane.cReferences, iterations, repetitions, timing: 'cpu' };
 }
 
 /** CPU ns per iteration of one run of about `iterations` iterations. */
