@@ -1,6 +1,7 @@
 import { EXP_OFFSET, INV_LN2_N, LN2_N_HI, LN2_N_LO, MANTISSA, OVER, POWER, SHIFT, UNDER } from './fastExp';
 import { TERM_WORDS, type KernelLandscape2D } from './landscape2d';
 import type { KernelParams2D } from './tasks2d';
+import { walkRadial2d } from './walkRadial2d';
 import { BLOCK } from '../kernels/exitTime';
 
 /**
@@ -19,6 +20,12 @@ export class Walk2D {
   readonly termCount: number;
   /** mx, my, 2a, b, 2c, η A per term. */
   readonly terms: Float64Array;
+  /**
+   * Set when every term is a round well (b = 0, a = c, as in the wells form): then
+   * radialTerms holds mx, my, a, η A·2a per term and the walk takes walkRadial2d's shorter loop.
+   */
+  readonly radial: boolean;
+  readonly radialTerms: Float64Array;
   readonly n: number;
   readonly h: number;
   readonly labels: Int32Array;
@@ -37,6 +44,14 @@ export class Walk2D {
     this.termCount = land.termCount;
     this.terms = Float64Array.from(land.terms);
     for (let k = 0; k < land.termCount; k++) this.terms[TERM_WORDS * k + 5] *= params.eta;
+    const t = land.terms;
+    const count = land.termCount;
+    this.radial = Array.from({ length: count }, (_, k) => t[TERM_WORDS * k + 3] === 0 && t[TERM_WORDS * k + 2] === t[TERM_WORDS * k + 4]).every(Boolean);
+    this.radialTerms = new Float64Array(4 * count);
+    for (let k = 0; k < count; k++) {
+      const o = TERM_WORDS * k;
+      this.radialTerms.set([t[o], t[o + 1], t[o + 2] / 2, params.eta * t[o + 5] * t[o + 2]], 4 * k);
+    }
     this.n = land.n;
     this.h = land.h;
     this.labels = land.labels;
@@ -58,6 +73,7 @@ export class Walk2D {
  * The basin is the nearest map node's label, with theory2d's nodeIndex arithmetic.
  */
 export function walkBlock2d(w: Walk2D, buf: Float64Array, from: number, to: number, home: number): number {
+  if (w.radial) return walkRadial2d(w, buf, from, to, home);
   const { terms, termCount, labels, n, h, L, b, b2, xs, ys, basins } = w;
   const ek = w.etaConfinement;
   const last = n - 1;
