@@ -16,10 +16,14 @@ import { surfaceOf } from '../../../src-shared/theory2d/presets';
  */
 export interface KernelLandscape2D {
   L: number;
-  /** Nodes per side n, spacing h = 2L/(n − 1), labels[j n + i] (1-based minimum). */
+  /**
+   * Nodes per side n, spacing h = 2L/(n − 1), labels[j n + i] (1-based minimum): the theory's
+   * labels as bytes, so the walk's lookups hit a 66 KB table instead of 264 KB (the lookup was a
+   * tenth of a step's profile; at most 255 minima).
+   */
   n: number;
   h: number;
-  labels: Int32Array;
+  labels: Uint8Array;
   /** m_i as x, y pairs, index 2(i − 1). */
   minima: Float64Array;
   /** κ of (κ/2)|x|². */
@@ -52,6 +56,7 @@ export function kernelLandscape2d(config: Landscape2DConfig, nodes: number): Ker
 function buildLandscape(config: Landscape2DConfig, nodes: number): KernelLandscape2D {
   const surface = surfaceOf(config);
   const minima = findMinima(surface, wellCentres(config)).map((m) => m.point);
+  if (minima.length > 255) throw new RangeError(`${minima.length} minima: the 2-D kernels handle at most 255`);
   const map = basinMap(surface, minima, nodes);
   const g = gaussianTerms(config);
   if (g.L !== map.L) throw new Error(`the terms' box (L = ${g.L}) is not the map's (L = ${map.L})`);
@@ -61,7 +66,7 @@ function buildLandscape(config: Landscape2DConfig, nodes: number): KernelLandsca
     L: map.L,
     n: map.n,
     h: map.h,
-    labels: map.labels,
+    labels: Uint8Array.from(map.labels),
     minima: Float64Array.from(minima.flat()),
     confinement: g.confinement,
     termCount: g.terms.length,

@@ -28,7 +28,7 @@ export class Walk2D {
   readonly radialTerms: Float64Array;
   readonly n: number;
   readonly h: number;
-  readonly labels: Int32Array;
+  readonly labels: Uint8Array;
   /** X(n+1 …) of the current block and their basins, for the long-run tallies. */
   readonly xs = new Float64Array(BLOCK);
   readonly ys = new Float64Array(BLOCK);

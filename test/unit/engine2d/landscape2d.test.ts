@@ -24,7 +24,7 @@ describe('the 2-D kernels’ landscape', () => {
     const land = kernelLandscape2d(config, BASIN_MAP_NODES);
     const theory = landscapeTheory2d(config);
     expect(land.n).toBe(BASIN_MAP_NODES);
-    expect(land.labels).toStrictEqual(theory.map.labels);
+    expect(Int32Array.from(land.labels)).toStrictEqual(theory.map.labels);
     expect(Array.from(land.minima)).toStrictEqual(theory.minima.flatMap((m) => m.point));
     fc.assert(
       fc.property(fc.double({ min: -land.L, max: land.L, noNaN: true }), fc.double({ min: -land.L, max: land.L, noNaN: true }), (x, y) => {
