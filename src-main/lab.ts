@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { storedConfig } from './store/storedJson';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -210,7 +211,7 @@ export class LabService implements LabApi, LabEventSource {
 
   async getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]> {
     const row = this.row(validId(id));
-    const config = JSON.parse(row.config) as ExperimentConfig;
+    const config = storedConfig(row.config);
     if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
     const a = validIndex(arm, 'arm', config.arms.length);
     const e = validIndex(etaIndex, 'etaIndex', config.etas.length);
@@ -219,7 +220,7 @@ export class LabService implements LabApi, LabEventSource {
 
   async getTrajectories(id: number, query: unknown): Promise<TrajectoryWindow> {
     const row = this.row(validId(id));
-    const config = JSON.parse(row.config) as ExperimentConfig;
+    const config = storedConfig(row.config);
     if (config.kind !== 'long-run') throw new LabError({ code: 'invalid', message: `Run ${row.id} is an ${config.kind} run; it has no trajectories.` });
     const q = validTrajectoryQuery(query, config.arms.length);
     const from = q.from ?? 0;
@@ -292,7 +293,7 @@ export class LabService implements LabApi, LabEventSource {
       throw new LabError({ code: 'conflict', message: `Run ${runId} cannot be resumed: ${why}. Only ${resumable.join(', ')} runs can.` });
     }
     this.emitStatus(runId, 'queued');
-    const config = JSON.parse(this.row(runId).config) as ExperimentConfig;
+    const config = storedConfig(this.row(runId).config);
     this.launch(runId, config);
     return this.summary(runId);
   }
@@ -377,15 +378,16 @@ export class LabService implements LabApi, LabEventSource {
    * chunks (older databases kept the whole result). Any other run: the aggregates of its chunks.
    */
   private wholeResult(row: RunRow): RunResult | null {
-    const config = JSON.parse(row.config) as ExperimentConfig;
+    const config = storedConfig(row.config);
     const stored = row.status === 'completed' ? this.runs.storedResult(row.id) : undefined;
     if (!stored) return aggregateRun(config, this.checkpoints.completed(row.id));
     if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
-    const paths = config.kind === 'long-run' ? config.paths : 0;
+    // Series a kind does not have are never asked for (exit times of a long run, paths of exit times).
+    const paths = (config as { paths?: number }).paths ?? 0;
     return withSeries(JSON.parse(stored.summary) as RunResultSummary, {
       exitTimes: (arm, etaIndex) => this.checkpoints.exitTimes(row.id, arm, etaIndex),
       trajectories: (arm) => this.checkpoints.trajectories(row.id, arm, paths).map((t) => Array.from(t)),
-    });
+    }, config);
   }
 
   /**

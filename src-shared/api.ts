@@ -95,7 +95,7 @@ export interface RunRecord extends RunSummary {
 
 export interface ListRunsQuery {
   text?: string;
-  kind?: ExperimentKind;
+  kind?: string;
   status?: RunStatus;
   tag?: string;
   sort?: RunSortKey;

@@ -4,6 +4,7 @@ import { ConfigError, jsonPath } from '../../src-shared/model/validation';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import { budgetIssues, type BudgetContext } from '../../src-shared/model/memoryBudget';
+import { experimentKindNames, findExperimentKind } from '../../src-shared/kinds/registry';
 
 /**
  * Every input that crosses a door (IPC, HTTP, CLI) is checked here, once, and turned into a
@@ -58,10 +59,19 @@ export function validEta(eta: unknown): number | undefined {
   return eta;
 }
 
+/** The registered kinds, as a list query's `kind` must name one. */
+function kindNamesMessage(): string {
+  const names = experimentKindNames().map((k) => `"${k}"`);
+  return `must be ${names.length === 2 ? names.join(' or ') : `one of ${names.join(', ')}`}`;
+}
+
 const listQuery = z
   .strictObject({
     text: z.string({ error: 'must be a text' }).max(200, 'at most 200 characters').optional(),
-    kind: z.enum(['exit-time', 'long-run'], { error: 'must be "exit-time" or "long-run"' }).optional(),
+    kind: z
+      .string({ error: kindNamesMessage })
+      .refine((k) => findExperimentKind(k) !== undefined, { error: kindNamesMessage })
+      .optional(),
     status: z.enum(runStatuses, { error: 'unknown run status' }).optional(),
     tag: z.string({ error: 'must be a text' }).max(50, 'at most 50 characters').optional(),
     sort: z.enum(runSortKeys, { error: 'unknown sort key' }).optional(),

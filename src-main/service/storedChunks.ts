@@ -28,7 +28,7 @@ export class StoredChunks implements ChunkCheckpoints {
     const out = new Map<string, KernelChunkResult>();
     for (const row of this.rows.allLight(runId)) {
       const chunk = parseExact(row.result) as KernelChunkResult;
-      if (chunk.kind === 'long-run') chunk.trajectory = [];
+      if (hasTrajectory(chunk)) chunk.trajectory = [];
       out.set(row.key, chunk);
     }
     return out;
@@ -92,8 +92,8 @@ export class StoredChunks implements ChunkCheckpoints {
   save(runId: number, key: string, result: KernelChunkResult): void {
     let body: KernelChunkResult = result;
     let trajectory: Buffer | null = null;
-    if (result.kind === 'long-run') {
-      body = { ...result, trajectory: [] };
+    if (hasTrajectory(result)) {
+      body = { ...result, trajectory: [] } as KernelChunkResult;
       trajectory = Buffer.from(Float64Array.from(result.trajectory).buffer);
     }
     this.rows.insert(runId, key, ENGINE_VERSION, stringifyExact(body), trajectory);
@@ -115,8 +115,16 @@ export class StoredChunks implements ChunkCheckpoints {
 
 function chunkOf(row: ChunkRow): KernelChunkResult {
   const chunk = parseExact(row.result) as KernelChunkResult;
-  if (chunk.kind === 'long-run' && row.trajectory) chunk.trajectory = Array.from(float64s(row.trajectory));
+  if (hasTrajectory(chunk) && row.trajectory) chunk.trajectory = Array.from(float64s(row.trajectory));
   return chunk;
+}
+
+/**
+ * A chunk of any kind that carries a thinned trajectory (today the long-run pieces) keeps it as
+ * float64 bytes beside its JSON.
+ */
+function hasTrajectory<C extends { kind: string }>(chunk: C): chunk is C & { trajectory: number[] } {
+  return Array.isArray((chunk as { trajectory?: unknown }).trajectory);
 }
 
 /** The stored bytes as doubles (Float64Array's byte order: little endian on every platform the lab runs on). */

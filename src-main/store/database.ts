@@ -178,9 +178,19 @@ function migrate(db: Database, path: string, list: readonly Migration[], support
       if (current > supported) throw new DatabaseVersionError(path, current, supported);
       if (current >= migration.version) return;
       migration.up(db);
+      if (migration.rebuildsTables) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${migration.version} would break ${broken.length} foreign key(s)`);
+      }
       db.pragma(`user_version = ${migration.version}`);
     });
-    step.immediate();
+    // The switch works only outside a transaction (sqlite.org/pragma.html#pragma_foreign_keys).
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      step.immediate();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

@@ -11,6 +11,11 @@ import { armLabelsText, headlineOf } from './runSummaryColumns';
 export interface Migration {
   version: number;
   description: string;
+  /**
+   * Run with foreign keys off (a table rebuild: dropping the old table must not cascade into the
+   * tables that reference it). The runner checks the keys before it commits.
+   */
+  rebuildsTables?: boolean;
   up(db: Database): void;
 }
 
@@ -136,6 +141,35 @@ export const migrations: readonly Migration[] = [
       }
       // Kept empty (dropping a column rewrites the whole table): the result is in run_results now.
       db.exec('UPDATE runs SET result = NULL WHERE result IS NOT NULL');
+    },
+  },
+  {
+    version: 5,
+    description: 'runs.kind is any registered kind: the hard-coded list of kinds leaves the table',
+    rebuildsTables: true,
+    up(db) {
+      // SQLite cannot drop a CHECK in place, so the table is rebuilt (sqlite.org/lang_altertable.html,
+      // "other kinds of table schema changes"): the same definition less the kind list, every row
+      // copied with its id, then its indexes and every trigger (those on run_tags name `runs`) again.
+      const objects = db.prepare<[string], { name: string; type: string; tbl_name: string; sql: string }>(
+        'SELECT name, type, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND type = ?',
+      );
+      const schema = (type: string, table?: string) => objects.all(type).filter((o) => table === undefined || o.tbl_name === table);
+      const [table] = schema('table', 'runs');
+      const withoutKinds = table.sql.replace(/\s*CHECK\s*\(\s*kind\s+IN\s*\([^)]*\)\s*\)/i, '');
+      if (withoutKinds === table.sql) return;
+      const indexes = schema('index', 'runs');
+      const triggers = schema('trigger');
+      const sequence = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").get();
+      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+      db.exec(withoutKinds.replace(/^CREATE TABLE\s+"?runs"?/i, 'CREATE TABLE runs_rebuilt'));
+      db.exec('INSERT INTO runs_rebuilt SELECT * FROM runs');
+      db.exec('DROP TABLE runs');
+      db.exec('ALTER TABLE runs_rebuilt RENAME TO runs');
+      for (const i of indexes) db.exec(i.sql);
+      for (const t of triggers) db.exec(t.sql);
+      // Ids are never reused, even those of runs deleted at the top.
+      if (sequence) db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'runs'").run(sequence.seq);
     },
   },
 ];

@@ -1,5 +1,6 @@
-import type { RunHeadline, RunProgress, RunStatus, RunSummary } from '../../src-shared/api';
-import type { ExperimentConfig, ExperimentKind } from '../../src-shared/model/config';
+import type { RunStatus, RunSummary } from '../../src-shared/api';
+import type { ExperimentKind } from '../../src-shared/model/config';
+import { storedConfig, storedHeadline, storedProgress, storedTags } from './storedJson';
 
 /** A `runs` row's summary columns as SQLite returns them (tags folded in as a JSON array); never the result. */
 export interface RunRow {
@@ -33,11 +34,11 @@ export function rowToSummary(row: RunRow): RunSummary {
     createdAt: iso(row.created_at) as string,
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
-    tags: JSON.parse(row.tags) as string[],
+    tags: storedTags(row.tags),
     notes: row.notes,
     error: row.error,
-    progress: row.progress === null ? null : (JSON.parse(row.progress) as RunProgress),
-    config: JSON.parse(row.config) as ExperimentConfig,
-    headline: row.headline === null ? null : (JSON.parse(row.headline) as RunHeadline),
+    progress: row.progress === null ? null : storedProgress(row.progress),
+    config: storedConfig(row.config),
+    headline: row.headline === null ? null : storedHeadline(row.headline),
   };
 }

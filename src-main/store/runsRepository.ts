@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { storedConfig } from './storedJson';
 import type { ListRunsQuery, RunPage, RunProgress, RunStatus, RunUpdate } from '../../src-shared/api';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { RunResult } from '../../src-shared/model/results';
@@ -263,7 +264,7 @@ export class RunsRepository {
   private rename(id: number, name: string): void {
     const row = this.db.prepare('SELECT config FROM runs WHERE id = ?').get(id) as { config: string } | undefined;
     if (!row) return;
-    const config = JSON.parse(row.config) as ExperimentConfig;
+    const config = storedConfig(row.config);
     this.db.prepare('UPDATE runs SET name = ?, config = ? WHERE id = ?').run(name, JSON.stringify({ ...config, name }), id);
   }
 

@@ -6,12 +6,14 @@ import {
   type ExperimentKind,
   type FieldIssue,
   type Landscape,
+  type Noise,
+  unknownFamily,
 } from '../../src-shared/model';
 
 /** One arm as the designer edits it: both noise families' parameters are kept while switching. */
 export interface DraftArm {
   label: string;
-  family: 'pareto' | 'gaussian';
+  family: Noise['family'];
   alpha: number;
   scale: number;
   pPlus: number;
@@ -59,10 +61,7 @@ export function defaultDraft(): Draft {
 export function draftToInput(d: Draft): Record<string, unknown> {
   const arms = d.arms.map((a) => ({
     label: a.label,
-    noise:
-      a.family === 'pareto'
-        ? { family: 'pareto', alpha: a.alpha, scale: a.scale, pPlus: a.pPlus }
-        : { family: 'gaussian', sigma: a.sigma },
+    noise: noiseOfDraft(a),
     clip: a.clip,
   }));
   const common = {
@@ -93,10 +92,7 @@ export function draftFromConfig(config: unknown): Draft {
   d.arms = c.arms.map((a, k) => ({
     ...defaultArm(k),
     label: a.label,
-    family: a.noise.family,
-    ...(a.noise.family === 'pareto'
-      ? { alpha: a.noise.alpha, scale: a.noise.scale, pPlus: a.noise.pPlus }
-      : { sigma: a.noise.sigma }),
+    ...draftOfNoise(a.noise),
     clip: a.clip,
   }));
   if (c.kind === 'exit-time') d.exitTime = { etas: [...c.etas], samples: c.samples, maxIterations: c.maxIterations };
@@ -145,4 +141,28 @@ export function formatNumberList(values: readonly number[]): string {
 export function parseNumber(text: string): number {
   const t = text.trim();
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
+}
+
+/** The noise an arm's form fields describe. */
+function noiseOfDraft(a: DraftArm): Noise {
+  switch (a.family) {
+    case 'pareto':
+      return { family: 'pareto', alpha: a.alpha, scale: a.scale, pPlus: a.pPlus };
+    case 'gaussian':
+      return { family: 'gaussian', sigma: a.sigma };
+    default:
+      return unknownFamily(a.family);
+  }
+}
+
+/** The form fields of a noise (the other families' fields keep their defaults). */
+function draftOfNoise(noise: Noise): Partial<DraftArm> {
+  switch (noise.family) {
+    case 'pareto':
+      return { family: 'pareto', alpha: noise.alpha, scale: noise.scale, pPlus: noise.pPlus };
+    case 'gaussian':
+      return { family: 'gaussian', sigma: noise.sigma };
+    default:
+      return unknownFamily(noise);
+  }
 }

@@ -1,3 +1,4 @@
+import { experimentKind } from '../kinds/registry';
 import type { Landscape } from './landscape';
 import type { Noise } from './noise';
 
@@ -39,8 +40,7 @@ export interface LongRunConfig extends CommonConfig {
 export type ExperimentConfig = ExitTimeConfig | LongRunConfig;
 export type ExperimentKind = ExperimentConfig['kind'];
 
-/** Total iterations a run will do at most (exit-time: every sample censored). */
+/** Total iterations a run will do at most (exit-time: every sample censored); each kind says. */
 export function workUpperBound(config: ExperimentConfig): number {
-  if (config.kind === 'long-run') return config.arms.length * config.paths * config.iterations;
-  return config.arms.length * config.etas.length * config.samples * config.maxIterations;
+  return experimentKind(config.kind).workUpperBound(config);
 }

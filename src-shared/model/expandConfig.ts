@@ -1,6 +1,9 @@
-import type { ExperimentConfig } from './config';
-import { configInput, configLimits } from './configSchema';
-import { landscapePresets, fields, fieldIndexOf, type Landscape } from './landscape';
+import type { Arm, ExperimentConfig } from './config';
+import { configLimits } from './configSchema';
+import { landscapePresets, fieldIndexOf, type Landscape, type LandscapePresetName } from './landscape';
+import type { AnyExperimentKindModule } from '../kinds/kindModule';
+import { experimentKindNames, findExperimentKind } from '../kinds/registry';
+import { landscapeFamilyOf } from '../landscapes/registry';
 import { ConfigError, jsonPath, type FieldIssue } from './validation';
 
 /**
@@ -9,26 +12,55 @@ import { ConfigError, jsonPath, type FieldIssue } from './validation';
  * Throws ConfigError naming every offending field.
  */
 export function expandConfig(input: unknown): ExperimentConfig {
-  const parsed = configInput.safeParse(input);
+  const kind = kindOfInput(input);
+  const parsed = kind.input.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })));
   }
-  const raw = parsed.data;
-  const given: Landscape = 'preset' in raw.landscape ? landscapePresets[raw.landscape.preset] : raw.landscape;
-  const landscape: Landscape = { ...given, criticalPoints: [...given.criticalPoints] };
-
-  const issues = [...landscapeIssues(landscape)];
-  if (issues.length === 0) issues.push(...startIssues(landscape, raw.x0));
-  if (issues.length === 0 && raw.kind === 'long-run') issues.push(...epsilonIssues(landscape, raw.epsilon));
-  if (issues.length) throw new ConfigError(issues);
-
-  const name = raw.name && raw.name.length > 0 ? raw.name : defaultName(raw.kind);
-  const arms = raw.arms.map((a) => ({ label: a.label, noise: { ...a.noise }, clip: a.clip }));
-  return { ...raw, name, landscape, arms } as ExperimentConfig;
+  return kind.expand(parsed.data) as ExperimentConfig;
 }
 
-function defaultName(kind: ExperimentConfig['kind']): string {
-  return kind === 'exit-time' ? 'Exit-time experiment' : 'Long-run experiment';
+/** What every run on one landscape shares, as its kind's schema parsed it. */
+export interface SingleRunInput {
+  kind: string;
+  name?: string;
+  landscape: Landscape | { preset: LandscapePresetName };
+  x0: number;
+  arms: Arm[];
+}
+
+/**
+ * The expansion of a run on one landscape (exit-time, long-run, and each cell of a composite
+ * kind): the landscape preset resolved and checked, x0 inside a field, a name, copies of the
+ * arms; then the kind's own checks on the result. Throws ConfigError naming every offending field.
+ */
+export function expandSingleRun<C>(raw: SingleRunInput, defaultName: string, kindIssues: (config: C) => FieldIssue[]): C {
+  const given: Landscape = 'preset' in raw.landscape ? landscapePresets[raw.landscape.preset] : raw.landscape;
+  const landscape: Landscape = { ...given, criticalPoints: [...given.criticalPoints] };
+  const family = landscapeFamilyOf(landscape);
+  const issues = [...family.issues(landscape)];
+  if (issues.length === 0) issues.push(...family.startIssues(landscape, raw.x0));
+  const name = raw.name && raw.name.length > 0 ? raw.name : defaultName;
+  const arms = raw.arms.map((a) => ({ label: a.label, noise: { ...a.noise }, clip: a.clip }));
+  const config = { ...raw, name, landscape, arms } as C;
+  if (issues.length === 0) issues.push(...kindIssues(config));
+  if (issues.length) throw new ConfigError(issues);
+  return config;
+}
+
+/** The registered kind an input names; a missing or unknown kind is an issue at `kind`. */
+function kindOfInput(input: unknown): AnyExperimentKindModule {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ConfigError([{ path: '', message: `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}` }]);
+  }
+  const name = (input as { kind?: unknown }).kind;
+  const kind = typeof name === 'string' ? findExperimentKind(name) : undefined;
+  if (!kind) {
+    const known = experimentKindNames().map((k) => `"${k}"`);
+    const expected = known.length === 2 ? known.join(' or ') : `one of ${known.join(', ')}`;
+    throw new ConfigError([{ path: 'kind', message: `unknown experiment kind (expected ${expected})` }]);
+  }
+  return kind;
 }
 
 /** Assumption 1 by construction: points strictly increasing, odd count, inside (−L, L). */
@@ -70,26 +102,11 @@ export function landscapeIssues(landscape: Landscape): FieldIssue[] {
   return issues;
 }
 
-function startIssues(landscape: Landscape, x0: number): FieldIssue[] {
+export function startIssues(landscape: Landscape, x0: number): FieldIssue[] {
   const L = landscape.L;
   if (x0 < -L || x0 > L) return [{ path: 'x0', message: `must lie in [−L, L] = [${-L}, ${L}]` }];
   if (fieldIndexOf(landscape, x0) === 0) {
     return [{ path: 'x0', message: `${x0} is a saddle point; start inside an attraction field` }];
-  }
-  return [];
-}
-
-/** The ε-ball around m_i must lie inside Ω_i, or a minimum-to-minimum move is ill-defined. */
-function epsilonIssues(landscape: Landscape, epsilon: number): FieldIssue[] {
-  for (const f of fields(landscape)) {
-    if (f.minimum - epsilon <= f.left || f.minimum + epsilon >= f.right) {
-      return [
-        {
-          path: 'epsilon',
-          message: `the ball [m${f.index} − ε, m${f.index} + ε] must lie inside Ω${f.index} = (${f.left}, ${f.right})`,
-        },
-      ];
-    }
   }
   return [];
 }

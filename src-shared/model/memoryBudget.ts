@@ -1,4 +1,5 @@
-import type { ExperimentConfig } from './config';
+import type { ExitTimeConfig, ExperimentConfig, LongRunConfig } from './config';
+import { experimentKind } from '../kinds/registry';
 import type { FieldIssue } from './validation';
 
 /**
@@ -55,17 +56,24 @@ export interface RunFootprint {
   chunk: Footprint[];
 }
 
+/** What a run of this config holds, per quantity; each kind says (ExperimentKind.footprint). */
 export function runFootprint(config: ExperimentConfig, chunkIterations: number): RunFootprint {
+  return experimentKind(config.kind).footprint(config, chunkIterations);
+}
+
+export function exitTimeFootprint(config: ExitTimeConfig, chunkIterations: number): RunFootprint {
+  const arms = config.arms.length;
+  const samples = arms * config.etas.length * config.samples;
+  return {
+    // σ and the field exited to, per sample.
+    result: [{ field: 'samples', what: `exit-time samples (arms × η × samples = ${fmt(samples)}), 2 numbers each`, values: 2 * samples }],
+    chunk: [{ field: 'samples', what: 'exit times of one chunk', values: 2 * Math.min(config.samples, chunkIterations) }],
+  };
+}
+
+export function longRunFootprint(config: LongRunConfig, chunkIterations: number): RunFootprint {
   const arms = config.arms.length;
   const n = (config.landscape.criticalPoints.length + 1) / 2;
-  if (config.kind === 'exit-time') {
-    const samples = arms * config.etas.length * config.samples;
-    return {
-      // σ and the field exited to, per sample.
-      result: [{ field: 'samples', what: `exit-time samples (arms × η × samples = ${fmt(samples)}), 2 numbers each`, values: 2 * samples }],
-      chunk: [{ field: 'samples', what: 'exit times of one chunk', values: 2 * Math.min(config.samples, chunkIterations) }],
-    };
-  }
   const perPath = Math.floor(config.iterations / config.thin) + 1;
   const points = arms * config.paths * perPath;
   const chunkSize = longRunChunkIterations(config.thin, chunkIterations);

@@ -21,5 +21,20 @@ export function paretoShift(noise: ParetoNoise): number {
 }
 
 export function isHeavyTailed(noise: Noise): noise is ParetoNoise {
-  return noise.family === 'pareto';
+  switch (noise.family) {
+    case 'pareto':
+      return true;
+    case 'gaussian':
+      return false;
+    default:
+      return unknownFamily(noise);
+  }
+}
+
+/**
+ * The `default` of every switch over noise families: `noise` is `never` once every family has a
+ * case, so a family added to `Noise` fails to compile until each switch handles it.
+ */
+export function unknownFamily(noise: never): never {
+  throw new Error(`unknown noise family ${JSON.stringify((noise as { family?: unknown }).family)}`);
 }

@@ -1,4 +1,5 @@
 import type { Arm } from '../model/config';
+import { unknownFamily, type Noise, type ParetoNoise } from '../model/noise';
 import type { Landscape } from '../model/landscape';
 import { fields } from '../model/landscape';
 import { checkClip, checkLandscape, checkNoise } from './assumptions';
@@ -27,8 +28,8 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
   }
   const base = { label: arm.label, clip: arm.clip };
-  if (messages.length > 0 || arm.noise.family !== 'pareto') return notApplicableArm(base, ok, messages);
-  const noise = arm.noise;
+  const noise = paretoOrNull(arm.noise);
+  if (messages.length > 0 || noise === null) return notApplicableArm(base, ok, messages);
   const fs = fields(landscape);
   const lStars = fs.map((f) => lStar(f, arm.clip));
   const edges = typicalEdges(lStars, (i, j) => lij(landscape, arm.clip, i, j));
@@ -85,4 +86,16 @@ export function notApplicableArm<B extends object>(base: B, ok: boolean, message
     symmetric: false,
     assumptions: { ok, messages },
   };
+}
+
+/** The noise when Theorem 1's Pareto tail is its law; null for families it makes no prediction for. */
+function paretoOrNull(noise: Noise): ParetoNoise | null {
+  switch (noise.family) {
+    case 'pareto':
+      return noise;
+    case 'gaussian':
+      return null;
+    default:
+      return unknownFamily(noise);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Landscape } from '../model/landscape';
 import { fields } from '../model/landscape';
 import type { Arm } from '../model/config';
+import { unknownFamily, type ParetoNoise } from '../model/noise';
 import { nearInteger, radius } from './jumpCounts';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -31,11 +32,19 @@ export function checkLandscape(landscape: Landscape): string[] {
 /** Assumption 2 for the noise (regularly varying tail of index −α, α > 1, p₊ ∈ (0, 1)). */
 export function checkNoise(arm: Arm): string[] {
   const noise = arm.noise;
-  if (noise.family === 'gaussian') {
-    return [
-      'Light-tailed (Gaussian) noise: Assumption 2 fails, so Theorem 1 does not apply — the heavy-tailed theory makes no prediction for this arm (exits need exponentially many iterations in 1/η).',
-    ];
+  switch (noise.family) {
+    case 'gaussian':
+      return [
+        'Light-tailed (Gaussian) noise: Assumption 2 fails, so Theorem 1 does not apply — the heavy-tailed theory makes no prediction for this arm (exits need exponentially many iterations in 1/η).',
+      ];
+    case 'pareto':
+      return paretoMessages(noise);
+    default:
+      return unknownFamily(noise);
   }
+}
+
+function paretoMessages(noise: ParetoNoise): string[] {
   const messages: string[] = [];
   if (!finite(noise.alpha) || noise.alpha <= 1) messages.push(`A2: α must be > 1 (finite mean); got ${noise.alpha}.`);
   if (!finite(noise.pPlus) || noise.pPlus <= 0 || noise.pPlus >= 1) {

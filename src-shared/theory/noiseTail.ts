@@ -1,5 +1,5 @@
 import type { Noise, ParetoNoise } from '../model/noise';
-import { paretoShift } from '../model/noise';
+import { paretoShift, unknownFamily } from '../model/noise';
 import { erfc } from './erfc';
 
 /**
@@ -36,14 +36,26 @@ function paretoLowerTail(noise: ParetoNoise, x: number): number {
 
 /** H₊(x) = P(Z > x), from the noise's exact law. */
 export function upperTail(noise: Noise, x: number): number {
-  if (noise.family === 'gaussian') return 0.5 * erfc(x / (noise.sigma * Math.SQRT2));
-  return paretoUpperTail(noise, x);
+  switch (noise.family) {
+    case 'gaussian':
+      return 0.5 * erfc(x / (noise.sigma * Math.SQRT2));
+    case 'pareto':
+      return paretoUpperTail(noise, x);
+    default:
+      return unknownFamily(noise);
+  }
 }
 
 /** H₋(x) = P(Z < −x), from the noise's exact law. */
 export function lowerTail(noise: Noise, x: number): number {
-  if (noise.family === 'gaussian') return 0.5 * erfc(x / (noise.sigma * Math.SQRT2));
-  return paretoLowerTail(noise, x);
+  switch (noise.family) {
+    case 'gaussian':
+      return 0.5 * erfc(x / (noise.sigma * Math.SQRT2));
+    case 'pareto':
+      return paretoLowerTail(noise, x);
+    default:
+      return unknownFamily(noise);
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { TheoryReport } from './types';
  * the README), after which limitConstants remembers it for every η, so the renderer may
  * still call this on every edit.
  */
-export function theoryReport(config: ExperimentConfig, eta?: number): TheoryReport {
+export function theoryReport(config: Pick<ExperimentConfig, 'landscape' | 'arms'>, eta?: number): TheoryReport {
   const report: TheoryReport = {
     fields: fields(config.landscape),
     arms: config.arms.map((arm) => armTheory(config.landscape, arm, eta)),

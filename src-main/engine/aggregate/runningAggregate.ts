@@ -1,12 +1,14 @@
 import type { ExitTimeConfig, ExperimentConfig, LongRunConfig } from '../../../src-shared/model/config';
 import { minima } from '../../../src-shared/model/landscape';
-import type { ExitTimeArmSummary, ExitTimePointSummary, LongRunArmSummary, RunResultSummary } from '../../../src-shared/model/results';
+import type { ExitTimeArmSummary, ExitTimePointSummary, LongRunArmSummary, LongRunResultSummary, ExitTimeResultSummary, RunResultSummary } from '../../../src-shared/model/results';
 import { exitTimeTheory, type ExitFieldTheory } from '../../../src-shared/theory/report';
 import type { KernelChunkResult } from '../tasks';
 import { parseChunkKey } from '../executor/chunkKeys';
 import { exitTimePoint } from './exitTimeAggregate';
 import { logLogFit } from './logLogFit';
 import { histogramEdges, sojournStats } from './longRunAggregate';
+import type { RunningKindAggregate } from '../kinds/engineKind';
+import { engineKind } from '../kinds/engineKinds';
 
 /**
  * A live run's result summary, kept up to date chunk by chunk: adding a chunk costs its own
@@ -16,11 +18,11 @@ import { histogramEdges, sojournStats } from './longRunAggregate';
  * which keeps it byte-identical for any worker count or resume.
  */
 export class RunningAggregate {
-  private readonly impl: ExitTimeRunning | LongRunRunning;
+  private readonly impl: RunningKindAggregate<RunResultSummary>;
   private chunks = 0;
 
   constructor(config: ExperimentConfig) {
-    this.impl = config.kind === 'exit-time' ? new ExitTimeRunning(config) : new LongRunRunning(config);
+    this.impl = engineKind(config.kind).running(config);
   }
 
   add(key: string, result: KernelChunkResult): void {
@@ -33,7 +35,7 @@ export class RunningAggregate {
   }
 }
 
-class ExitTimeRunning {
+export class ExitTimeRunning implements RunningKindAggregate<ExitTimeResultSummary> {
   private readonly groups: Map<number, { index: number; sigma: number; to: number }>[][];
   private readonly points: ExitTimePointSummary[][];
   private readonly dirty = new Set<string>();
@@ -55,7 +57,7 @@ class ExitTimeRunning {
     return true;
   }
 
-  summary(): RunResultSummary {
+  summary(): ExitTimeResultSummary {
     for (const d of this.dirty) {
       const [a, e] = d.split('/').map(Number);
       this.points[a][e] = withoutSeries(exitTimePoint(this.config.etas[e], [...this.groups[a][e].values()]));
@@ -85,7 +87,7 @@ interface LongRunSums {
   sojournSumSq: number[];
 }
 
-class LongRunRunning {
+export class LongRunRunning implements RunningKindAggregate<LongRunResultSummary> {
   private readonly sums: LongRunSums[];
   private readonly n: number;
   private readonly seen = new Set<string>();
@@ -120,7 +122,7 @@ class LongRunRunning {
     return true;
   }
 
-  summary(): RunResultSummary {
+  summary(): LongRunResultSummary {
     const n = this.n;
     const edges = histogramEdges(this.config);
     const arms: LongRunArmSummary[] = this.config.arms.map((arm, a) => {

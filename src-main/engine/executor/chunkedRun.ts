@@ -7,10 +7,7 @@ import { RunningAggregate } from '../aggregate/runningAggregate';
 import type { ChunkJob, ChunkSource } from './chunkSource';
 import type { Dispatch, FairScheduler, SchedulerClient } from './scheduler';
 import { ProgressMeter } from './progressMeter';
-import { ExitTimePlan } from './exitTimePlan';
-import { LongRunPlan } from './longRunPlan';
-import { meanExitPrediction } from './exitTimePrediction';
-import { longRunChunkIterations } from '../../../src-shared/model/memoryBudget';
+import { engineKind } from '../kinds/engineKinds';
 
 export interface ChunkingOptions {
   /** Iterations per chunk (about a second of work). */
@@ -71,10 +68,7 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
         this.completed.set(key, result);
         this.running.add(key, result);
       }
-      this.source =
-        config.kind === 'exit-time'
-          ? new ExitTimePlan(config, this.completed, { ...this.chunking, prediction: meanExitPrediction(config) })
-          : new LongRunPlan(config, this.completed, longRunChunkIterations(config.thin, this.chunking.chunkIterations));
+      this.source = engineKind(config.kind).plan(config, this.completed, this.chunking);
     } catch (error) {
       this.settle({ status: 'failed', error: messageOf(error) });
       return;

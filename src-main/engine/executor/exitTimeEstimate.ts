@@ -1,4 +1,5 @@
 import type { ExitTimeConfig } from '../../../src-shared/model/config';
+import { unknownFamily, type Noise } from '../../../src-shared/model/noise';
 
 /** The theory's mean first exit time 1/(q_i λ_i(η)) for (arm, η index), or null when it has none. */
 export type MeanExitPrediction = (arm: number, etaIndex: number) => number | null;
@@ -27,7 +28,7 @@ export function estimateMeanExit(
   const predicted = prediction?.(arm, etaIndex) ?? null;
   if (predicted !== null && Number.isFinite(predicted) && predicted > 0) return cap(predicted);
   const noise = config.arms[arm].noise;
-  const gamma = noise.family === 'pareto' ? noise.alpha : 2;
+  const gamma = meanExitExponent(noise);
   const eta = config.etas[etaIndex];
   let nearest: { eta: number; mean: number } | null = null;
   config.etas.forEach((other, e) => {
@@ -38,4 +39,20 @@ export function estimateMeanExit(
   const from = nearest as { eta: number; mean: number } | null;
   if (from) return cap(from.mean * (from.eta / eta) ** gamma);
   return cap((1 / eta) ** gamma);
+}
+
+/**
+ * γ in the guess mean σ ∝ η^−γ before anything is measured: α for a Pareto tail (the theory's
+ * order for l* = 1), 2 for light tails, whose exits are far rarer still; chunk sizes adapt from
+ * the first finished chunk on, so only the first chunk of a group depends on it.
+ */
+function meanExitExponent(noise: Noise): number {
+  switch (noise.family) {
+    case 'pareto':
+      return noise.alpha;
+    case 'gaussian':
+      return 2;
+    default:
+      return unknownFamily(noise);
+  }
 }
