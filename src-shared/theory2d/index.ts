@@ -13,3 +13,4 @@ export * from './reachability';
 export * from './landscapeTheory';
 export * from './types';
 export * from './report';
+export * from './gaussianTerms';

@@ -17,7 +17,8 @@ export interface LandscapeTheory2D {
   neighbours: number[][];
 }
 
-function wellCentres(config: Landscape2DConfig): Vec2[] {
+/** Newton's extra starting points for a config's minima: its well centres (none for Müller–Brown). */
+export function wellCentres(config: Landscape2DConfig): Vec2[] {
   if ('wells' in config) return config.wells.map((w) => w.center);
   return config.preset === 'wide-and-sharp' ? WIDE_AND_SHARP.wells.map((w) => w.center) : [];
 }

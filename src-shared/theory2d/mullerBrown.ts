@@ -13,6 +13,9 @@ const c = [-10, -10, -6.5, 0.7];
 const X0 = [1, 0, -0.5, -1];
 const Y0 = [0, 0.5, 1.5, 1];
 
+/** The classic parameters, for code that evaluates V in its own form (the 2-D kernels). */
+export const MB_PARAMETERS = { A, a, b, c, X0, Y0 } as const;
+
 /**
  * The lab's box [−L, L]² maps onto the classic plotting window by
  *   x_MB = MB_CENTER[0] + MB_SCALE_PER_L · (x / L),  y_MB = MB_CENTER[1] + MB_SCALE_PER_L · (y / L),

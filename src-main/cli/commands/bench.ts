@@ -27,17 +27,28 @@ export async function benchCommand(argv: string[]): Promise<number> {
   out.push(`Kernels (${num(kernels.iterations)} iterations × ${kernels.repetitions} repetitions, ${kernels.timing} time)`);
   out.push(
     table(
-      ['kernel', 'noise', 'clip', 'implementation', 'ns / iteration'],
-      kernels.results.map((r) => [r.kernel, r.noise, r.clip === null ? 'none' : `b = ${r.clip}`, r.implementation, r.nsPerIteration]),
+      ['dimension', 'kernel', 'noise', 'clip', 'implementation', 'ns / iteration'],
+      kernels.results.map((r) => [
+        `${r.dimension}-D`,
+        r.kind,
+        'direction' in r && r.direction ? `${r.noise} ${r.direction}` : r.noise,
+        r.clip === null ? 'none' : `b = ${r.clip}`,
+        'implementation' in r ? r.implementation : 'js',
+        r.nsPerIteration,
+      ]),
     ),
   );
   if (kernels.wasmSkipped) out.push(`WebAssembly: skipped (${kernels.wasmSkipped})`);
   for (const s of kernels.speedups) {
-    out.push(`${s.kernel} ${s.noise} ${s.clip === null ? 'unclipped' : 'clipped'}: WebAssembly ${num(s.wasmOverJs)}× as fast as JavaScript`);
+    out.push(`${s.kind} ${s.noise} ${s.clip === null ? 'unclipped' : 'clipped'}: WebAssembly ${num(s.wasmOverJs)}× as fast as JavaScript`);
   }
   const c = kernels.cReference;
   const ratios = 'skipped' in c ? '' : Object.entries(c.ratio).map(([impl, r]) => `${impl} / C = ${num(r)}`).join(', ');
   out.push('skipped' in c ? `C reference: skipped (${c.skipped})` : `C reference (${c.compiler}): ${num(c.nsPerIteration)} ns / iteration; clipped Pareto exit-time ${ratios}`);
+  for (const r of kernels.cReferences) {
+    const what = `2-D C reference, ${r.noise}${r.direction ? ` ${r.direction}` : ''} b = ${r.clip}`;
+    out.push('skipped' in r ? `${what}: skipped (${r.skipped})` : `${what}: ${num(r.nsPerIteration)} ns / iteration; ours / C = ${num(r.ratio)}`);
+  }
   out.push('');
   out.push(`Worker pool: 2 workers are ${num(pool.speedup2over1)}× as fast as 1 on a CPU-bound run (target ≥ 1.8 on 2 idle cores)`);
   out.push(`Figure 1 preset (4 arms × 20 paths × 3,000,000): ${num(pool.figure1WallSeconds)} s wall on ${pool.workers} workers`);

@@ -8,6 +8,7 @@ import type { Noise } from '../../../src-shared/model/noise';
 import type { ExitTimeTask, LongRunTask } from '../tasks';
 import { exitTimeKernel, longRunKernel } from '../wasm/kernelChoice';
 import { wasmKernels } from '../wasm/wasmModule';
+import { benchKernels2d, type CReference2D, type Kernel2DBenchRow } from './kernelBench2d';
 
 /**
  * `lab bench`: CPU nanoseconds per iteration of each kernel — exit-time and long-run, Pareto
@@ -25,7 +26,8 @@ import { wasmKernels } from '../wasm/wasmModule';
 export type BenchImplementation = 'js' | 'wasm';
 
 export interface KernelBenchResult {
-  kernel: 'exit-time' | 'long-run';
+  dimension: 1;
+  kind: 'exit-time' | 'long-run';
   noise: 'pareto' | 'gaussian';
   clip: number | null;
   implementation: BenchImplementation;
@@ -35,7 +37,7 @@ export interface KernelBenchResult {
 }
 
 export interface KernelSpeedup {
-  kernel: 'exit-time' | 'long-run';
+  kind: 'exit-time' | 'long-run';
   noise: 'pareto' | 'gaussian';
   clip: number | null;
   /** Median over repetitions of JS time / WebAssembly time. */
@@ -53,11 +55,14 @@ export type CReference =
   | { skipped: string };
 
 export interface KernelBenchReport {
-  results: KernelBenchResult[];
+  /** The 1-D rows (both implementations), then the 2-D rows (kernelBench2d.ts, JavaScript). */
+  results: (KernelBenchResult | Kernel2DBenchRow)[];
   speedups: KernelSpeedup[];
   /** Why there are no WebAssembly rows (no SIMD, module not built), when there are none. */
   wasmSkipped?: string;
   cReference: CReference;
+  /** The other C references: the 2-D kernel's, one per clipped 2-D variant (ratio = ours / C, target ≤ 1). */
+  cReferences: CReference2D[];
   iterations: number;
   repetitions: number;
   timing: 'cpu';
@@ -74,7 +79,7 @@ const light: Noise = { family: 'gaussian', sigma: 1 };
 const ETA = 0.001;
 
 interface Row {
-  kernel: 'exit-time' | 'long-run';
+  kind: 'exit-time' | 'long-run';
   noise: Noise;
   clip: number | null;
   implementation: BenchImplementation;
@@ -86,9 +91,9 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
   const wasm = wasmKernels();
   const implementations: BenchImplementation[] = 'exports' in wasm ? ['js', 'wasm'] : ['js'];
   const rows: Row[] = [];
-  for (const kernel of ['exit-time', 'long-run'] as const) {
+  for (const kind of ['exit-time', 'long-run'] as const) {
     for (const [noise, clip] of [[heavy, 0.5], [heavy, null], [light, 0.5], [light, null]] as const) {
-      for (const implementation of implementations) rows.push({ kernel, noise, clip, implementation });
+      for (const implementation of implementations) rows.push({ kind, noise, clip, implementation });
     }
   }
   const samples = rows.map(() => [] as number[]);
@@ -97,8 +102,9 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     rows.forEach((row, k) => samples[k].push(runRow(row, iterations)));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const results = rows.map((row, k) => ({
-    kernel: row.kernel,
+  const results: KernelBenchResult[] = rows.map((row, k) => ({
+    dimension: 1 as const,
+    kind: row.kind,
     noise: row.noise.family as 'pareto' | 'gaussian',
     clip: row.clip,
     implementation: row.implementation,
@@ -109,15 +115,18 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
   results.forEach((js, k) => {
     const w = results[k + 1];
     if (js.implementation !== 'js' || w?.implementation !== 'wasm') return;
-    speedups.push({ kernel: js.kernel, noise: js.noise, clip: js.clip, wasmOverJs: median(js.samples.map((t, r) => t / w.samples[r])) });
+    speedups.push({ kind: js.kind, noise: js.noise, clip: js.clip, wasmOverJs: median(js.samples.map((t, r) => t / w.samples[r])) });
   });
   const clippedPareto = (implementation: BenchImplementation) =>
-    results.find((r) => r.kernel === 'exit-time' && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation)?.nsPerIteration;
+    results.find((r) => r.kind === 'exit-time' && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation)?.nsPerIteration;
+  // A 2-D step costs several 1-D steps: a quarter of the iterations gives repetitions of similar length.
+  const plane = await benchKernels2d(Math.max(1 << 18, iterations >> 2), repetitions);
   return {
-    results,
+    results: [...results, ...plane.results],
     speedups,
     ...('missing' in wasm ? { wasmSkipped: wasm.missing } : {}),
     cReference: cReference(iterations, repetitions, { js: clippedPareto('js'), wasm: clippedPareto('wasm') }),
+    cReferences: plane.cReferences,
     iterations,
     repetitions,
     timing: 'cpu',
@@ -128,7 +137,7 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
 function runRow(row: Row, iterations: number): number {
   const paper = landscapePresets.paper;
   const params = { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise: row.noise, clip: row.clip, eta: ETA };
-  if (row.kernel === 'long-run') {
+  if (row.kind === 'long-run') {
     const task: LongRunTask = { kind: 'long-run', params, x0: -0.7, seed: 1, arm: 0, path: 0, iterations, bins: 200, thin: 1000, epsilon: 0.05, state: null };
     const t0 = process.cpuUsage();
     longRunKernel(task, undefined, row.implementation);

@@ -9,7 +9,8 @@ import { RNG_WORDS } from './xoshiro128';
  * or chunking runs it.
  *
  * Packing: w0 = seed mod 2^32, w1 = ⌊seed / 2^32⌋ (seed < 2^53) with the experiment kind in bit
- * 31, w2 = arm | η index << 16, w3 = sample or path index.
+ * 31 (set for long-run) and the dimension in bit 29 (set for 2-D), w2 = arm | η index << 16,
+ * w3 = sample or path index.
  *
  * Each key gives two xoshiro128** states, eight words in all (a NoiseStream): the main stream
  * feeds every sampler's first attempt, the auxiliary stream (same packing with bit 30 of w1 set)
@@ -20,7 +21,7 @@ export type NoiseStream = Int32Array;
 
 /** Words of a NoiseStream: main state 0–3, auxiliary state 4–7. */
 export const STREAM_WORDS = 2 * RNG_WORDS;
-type StreamDomain = 'exit-time' | 'long-run';
+type StreamDomain = 'exit-time' | 'long-run' | 'exit-time-2d' | 'long-run-2d';
 
 interface StreamKey {
   domain: StreamDomain;
@@ -43,7 +44,9 @@ function streamState(key: StreamKey): NoiseStream {
   for (const aux of [0, 1]) {
     const w = stream.subarray(aux * RNG_WORDS, (aux + 1) * RNG_WORDS);
     w[0] = seed % LIMIT_32;
-    w[1] = Math.floor(seed / LIMIT_32) | (key.domain === 'long-run' ? 0x80000000 : 0) | (aux << 30);
+    const longRun = key.domain === 'long-run' || key.domain === 'long-run-2d';
+    const plane = key.domain === 'exit-time-2d' || key.domain === 'long-run-2d';
+    w[1] = Math.floor(seed / LIMIT_32) | (longRun ? 0x80000000 : 0) | (aux << 30) | (plane ? 1 << 29 : 0);
     w[2] = arm | (etaIndex << 16);
     w[3] = index;
     scramble(w);
@@ -89,4 +92,13 @@ export function exitTimeStream(seed: number, arm: number, etaIndex: number, samp
 
 export function longRunStream(seed: number, arm: number, path: number): NoiseStream {
   return streamState({ domain: 'long-run', seed, arm, etaIndex: 0, index: path });
+}
+
+/** The 2-D kernels' streams: the same keys in their own domain, so they never repeat a 1-D stream. */
+export function exitTime2dStream(seed: number, arm: number, etaIndex: number, sample: number): NoiseStream {
+  return streamState({ domain: 'exit-time-2d', seed, arm, etaIndex, index: sample });
+}
+
+export function longRun2dStream(seed: number, arm: number, path: number): NoiseStream {
+  return streamState({ domain: 'long-run-2d', seed, arm, etaIndex: 0, index: path });
 }

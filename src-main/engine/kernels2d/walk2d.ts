@@ -1,0 +1,132 @@
+import { EXP_OFFSET, INV_LN2_N, LN2_N_HI, LN2_N_LO, MANTISSA, OVER, POWER, SHIFT, UNDER } from './fastExp';
+import { TERM_WORDS, type KernelLandscape2D } from './landscape2d';
+import type { KernelParams2D } from './tasks2d';
+import { walkRadial2d } from './walkRadial2d';
+import { BLOCK } from '../kernels/exitTime';
+
+/**
+ * The state and constants of one 2-D walk, in typed arrays of a fixed shape (a task that starts
+ * at an integer x0 must not change their representation; see walk.ts in 1-D).
+ *
+ * One step (the model): v = η∇f(X) − ηZ; clipped, v ← v·b/|v| when |v|² > b²; X ← X − v, each
+ * coordinate projected onto [−L, L]. Unclipped is the same loop with b² = ∞.
+ */
+export class Walk2D {
+  readonly L: number;
+  readonly b2: number;
+  readonly b: number;
+  /** η κ */
+  readonly etaConfinement: number;
+  readonly termCount: number;
+  /** mx, my, 2a, b, 2c, η A per term. */
+  readonly terms: Float64Array;
+  /**
+   * Set when every term is a round well (b = 0, a = c, as in the wells form): then
+   * radialTerms holds mx, my, a, η A·2a per term and the walk takes walkRadial2d's shorter loop.
+   */
+  readonly radial: boolean;
+  readonly radialTerms: Float64Array;
+  readonly n: number;
+  readonly h: number;
+  readonly labels: Uint8Array;
+  /** X(n+1 …) of the current block and their basins, for the long-run tallies. */
+  readonly xs = new Float64Array(BLOCK);
+  readonly ys = new Float64Array(BLOCK);
+  readonly basins = new Int32Array(BLOCK);
+  /** [x, y, n] */
+  readonly scalars = new Float64Array(3);
+
+  constructor(readonly land: KernelLandscape2D, params: KernelParams2D) {
+    this.L = land.L;
+    this.b = params.clip ?? Infinity;
+    this.b2 = this.b * this.b;
+    this.etaConfinement = params.eta * land.confinement;
+    this.termCount = land.termCount;
+    this.terms = Float64Array.from(land.terms);
+    for (let k = 0; k < land.termCount; k++) this.terms[TERM_WORDS * k + 5] *= params.eta;
+    const t = land.terms;
+    const count = land.termCount;
+    this.radial = Array.from({ length: count }, (_, k) => t[TERM_WORDS * k + 3] === 0 && t[TERM_WORDS * k + 2] === t[TERM_WORDS * k + 4]).every(Boolean);
+    this.radialTerms = new Float64Array(4 * count);
+    for (let k = 0; k < count; k++) {
+      const o = TERM_WORDS * k;
+      this.radialTerms.set([t[o], t[o + 1], t[o + 2] / 2, params.eta * t[o + 5] * t[o + 2]], 4 * k);
+    }
+    this.n = land.n;
+    this.h = land.h;
+    this.labels = land.labels;
+  }
+
+  get x(): number { return this.scalars[0]; }
+  set x(v: number) { this.scalars[0] = v; }
+  get y(): number { return this.scalars[1]; }
+  set y(v: number) { this.scalars[1] = v; }
+  /** Iterations done on this path: the n of X(n). */
+  get time(): number { return this.scalars[2]; }
+  set time(v: number) { this.scalars[2] = v; }
+}
+
+/**
+ * Steps from X(n) on the noise pairs buf[2·from … 2·to), writing each new iterate and its basin
+ * to w.xs, w.ys, w.basins at the same index. With home > 0 it stops after the first step that
+ * lands outside basin `home`; returns the number of steps taken. e^q is fastExp.ts, inlined.
+ * The basin is the nearest map node's label, with theory2d's nodeIndex arithmetic.
+ */
+export function walkBlock2d(w: Walk2D, buf: Float64Array, from: number, to: number, home: number): number {
+  if (w.radial) return walkRadial2d(w, buf, from, to, home);
+  const { terms, termCount, labels, n, h, L, b, b2, xs, ys, basins } = w;
+  const ek = w.etaConfinement;
+  const last = n - 1;
+  let x = w.x;
+  let y = w.y;
+  let j = from;
+  while (j < to) {
+    let gx = ek * x;
+    let gy = ek * y;
+    for (let k = 0, o = 0; k < termCount; k++, o += 6) {
+      const dx = x - terms[o];
+      const dy = y - terms[o + 1];
+      const px = terms[o + 2] * dx + terms[o + 3] * dy;
+      const py = terms[o + 3] * dx + terms[o + 4] * dy;
+      const q = 0.5 * (px * dx + py * dy);
+      let e = 0;
+      if (q > UNDER && q < OVER) {
+        const kd = q * INV_LN2_N + SHIFT - SHIFT;
+        const r = q - kd * LN2_N_HI - kd * LN2_N_LO;
+        const ki = kd | 0;
+        const t = MANTISSA[ki & 255];
+        const r2 = r * r;
+        const p = r + (r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120)));
+        e = POWER[(ki >> 8) + EXP_OFFSET] * (t + t * p);
+      } else if (q >= OVER) {
+        e = Infinity;
+      }
+      e *= terms[o + 5];
+      gx += e * px;
+      gy += e * py;
+    }
+    let vx = gx - buf[2 * j];
+    let vy = gy - buf[2 * j + 1];
+    const v2 = vx * vx + vy * vy;
+    if (v2 > b2) {
+      const s = b / Math.sqrt(v2);
+      vx *= s;
+      vy *= s;
+    }
+    x -= vx;
+    y -= vy;
+    if (!(x <= L && x >= -L)) x = x > L ? L : -L;
+    if (!(y <= L && y >= -L)) y = y > L ? L : -L;
+    const ni = Math.round((x + L) / h);
+    const nj = Math.round((y + L) / h);
+    const basin = labels[(nj < last ? nj : last) * n + (ni < last ? ni : last)];
+    xs[j] = x;
+    ys[j] = y;
+    basins[j] = basin;
+    j++;
+    if (home > 0 && basin !== home) break;
+  }
+  w.x = x;
+  w.y = y;
+  return j - from;
+}
