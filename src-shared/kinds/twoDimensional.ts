@@ -1,15 +1,10 @@
 import type { FieldIssue } from '../model/validation';
 import { ConfigError } from '../model/validation';
 import { storedLandscape2d, type Config2D } from '../model/config2d';
-import { surfaceOf } from '../theory2d/presets';
+import { landscapeFamilyOf } from '../landscapes/registry';
 
 /** What a 2-D config as its schema parsed it shares with its stored form. */
 type Parsed2D = Omit<Config2D, 'name' | 'kind'> & { name?: string };
-
-/** The box bounds a preset puts on x0 (Müller–Brown is scaled into [−2, 2]²). */
-function boxHalfWidth(config: Parsed2D): number {
-  return surfaceOf(config.landscape).L;
-}
 
 /**
  * The expansion of a run on a 2-D landscape: the wells preset resolved, defaults filled (by the
@@ -17,11 +12,7 @@ function boxHalfWidth(config: Parsed2D): number {
  * the run (expensive), so a start on a basin boundary is only reported with the result.
  */
 export function expand2d<C extends Config2D>(parsed: Parsed2D, kind: C['kind'], defaultName: string, kindIssues: (config: C) => FieldIssue[] = () => []): C {
-  const L = boxHalfWidth(parsed);
-  const issues: FieldIssue[] = [];
-  parsed.x0.forEach((v, k) => {
-    if (v < -L || v > L) issues.push({ path: `x0[${k}]`, message: `must lie in [−L, L] = [${-L}, ${L}]` });
-  });
+  const issues: FieldIssue[] = [...landscapeFamilyOf(parsed.landscape).startIssues(parsed.landscape, parsed.x0)];
   const name = parsed.name && parsed.name.length > 0 ? parsed.name : defaultName;
   const config = {
     ...parsed,
