@@ -4,6 +4,9 @@ import figure4 from '../resources/presets/figure-4-exit-times.json';
 import figures15 from '../resources/presets/figures-1-5-long-run.json';
 import figure3 from '../resources/presets/figure-3-three-wells.json';
 import families from '../resources/presets/noise-families-exit-times.json';
+import figure4TwoD from '../resources/presets/figure-4-2d-exit-times.json';
+import figure1TwoD from '../resources/presets/figure-1-2d-long-run.json';
+import axesVsIsotropic from '../resources/presets/axes-vs-isotropic-2d.json';
 
 /** The paper's experiments, ready to run (configs as written in resources/presets). */
 export const experimentPresets: readonly PresetInfo[] = [
@@ -43,5 +46,32 @@ export const experimentPresets: readonly PresetInfo[] = [
       'Theorem 1 predicts the same exponent β = 1.4 for all three; only the constant differs, through each ' +
       'family\'s own tail H(1/η). About 0.4 billion iterations; α-stable draws cost about ten times a Pareto draw.',
     config: families,
+  },
+  {
+    id: 'figure-4-2d-exit-times',
+    title: '2-D Figure 4: exit from the wide basin',
+    description:
+      'First exit time from the wide basin (basin 1, r₁ ≈ 1.32) of the wide-and-sharp landscape, x0 = (−0.8, −0.2), ' +
+      'for η = 0.1 … 0.001 and 20 samples: isotropic Pareto α = 1.2 clipped at b = 0.5 (three truncated jumps, ' +
+      'predicted exponent 1.6) against unclipped (one jump, 1.2), and a Gaussian control (no jump structure: censored).',
+    config: figure4TwoD,
+  },
+  {
+    id: 'figure-1-2d-long-run',
+    title: '2-D Figure 1: where SGD spends its time',
+    description:
+      'Heavy- and light-tailed SGD, with and without clipping b = 0.5, on wide-and-sharp from the deepest, sharpest ' +
+      'well (x0 = (0.9, 0.8)): η = 0.01, 8 paths × 2,000,000 iterations. Clipped heavy tails leave the sharp wells ' +
+      'with one jump but need three to leave the wide basin, so they settle there.',
+    config: figure1TwoD,
+  },
+  {
+    id: 'axes-vs-isotropic-2d',
+    title: '2-D: axes vs isotropic noise',
+    description:
+      'Unclipped Pareto α = 1.5 noise leaving the wide basin of wide-and-sharp: isotropic noise reaches the basin ' +
+      'boundary with one jump (exponent 1.5), noise along the axes needs two (exponent 2), because one axis jump ' +
+      'from m₁ stays on the two axis lines through it, which do not leave basin 1.',
+    config: axesVsIsotropic,
   },
 ];

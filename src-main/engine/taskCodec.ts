@@ -57,8 +57,8 @@ export function decodeChunkResult(text: string): KernelChunkResult {
 }
 
 /**
- * The same for the 2-D kernels' tasks and results (x0 and the state's X are [x, y] pairs); they
- * join the kind registry when 2-D experiments are wired.
+ * The same for the 2-D kernels' tasks and results (x0 and the state's X are [x, y] pairs), typed
+ * and limited to the 2-D kinds; the general decoders above take them too (they are engine kinds).
  */
 const kinds2d = new Set<string>(['exit-time-2d', 'long-run-2d']);
 const isKind2d = (kind: string): boolean => kinds2d.has(kind);

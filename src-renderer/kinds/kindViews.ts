@@ -4,6 +4,8 @@ import ExitTimeResults from '../components/ExitTimeResults.vue';
 import ExitTimeSettings from '../components/ExitTimeSettings.vue';
 import LongRunResults from '../components/LongRunResults.vue';
 import LongRunSettings from '../components/LongRunSettings.vue';
+import Results2D from '../components/Results2D.vue';
+import Settings2D from '../components/Settings2D.vue';
 
 /**
  * The components of each experiment kind. A result component is registered under the name the
@@ -33,3 +35,7 @@ export function settingsViewOf(kind: string): Component | undefined {
 
 registerKindViews('exit-time', { result: ExitTimeResults, settings: ExitTimeSettings });
 registerKindViews('long-run', { result: LongRunResults, settings: LongRunSettings });
+// Both 2-D kinds share one result view (it tells the results apart by `kind`).
+resultViews.set(experimentKind('exit-time-2d').resultView, Results2D);
+settingsViews.set('exit-time-2d', Settings2D);
+settingsViews.set('long-run-2d', Settings2D);

@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../../src-shared/model';
+import { exitTime2dView, longRun2dView } from './twoDimensional';
 import { exitTimeView } from './exitTime';
 import type { AnyRendererKind, RendererKind } from './rendererKind';
 import { longRunView } from './longRun';
@@ -26,3 +27,5 @@ export function rendererKindNamed(name: string): AnyRendererKind {
 
 registerRendererKind(exitTimeView);
 registerRendererKind(longRunView);
+registerRendererKind(exitTime2dView);
+registerRendererKind(longRun2dView);

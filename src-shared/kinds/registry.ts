@@ -1,6 +1,8 @@
 import type { AnyExperimentKindModule } from './kindModule';
 import { exitTimeKind } from './exitTime';
 import { longRunKind } from './longRun';
+import { exitTime2dKind } from './exitTime2d';
+import { longRun2dKind } from './longRun2d';
 
 /**
  * The experiment kinds this lab knows, by name. The service, the store's readers, the CLI, the
@@ -35,3 +37,5 @@ export function experimentKindNames(): string[] {
 
 registerExperimentKind(exitTimeKind);
 registerExperimentKind(longRunKind);
+registerExperimentKind(exitTime2dKind);
+registerExperimentKind(longRun2dKind);

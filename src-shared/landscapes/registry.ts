@@ -1,5 +1,6 @@
 import type { LandscapeFamily } from './landscapeFamily';
 import { criticalPoints1d } from './criticalPoints1d';
+import { wells2d } from './wells2d';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyLandscapeFamily = LandscapeFamily<any, any, any, any>;
@@ -19,3 +20,4 @@ export function landscapeFamilyOf(landscape: unknown): AnyLandscapeFamily {
 }
 
 registerLandscapeFamily(criticalPoints1d);
+registerLandscapeFamily(wells2d);

@@ -4,6 +4,7 @@ import { landscapePresets, fieldIndexOf, type Landscape, type LandscapePresetNam
 import type { AnyExperimentKindModule } from '../kinds/kindModule';
 import { experimentKindNames, findExperimentKind } from '../kinds/registry';
 import { landscapeFamilyOf } from '../landscapes/registry';
+import { isTwoDimensionalInput } from './config2d';
 import { ConfigError, jsonPath, type FieldIssue } from './validation';
 
 /**
@@ -54,9 +55,11 @@ function kindOfInput(input: unknown): AnyExperimentKindModule {
     throw new ConfigError([{ path: '', message: `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}` }]);
   }
   const name = (input as { kind?: unknown }).kind;
-  const kind = typeof name === 'string' ? findExperimentKind(name) : undefined;
+  // A run on a 2-D landscape is its kind's 2-D variant (its own schema, kernels and result shape).
+  const routed = typeof name === 'string' && isTwoDimensionalInput(input) && findExperimentKind(`${name}-2d`) ? `${name}-2d` : name;
+  const kind = typeof routed === 'string' ? findExperimentKind(routed) : undefined;
   if (!kind) {
-    const known = experimentKindNames().map((k) => `"${k}"`);
+    const known = experimentKindNames().filter((k) => !k.endsWith('-2d')).map((k) => `"${k}"`);
     const expected = known.length === 2 ? known.join(' or ') : `one of ${known.join(', ')}`;
     throw new ConfigError([{ path: 'kind', message: `unknown experiment kind (expected ${expected})` }]);
   }

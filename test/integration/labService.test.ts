@@ -38,7 +38,7 @@ async function labError(p: Promise<unknown>): Promise<LabError> {
 describe('LabService', () => {
   it('serves the three presets; each is a valid config as the README describes it', async () => {
     const presets = await service('presets.db').presets();
-    expect(presets.map((p) => p.id)).toEqual(['figure-4-exit-times', 'figures-1-5-long-run', 'figure-3-three-wells', 'noise-families-exit-times']);
+    expect(presets.map((p) => p.id)).toEqual(['figure-4-exit-times', 'figures-1-5-long-run', 'figure-3-three-wells', 'noise-families-exit-times', 'figure-4-2d-exit-times', 'figure-1-2d-long-run', 'axes-vs-isotropic-2d']);
     const [fig4, fig15, fig3] = presets.map((p) => expandConfig(p.config));
     expect(fig4).toMatchObject({ kind: 'exit-time', x0: -0.7, etas: [0.1, 0.03, 0.01, 0.003, 0.001, 0.0003, 0.0001], samples: 20, maxIterations: 1e9 });
     expect(fig4.arms.map((a) => a.clip)).toEqual([0.5, null]);

@@ -1,6 +1,8 @@
 import type { TheoryReport } from '../../../src-shared/theory/types';
 import { largeMinimaText } from '../../../src-shared/theory/largeMinimaText';
 import { num, table } from './table';
+import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
+import { theoryText2d } from './theoryText2d';
 
 /** The numerical error of q_i: exact for closed forms, else one significant digit. */
 function qErrorText(error: number | undefined): string {
@@ -10,6 +12,8 @@ function qErrorText(error: number | undefined): string {
 
 /** `lab theory` for people: the fields, then per arm l*, exponents, the graph and its classes. */
 export function theoryText(report: TheoryReport): string {
+  const twoD = report as unknown as TheoryReport2D;
+  if (twoD.dimension === 2) return theoryText2d(twoD);
   const out: string[] = [];
   out.push('Attraction fields Ω_i = (s_{i−1}, s_i)');
   out.push(table(['i', 'm_i', 'left', 'right'], report.fields.map((f) => [f.index, f.minimum, f.left, f.right])));

@@ -1,6 +1,7 @@
 import type { AnyEngineKind } from './engineKind';
 import { exitTimeEngine } from './exitTimeEngine';
 import { longRunEngine } from './longRunEngine';
+import { exitTime2dEngine, longRun2dEngine } from '../kinds2d/engineKinds2d';
 
 /**
  * The engine half of every experiment kind, by name (the pure half: src-shared/kinds/registry.ts).
@@ -33,3 +34,5 @@ export function engineKindNames(): string[] {
 
 registerEngineKind(exitTimeEngine);
 registerEngineKind(longRunEngine);
+registerEngineKind(exitTime2dEngine);
+registerEngineKind(longRun2dEngine);

@@ -1,0 +1,43 @@
+import type { Config2D, ExitTime2DConfig, LongRun2DConfig } from '../../src-shared/model/config2d';
+import { formatCount, formatSci } from '../format';
+import type { AnyRendererKind } from './rendererKind';
+
+/**
+ * The 2-D kinds in the renderer. Their theory (theoryReport2d) costs about a second, so the run
+ * page shows the predicted exponents the result carries instead of a live theory panel; the
+ * contour views (d3-contour isolines, basins, occupancy heatmap) are still to come.
+ */
+function twoDView<C extends Config2D>(kind: C['kind'], title: string, units: (c: C) => number, perArm: (c: C) => number, params: (c: C) => string): AnyRendererKind {
+  return {
+    kind,
+    settingsTitle: title,
+    settingsPaths: [],
+    theoryEtas: () => [],
+    shownTheoryIndex: () => 0,
+    startField: () => null,
+    keyParams: (c: C) => `2-D · ${params(c)} · ${c.arms.length} arm${c.arms.length === 1 ? '' : 's'}`,
+    estimateWork(c: C) {
+      const upperBound = c.arms.length * perArm(c);
+      return { iterations: upperBound, upperBound, fromTheory: false, perArm: c.arms.map(() => perArm(c)) };
+    },
+    estimateFromTheory: false,
+    parallelUnits: units,
+    compareSeries: () => ({ exitCurves: [], occupancy: [] }),
+  };
+}
+
+export const exitTime2dView = twoDView<ExitTime2DConfig>(
+  'exit-time-2d',
+  '2-D exit time',
+  (c) => c.arms.length * c.samples,
+  (c) => c.etas.length * c.samples * c.maxIterations,
+  (c) => `${c.etas.length} η × ${c.samples} samples`,
+);
+
+export const longRun2dView = twoDView<LongRun2DConfig>(
+  'long-run-2d',
+  '2-D long run',
+  (c) => c.arms.length * c.paths,
+  (c) => c.paths * c.iterations,
+  (c) => `η ${formatSci(c.eta)} · ${c.paths} × ${formatCount(c.iterations)} it`,
+);
