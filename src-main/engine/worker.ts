@@ -11,6 +11,7 @@ import { STOP_FLAG, type ChunkRequest } from './executor/chunkRequest';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
 import { theoryReport } from '../../src-shared/theory/report';
+import { experimentKind } from '../../src-shared/kinds/registry';
 import { provideNoiseAsset } from '../../src-shared/model/noiseAsset';
 import { noisePreview, type NoisePreview } from '../../src-shared/stats/noisePreview';
 import { SplicedLawError } from '../../src-shared/stats/splicedLaw';
@@ -32,7 +33,8 @@ function provide(assets: Record<string, SharedArrayBuffer | Float64Array> | unde
 
 export function theory(request: TheoryRequest): TheoryReport {
   provide(request.assets);
-  return theoryReport(request.config, request.eta);
+  const own = experimentKind(request.config.kind).theory;
+  return (own ? own(request.config, request.eta) : theoryReport(request.config, request.eta)) as TheoryReport;
 }
 
 export interface PreviewRequest {

@@ -1,6 +1,7 @@
 import type { AnyExperimentKindModule } from './kindModule';
 import { exitTimeKind } from './exitTime';
 import { longRunKind } from './longRun';
+import { sweepKind } from './sweep';
 
 /**
  * The experiment kinds this lab knows, by name. The service, the store's readers, the CLI, the
@@ -35,3 +36,4 @@ export function experimentKindNames(): string[] {
 
 registerExperimentKind(exitTimeKind);
 registerExperimentKind(longRunKind);
+registerExperimentKind(sweepKind);

@@ -1,6 +1,7 @@
 import type { AnyEngineKind } from './engineKind';
 import { exitTimeEngine } from './exitTimeEngine';
 import { longRunEngine } from './longRunEngine';
+import { sweepEngine } from './sweepEngine';
 
 /**
  * The engine half of every experiment kind, by name (the pure half: src-shared/kinds/registry.ts).
@@ -33,3 +34,4 @@ export function engineKindNames(): string[] {
 
 registerEngineKind(exitTimeEngine);
 registerEngineKind(longRunEngine);
+registerEngineKind(sweepEngine);
