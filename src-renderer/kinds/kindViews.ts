@@ -4,6 +4,7 @@ import ExitTimeResults from '../components/ExitTimeResults.vue';
 import ExitTimeSettings from '../components/ExitTimeSettings.vue';
 import LongRunResults from '../components/LongRunResults.vue';
 import LongRunSettings from '../components/LongRunSettings.vue';
+import SweepResults from '../components/SweepResults.vue';
 
 /**
  * The components of each experiment kind. A result component is registered under the name the
@@ -33,3 +34,5 @@ export function settingsViewOf(kind: string): Component | undefined {
 
 registerKindViews('exit-time', { result: ExitTimeResults, settings: ExitTimeSettings });
 registerKindViews('long-run', { result: LongRunResults, settings: LongRunSettings });
+// A sweep's base and axes are designed in the sweep tab; its settings card is empty.
+registerKindViews('sweep', { result: SweepResults, settings: { render: () => null } });

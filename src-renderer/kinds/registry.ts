@@ -2,6 +2,7 @@ import type { ExperimentConfig } from '../../src-shared/model';
 import { exitTimeView } from './exitTime';
 import type { AnyRendererKind, RendererKind } from './rendererKind';
 import { longRunView } from './longRun';
+import { sweepView } from './sweep';
 
 /**
  * The renderer halves of the experiment kinds, by kind name (their components are in
@@ -26,3 +27,4 @@ export function rendererKindNamed(name: string): AnyRendererKind {
 
 registerRendererKind(exitTimeView);
 registerRendererKind(longRunView);
+registerRendererKind(sweepView);
