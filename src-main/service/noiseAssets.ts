@@ -100,6 +100,6 @@ export class NoiseAssetStore {
 }
 
 /** The arms a config runs: its own, or for a composite kind (a sweep) its base's, which every cell keeps. */
-function armsOf(config: ExperimentConfig): ExperimentConfig['arms'] {
+export function armsOf(config: ExperimentConfig): ExperimentConfig['arms'] {
   return 'arms' in config ? config.arms : ((config as { base?: ExperimentConfig }).base?.arms ?? []);
 }

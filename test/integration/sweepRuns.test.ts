@@ -79,4 +79,19 @@ describe('a sweep', () => {
     expect(r.stdout).toBe('');
     expect(storedRuns(db)).toBe(0);
   });
+
+  it('runs, shows and explains a sweep through the real CLI', async () => {
+    const file = tmp.writeJson('sweep.json', clipSweep);
+    const db = tmp.path('cli-sweep.db');
+    const run = await lab(['run', '--config', file, '--db', db]);
+    expect(run.code, run.stderr).toBe(0);
+    const show = await lab(['show', '1', '--db', db]);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain('— Cell clip = unclipped');
+    const json = JSON.parse((await lab(['show', '1', '--json', '--db', db])).stdout) as { result: SweepResult };
+    expect(json.result.cells.map((c) => c.values)).toEqual([{ clip: 0.3 }, { clip: 0.6 }, { clip: null }]);
+    const theory = await lab(['theory', '--config', file]);
+    expect(theory.code, theory.stderr).toBe(0);
+    expect(theory.stdout).toContain('— Cell clip = 0.6');
+  });
 });
