@@ -11,8 +11,7 @@ import { STOP_FLAG, type ChunkRequest } from './executor/chunkRequest';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
 import { theoryReport } from '../../src-shared/theory/report';
-import { theoryReport2d } from '../../src-shared/theory2d/report';
-import type { Config2D } from '../../src-shared/model/config2d';
+import { experimentKind } from '../../src-shared/kinds/registry';
 import { provideNoiseAsset } from '../../src-shared/model/noiseAsset';
 import { noisePreview, type NoisePreview } from '../../src-shared/stats/noisePreview';
 import { SplicedLawError } from '../../src-shared/stats/splicedLaw';
@@ -34,10 +33,8 @@ function provide(assets: Record<string, SharedArrayBuffer | Float64Array> | unde
 
 export function theory(request: TheoryRequest): TheoryReport {
   provide(request.assets);
-  // A 2-D run's report has its own shape (`dimension: 2`); readers tell them apart by that field.
-  const config = request.config as unknown as { kind: string } & Config2D;
-  if (config.kind.endsWith('-2d')) return theoryReport2d(config.landscape, config.arms) as unknown as TheoryReport;
-  return theoryReport(request.config, request.eta);
+  const own = experimentKind(request.config.kind).theory;
+  return (own ? own(request.config, request.eta) : theoryReport(request.config, request.eta)) as TheoryReport;
 }
 
 export interface PreviewRequest {

@@ -9,5 +9,5 @@ import { csvTable } from './csv';
  */
 export function runCsv(run: RunRecord, chunks: () => ReadonlyMap<string, KernelChunkResult>): string {
   const { header, rows } = engineKind(run.config.kind).csv;
-  return csvTable(header, rows(run, chunks));
+  return csvTable(typeof header === 'function' ? header(run.config) : header, rows(run, chunks));
 }

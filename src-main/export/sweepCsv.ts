@@ -23,7 +23,8 @@ export interface SweepCsvCell {
 export function sweepCsv(sweep: SweepConfig, cells: readonly SweepCsvCell[]): string {
   const fields = sweep.over.map((a) => a.field);
   const csv = engineKind(sweep.base.kind).csv;
-  return csvTable([...fields, ...csv.header], sweepRows(fields, cells, csv.rows));
+  const header = typeof csv.header === 'function' ? csv.header(sweep.base) : csv.header;
+  return csvTable([...fields, ...header], sweepRows(fields, cells, csv.rows));
 }
 
 function* sweepRows(

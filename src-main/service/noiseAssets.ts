@@ -61,7 +61,7 @@ export class NoiseAssetStore {
    */
   forConfig(config: ExperimentConfig, offered?: ReadonlyMap<string, Float64Array>): Map<string, Float64Array> {
     const assets = new Map<string, Float64Array>();
-    config.arms.forEach((arm, i) => {
+    armsOf(config).forEach((arm, i) => {
       const noise = arm.noise;
       if (noise.family !== 'empirical') return;
       const samples = this.samples(noise.asset) ?? this.offer(noise.asset, offered);
@@ -79,7 +79,7 @@ export class NoiseAssetStore {
 
   /** Like forConfig, for reading stored runs: whatever this database holds, without judging. */
   provideKnown(config: ExperimentConfig): void {
-    for (const arm of config.arms) if (arm.noise.family === 'empirical') this.samples(arm.noise.asset);
+    for (const arm of armsOf(config)) if (arm.noise.family === 'empirical') this.samples(arm.noise.asset);
   }
 
   /** Samples read by the caller (the CLI's noise files), known here only for this thread until stored. */
@@ -97,4 +97,9 @@ export class NoiseAssetStore {
     provideNoiseAsset(asset, row.samples);
     return row.samples;
   }
+}
+
+/** The arms a config runs: its own, or for a composite kind (a sweep) its base's, which every cell keeps. */
+export function armsOf(config: ExperimentConfig): ExperimentConfig['arms'] {
+  return 'arms' in config ? config.arms : ((config as { base?: ExperimentConfig }).base?.arms ?? []);
 }

@@ -44,7 +44,8 @@ export class TheoryPool {
   /** `assets`: the samples of the measured noise the config names (sent along; the thread keeps them). */
   report(config: ExperimentConfig, eta: number | undefined, assets?: NoiseAssets): Promise<TheoryReport> {
     // Only what the theory reads: renaming a run or changing its samples reuses the report.
-    const key = JSON.stringify([config.landscape, config.arms, eta ?? null]);
+    // A composite kind (a sweep) has no landscape of its own: its whole config is the key.
+    const key = JSON.stringify('landscape' in config ? [config.landscape, config.arms, eta ?? null] : [config, eta ?? null]);
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key);

@@ -1,6 +1,7 @@
 import type { RunProgress, RunRecord } from '../../src-shared/api';
 import type { RunResult, RunResultSummary } from '../../src-shared/model/results';
 import { withSeries } from '../../src-shared/model/resultSummary';
+import { experimentKind } from '../../src-shared/kinds/registry';
 import { aggregateRun } from '../engine/aggregate/aggregateRun';
 import type { RunsRepository } from '../store/runsRepository';
 import { rowToSummary, type RunRow } from '../store/runRow';
@@ -32,7 +33,7 @@ export function wholeRecord(reads: RunReads, row: RunRow, progress?: RunProgress
  */
 export function wholeResult(reads: RunReads, row: RunRow): RunResult | null {
   const config = storedConfig(row.config);
-  const stored = row.status === 'completed' ? reads.runs.storedResult(row.id) : undefined;
+  const stored = row.status === 'completed' && !experimentKind(config.kind).wholeFromChunks ? reads.runs.storedResult(row.id) : undefined;
   if (!stored) return aggregateRun(config, reads.checkpoints.completed(row.id));
   if (stored.full !== null) return JSON.parse(stored.full) as RunResult;
   const paths = config.kind === 'long-run' ? config.paths : 0;

@@ -6,7 +6,9 @@ import type { RunHeadline } from '../../src-shared/api';
  * so every field is read defensively.
  */
 export function armLabelsText(config: unknown): string {
-  const arms = (config as { arms?: { label?: unknown }[] } | null)?.arms;
+  // A composite kind (a sweep) runs its base's arms in every cell.
+  const c = config as { arms?: { label?: unknown }[]; base?: { arms?: { label?: unknown }[] } } | null;
+  const arms = c?.arms ?? c?.base?.arms;
   return Array.isArray(arms) ? arms.map((a) => (typeof a?.label === 'string' ? a.label : '')).join('\n') : '';
 }
 

@@ -183,7 +183,7 @@ export class RunsRepository {
             now,
             status: end.status,
             error: end.error ?? null,
-            headline: end.result ? JSON.stringify(headlineOf(end.result)) : null,
+            headline: storedHeadlineText(end.result),
             progress: end.progress ? JSON.stringify(end.progress) : null,
           }).changes > 0;
       if (changed && end.result) {
@@ -277,4 +277,10 @@ export class RunsRepository {
   delete(id: number): boolean {
     return this.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
   }
+}
+
+/** A result without a per-arm headline (a sweep's is per cell) stores none. */
+function storedHeadlineText(result: unknown): string | null {
+  const headline = result ? headlineOf(result) : null;
+  return headline === null ? null : JSON.stringify(headline);
 }

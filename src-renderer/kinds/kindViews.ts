@@ -6,6 +6,7 @@ import LongRunResults from '../components/LongRunResults.vue';
 import LongRunSettings from '../components/LongRunSettings.vue';
 import Results2D from '../components/Results2D.vue';
 import Settings2D from '../components/Settings2D.vue';
+import SweepResults from '../components/SweepResults.vue';
 
 /**
  * The components of each experiment kind. A result component is registered under the name the
@@ -39,3 +40,5 @@ registerKindViews('long-run', { result: LongRunResults, settings: LongRunSetting
 resultViews.set(experimentKind('exit-time-2d').resultView, Results2D);
 settingsViews.set('exit-time-2d', Settings2D);
 settingsViews.set('long-run-2d', Settings2D);
+// A sweep's base and axes are designed in the sweep tab; its settings card is empty.
+registerKindViews('sweep', { result: SweepResults, settings: { render: () => null } });

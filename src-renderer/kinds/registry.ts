@@ -3,6 +3,7 @@ import { exitTime2dView, longRun2dView } from './twoDimensional';
 import { exitTimeView } from './exitTime';
 import type { AnyRendererKind, RendererKind } from './rendererKind';
 import { longRunView } from './longRun';
+import { sweepView } from './sweep';
 
 /**
  * The renderer halves of the experiment kinds, by kind name (their components are in
@@ -29,3 +30,4 @@ registerRendererKind(exitTimeView);
 registerRendererKind(longRunView);
 registerRendererKind(exitTime2dView);
 registerRendererKind(longRun2dView);
+registerRendererKind(sweepView);

@@ -2,6 +2,7 @@ import { exitTime2dConfigSchema, exitTime2dInput, type ExitTime2DConfig } from '
 import type { ExitTime2DResult, ExitTime2DResultSummary } from '../model/results2d';
 import { num, si, table } from '../format/table';
 import type { ExperimentKindModule } from './kindModule';
+import { theoryReport2d } from '../theory2d/report';
 import { describeLandscape2d, expand2d } from './twoDimensional';
 
 /**
@@ -15,6 +16,8 @@ export const exitTime2dKind: ExperimentKindModule<ExitTime2DConfig, ExitTime2DRe
   stored: exitTime2dConfigSchema,
   defaultName: '2-D exit-time experiment',
   resultView: 'Results2D',
+  // The R^2 report (`dimension: 2`): minima, saddles, radii and jump counts; no limit constants.
+  theory: (c) => theoryReport2d(c.landscape, c.arms),
   expand: (parsed) => expand2d<ExitTime2DConfig>(parsed as ExitTime2DConfig, 'exit-time-2d', exitTime2dKind.defaultName),
   workUpperBound: (c) => c.arms.length * c.etas.length * c.samples * c.maxIterations,
   footprint: (config, chunkIterations) => {

@@ -45,6 +45,13 @@ export interface ExperimentKindModule<Config extends { kind: string } = { kind: 
   describe(config: Config): string;
   /** The result (full or summary) as plain-text tables, for `lab show`. */
   resultText(result: Summary): string;
+  /**
+   * A composite kind keeps its series under its cells' chunk keys, which the store's series
+   * readers do not walk: its whole result is always aggregated from its committed chunks.
+   */
+  readonly wholeFromChunks?: boolean;
+  /** The kind's own `lab theory` answer; kinds without one get the landscape's theory report. */
+  theory?(config: Config, eta: number | undefined): unknown;
 }
 
 /** Any kind, as the registry holds it; a kind's own module keeps the precise types. */

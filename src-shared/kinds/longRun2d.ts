@@ -2,6 +2,7 @@ import { longRun2dConfigSchema, longRun2dInput, type LongRun2DConfig } from '../
 import type { LongRun2DResult, LongRun2DResultSummary } from '../model/results2d';
 import { si, table } from '../format/table';
 import type { ExperimentKindModule } from './kindModule';
+import { theoryReport2d } from '../theory2d/report';
 import { describeLandscape2d, expand2d } from './twoDimensional';
 
 /** Long paths on a 2-D landscape at one η: share per basin, histogram, moves, sojourns, trajectories. */
@@ -11,6 +12,8 @@ export const longRun2dKind: ExperimentKindModule<LongRun2DConfig, LongRun2DResul
   stored: longRun2dConfigSchema,
   defaultName: '2-D long-run experiment',
   resultView: 'Results2D',
+  // The R^2 report (`dimension: 2`): minima, saddles, radii and jump counts; no limit constants.
+  theory: (c) => theoryReport2d(c.landscape, c.arms),
   expand: (parsed) => expand2d<LongRun2DConfig>(parsed as LongRun2DConfig, 'long-run-2d', longRun2dKind.defaultName),
   workUpperBound: (c) => c.arms.length * c.paths * c.iterations,
   footprint: (config, chunkIterations) => {

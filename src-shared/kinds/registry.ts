@@ -3,6 +3,7 @@ import { exitTimeKind } from './exitTime';
 import { longRunKind } from './longRun';
 import { exitTime2dKind } from './exitTime2d';
 import { longRun2dKind } from './longRun2d';
+import { sweepKind } from './sweep';
 
 /**
  * The experiment kinds this lab knows, by name. The service, the store's readers, the CLI, the
@@ -39,3 +40,4 @@ registerExperimentKind(exitTimeKind);
 registerExperimentKind(longRunKind);
 registerExperimentKind(exitTime2dKind);
 registerExperimentKind(longRun2dKind);
+registerExperimentKind(sweepKind);

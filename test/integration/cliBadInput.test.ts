@@ -28,7 +28,7 @@ const cases: { name: string; config: Record<string, unknown>; path: string; says
   { name: 'non-integer iterations', config: { ...longRun, iterations: 1000.5 }, path: 'iterations', says: /whole number/ },
   { name: 'iterations < 1', config: { ...longRun, iterations: -5 }, path: 'iterations', says: /at least 1/ },
   { name: 'empty arms', config: { ...exitTime, arms: [] }, path: 'arms', says: /at least one arm/ },
-  { name: 'unknown kind', config: { ...exitTime, kind: 'sweep' }, path: 'kind', says: /unknown experiment kind/ },
+  { name: 'unknown kind', config: { ...exitTime, kind: 'phase-diagram' }, path: 'kind', says: /unknown experiment kind/ },
   { name: 'unknown noise family', config: { ...exitTime, arms: [{ label: 'c', noise: { family: 'cauchy' }, clip: null }] }, path: 'arms[0].noise.family', says: /unknown noise family/ },
   { name: 'x0 outside [−L, L]', config: { ...longRun, x0: 1.7 }, path: 'x0', says: /\[−L, L\]/ },
   { name: 'x0 on a saddle', config: { ...longRun, x0: 0.2 }, path: 'x0', says: /saddle/ },

@@ -6,7 +6,9 @@ import { printHelp, printJson } from '../service';
 import { labTheoryOn } from '../../service/theory';
 import { TheoryPool } from '../../service/theoryPool';
 import { invalidInput } from '../../service/inputs';
-import { assetName } from '../../service/noiseAssets';
+import { armsOf, assetName } from '../../service/noiseAssets';
+import type { SweepTheoryReport } from '../../../src-shared/sweep/sweepTheory';
+import { cellValuesText } from '../../../src-shared/sweep/expandSweep';
 import { resolveNoiseFiles } from '../noiseFiles';
 
 /** No database and no workers: the theory is pure; the same validation as LabService.theory. */
@@ -24,7 +26,7 @@ export async function theoryCommand(argv: string[]): Promise<number> {
   let report;
   try {
     report = await labTheoryOn(pool, config, eta, (c) => {
-      c.arms.forEach((arm, i) => {
+      armsOf(c).forEach((arm, i) => {
         if (arm.noise.family === 'empirical' && !assets.has(arm.noise.asset)) {
           throw invalidInput(`arms[${i}].noise.asset`, 'lab theory reads no database: name the measured noise by "file" instead');
         }
@@ -35,6 +37,10 @@ export async function theoryCommand(argv: string[]): Promise<number> {
     await pool.destroy();
   }
   if (args.values.json) printJson(report);
-  else process.stdout.write(`${theoryText(report)}\n`);
+  else if ('cells' in report) {
+    // A sweep: each cell's report in grid order (the boundaries are in --json).
+    const sweep = report as unknown as SweepTheoryReport;
+    process.stdout.write(`${sweep.cells.map((cell) => `— Cell ${cellValuesText(cell.values)}\n${theoryText(cell.report)}`).join('\n\n')}\n`);
+  } else process.stdout.write(`${theoryText(report)}\n`);
   return 0;
 }

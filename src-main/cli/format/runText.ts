@@ -17,7 +17,9 @@ export function runText(run: RunRecord): string {
   if (run.tags.length) out.push(`  tags ${run.tags.join(', ')}`);
   if (run.notes) out.push(`  notes ${run.notes}`);
   const c = run.config;
-  const common = `x0 = ${c.x0}, seed ${c.seed}, arms: ${c.arms.map((a) => a.label).join(' | ')}`;
+  // A composite kind (a sweep) shares its base's start, seed and arms with every cell.
+  const one = 'arms' in c ? c : (c as { base: typeof c }).base;
+  const common = `x0 = ${one.x0}, seed ${one.seed}, arms: ${one.arms.map((a) => a.label).join(' | ')}`;
   const kind = experimentKind(c.kind);
   out.push(`  ${kind.describe(c)}, ${common}`);
   if (run.progress && run.status !== 'completed') {

@@ -43,7 +43,8 @@ export interface EngineKind<Config extends { kind: string } = any, Task extends 
   running(config: Config): RunningKindAggregate<Summary>;
   /** The tidy CSV of a result: its header and rows (`chunks` read only when asked for). */
   csv: {
-    header: readonly string[];
+    /** The columns; a kind whose columns depend on the config (a sweep's axes) gives a function. */
+    header: readonly string[] | ((config: Config) => readonly string[]);
     rows(run: RunRecord, chunks: () => ReadonlyMap<string, Chunk>): Iterable<CsvCell[]>;
   };
 }

@@ -2,6 +2,7 @@ import type { AnyEngineKind } from './engineKind';
 import { exitTimeEngine } from './exitTimeEngine';
 import { longRunEngine } from './longRunEngine';
 import { exitTime2dEngine, longRun2dEngine } from '../kinds2d/engineKinds2d';
+import { sweepEngine } from './sweepEngine';
 
 /**
  * The engine half of every experiment kind, by name (the pure half: src-shared/kinds/registry.ts).
@@ -36,3 +37,4 @@ registerEngineKind(exitTimeEngine);
 registerEngineKind(longRunEngine);
 registerEngineKind(exitTime2dEngine);
 registerEngineKind(longRun2dEngine);
+registerEngineKind(sweepEngine);

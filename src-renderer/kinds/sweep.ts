@@ -1,0 +1,34 @@
+import type { ExperimentConfig } from '../../src-shared/model';
+import { sweepCells, type SweepConfig } from '../../src-shared/sweep';
+import { rendererKind, rendererKindNamed } from './registry';
+import type { AnyRendererKind } from './rendererKind';
+
+/** A cell's own config as the renderer's kinds type it (a cell is an ordinary exit-time or long-run config). */
+const cellConfigs = (c: SweepConfig): ExperimentConfig[] => sweepCells(c).map((cell) => cell.config as ExperimentConfig);
+
+/**
+ * A sweep in the renderer: everything per cell is its base kind's, summed over the grid. The
+ * theory panel of a sweep is per cell (the result view draws it), so the run-wide one has none.
+ */
+// The renderer's config types are the runs on one landscape; a sweep's config is typed here.
+export const sweepView: AnyRendererKind = {
+  kind: 'sweep',
+  settingsTitle: 'Sweep axes',
+  settingsPaths: ['base', 'over'],
+  theoryEtas: () => [],
+  shownTheoryIndex: () => 0,
+  startField: () => null,
+  keyParams: (c: SweepConfig) => `${sweepCells(c).length} cells over ${c.over.map((a) => a.field).join(' × ')} · ${rendererKindNamed(c.base.kind).keyParams(c.base)}`,
+  estimateWork(c: SweepConfig) {
+    const cells = cellConfigs(c).map((cell) => rendererKind(cell).estimateWork(cell, []));
+    return {
+      iterations: cells.reduce((s, e) => s + e.iterations, 0),
+      upperBound: cells.reduce((s, e) => s + e.upperBound, 0),
+      fromTheory: cells.every((e) => e.fromTheory),
+      perArm: c.base.arms.map((_, a) => cells.reduce((s, e) => s + (e.perArm[a] ?? 0), 0)),
+    };
+  },
+  estimateFromTheory: false,
+  parallelUnits: (c: SweepConfig) => cellConfigs(c).reduce((s, cell) => s + rendererKind(cell).parallelUnits(cell), 0),
+  compareSeries: () => ({ exitCurves: [], occupancy: [] }),
+};
