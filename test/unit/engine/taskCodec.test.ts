@@ -164,7 +164,7 @@ describe('task codec', () => {
     const text = encodeTask(exitTask(params({ family: 'gaussian', sigma: 1 }, null, 0.1)));
     const other = text.replace(`"engine":${ENGINE_VERSION}`, `"engine":${ENGINE_VERSION + 1}`);
     expect(() => decodeTask(other)).toThrow(EngineVersionMismatch);
-    expect(() => decodeTask('{"engine":1,"body":{"kind":"sweep"}}')).toThrow(/unknown kind/);
+    expect(() => decodeTask('{"engine":1,"body":{"kind":"phase-diagram"}}')).toThrow(/unknown kind/);
     expect(() => decodeTask('[1,2]')).toThrow(/not an encoded task/);
   });
 });
