@@ -68,7 +68,7 @@ describe('expandConfig', () => {
   });
 
   it('rejects an unknown kind by naming `kind`', () => {
-    expect(issuesOf({ ...base, kind: 'sweep' }).map((i) => i.path)).toContain('kind');
+    expect(issuesOf({ ...base, kind: 'phase-diagram' }).map((i) => i.path)).toContain('kind');
   });
 
   it('rejects a long-run ε-ball that leaves its field', () => {
