@@ -270,6 +270,12 @@ export type LabEventName = keyof LabEvents;
 
 export interface LabEventSource {
   on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+  /**
+   * Called each time an event stream that can drop events (HTTP's, which connects after the page has
+   * loaded and reconnects after a break) is connected; events before that moment were missed, so a
+   * listener refetches what it shows. Absent where no event can be missed (Electron's IPC).
+   */
+  onConnected?(listener: () => void): () => void;
 }
 
 /** Errors cross every door in this shape. */

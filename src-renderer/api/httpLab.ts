@@ -64,12 +64,16 @@ export function createHttpLab(options: HttpLabOptions = {}): LabApi & LabEventSo
   // One EventSource shared by every listener, opened on first use. EventSource cannot send
   // headers, so the token rides as a query parameter on /api/events only.
   const listeners = new Map<LabEventName, Set<(payload: never) => void>>();
+  const connected = new Set<() => void>();
   let source: EventSource | null = null;
   const ES = options.EventSource ?? globalThis.EventSource;
   const open = () => {
     if (source || !ES) return;
     const url = options.token ? `${base}${eventsPath}?${tokenQueryParam}=${encodeURIComponent(options.token)}` : `${base}${eventsPath}`;
     source = new ES(url);
+    source.addEventListener('open', () => {
+      for (const l of connected) l();
+    });
     for (const name of labEvents) {
       source.addEventListener(name, (e) => {
         const payload = JSON.parse((e as MessageEvent<string>).data) as never;
@@ -88,5 +92,13 @@ export function createHttpLab(options: HttpLabOptions = {}): LabApi & LabEventSo
     };
   };
 
-  return Object.assign(api, { on });
+  const onConnected = (listener: () => void) => {
+    connected.add(listener);
+    open();
+    return () => {
+      connected.delete(listener);
+    };
+  };
+
+  return Object.assign(api, { on, onConnected });
 }

@@ -76,6 +76,8 @@ export const useRunsStore = defineStore('runs', () => {
       if (e.status !== 'running' && e.status !== 'queued') progress.delete(e.id);
       void refresh();
     });
+    // Changes made while the event stream was (re)connecting were never heard of.
+    lab.onConnected?.(() => void refresh());
   }
 
   return { query, page, loading, error, progress, refresh, patch, subscribe };

@@ -167,6 +167,29 @@ describe('run history in Chromium', () => {
     await expect.poll(() => rows().allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('e2e twelve paths')]);
   });
 
+  it('shows a run that ended while the page was still connecting to its events as ended', async () => {
+    // The page's event stream is held back until the run, seen running by the page, has ended on
+    // the server, so the end reaches no listener; the page must still learn of it once it connects.
+    const fresh = await context.newPage();
+    let release!: () => void;
+    const ended = new Promise<void>((done) => (release = done));
+    await fresh.route('**/api/events**', async (route) => {
+      await ended;
+      await route.continue();
+    });
+    const started = await api<{ id: number }>('startRun', {
+      name: 'e2e ended before the stream', kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7,
+      etas: [0.001], samples: 400, arms: [pareto('slow', 0.5)],
+    });
+    await gotoHash(fresh, `/runs/${started.id}`);
+    await fresh.waitForSelector('.page-head .status-pill.running', { timeout: 20_000 });
+    await api('cancelRun', started.id);
+    expect((await settled(started.id)).status).toBe('cancelled');
+    release();
+    await fresh.waitForSelector('.page-head .status-pill.cancelled', { timeout: 10_000 });
+    await fresh.close();
+  });
+
   it('logged no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });

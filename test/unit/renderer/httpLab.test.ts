@@ -65,6 +65,15 @@ describe('the HTTP LabApi client', () => {
     off();
     sources[0].listeners.runProgress[0]({ data: JSON.stringify({ id: 1, done: 8 }) } as MessageEvent);
     expect(got).toEqual([7]);
+    // Each (re)connection tells onConnected's listeners, which refetch what they show.
+    let connected = 0;
+    const offConnected = lab.onConnected!(() => connected++);
+    expect(opened).toHaveLength(1);
+    sources[0].listeners.open[0]({} as MessageEvent);
+    sources[0].listeners.open[0]({} as MessageEvent);
+    offConnected();
+    sources[0].listeners.open[0]({} as MessageEvent);
+    expect(connected).toBe(2);
   });
 });
 
