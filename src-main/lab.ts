@@ -11,6 +11,7 @@ import {
   type KernelSpeeds,
   type LabApi,
   type NoiseImport,
+  type NoiseAssetSamples,
   type LabEventName,
   type LabEvents,
   type LabEventSource,
@@ -51,7 +52,7 @@ import { ReaderPool } from './service/readerPool';
 import { wholeRecord } from './service/wholeRun';
 import type { EncodedReads, WireEncoding } from './service/encodedReads';
 import type { HeavyReadRequest } from './service/readerWorker';
-import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
+import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validAssetName, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
 import { AssetsRepository } from './store/assetsRepository';
 import { NoiseAssetStore, assetName, samplesFromText } from './service/noiseAssets';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
@@ -196,6 +197,11 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     if ('refused' in answer) throw invalidInput(input.threshold === undefined ? 'text' : 'threshold', `${input.name}: ${answer.refused}`);
     // Stored only once the whole analysis succeeded: a refused file leaves nothing behind.
     return { asset: this.noise.store(input.name, samples), preview: answer.preview };
+  }
+
+  async getNoiseAsset(asset: unknown): Promise<NoiseAssetSamples> {
+    this.assertOpen();
+    return this.noise.read(validAssetName(asset));
   }
 
   async startRun(input: unknown): Promise<RunSummary> {

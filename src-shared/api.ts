@@ -167,6 +167,16 @@ export interface NoiseImport {
   preview: NoisePreview;
 }
 
+/**
+ * A stored asset's samples, so a client can explain a run on measured noise with the same shared
+ * code the service uses (the theory's tail H at 1/η also counts body samples, so the fitted tail
+ * alone would not do). Plain JSON numbers: a float64 survives JSON exactly (−0 comes back as 0,
+ * which no law, mean or order statistic tells apart).
+ */
+export interface NoiseAssetSamples extends NoiseAssetInfo {
+  samples: number[];
+}
+
 /** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
 export interface LabApi {
   presets(): Promise<PresetInfo[]>;
@@ -193,6 +203,8 @@ export interface LabApi {
    * `threshold` is u on |z| (default the 95% quantile). Bad input stores nothing.
    */
   importNoise(name: string, text: string, threshold?: number): Promise<NoiseImport>;
+  /** The samples of a stored asset ("sha256:…", as importNoise answers and configs name it). */
+  getNoiseAsset(asset: string): Promise<NoiseAssetSamples>;
   /** The executor and memory budget of this door, and which of them a client may change. */
   getSettings(): Promise<SettingsView>;
   /** Change some settings (a partial LabSettings); refused for fields this door keeps fixed. */
@@ -219,6 +231,7 @@ export const labMethods = [
   'appInfo',
   'kernelSpeeds',
   'importNoise',
+  'getNoiseAsset',
   'getSettings',
   'setSettings',
   'testRedis',
@@ -251,6 +264,7 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   appInfo: [0, 0],
   kernelSpeeds: [0, 0],
   importNoise: [2, 3],
+  getNoiseAsset: [1, 1],
   getSettings: [0, 0],
   setSettings: [1, 1],
   testRedis: [0, 1],

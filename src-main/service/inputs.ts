@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LabError, runSortKeys, runStatuses, type ExportFormat, type ListRunsQuery, type RunUpdate, type TrajectoryQuery } from '../../src-shared/api';
 import { ConfigError, jsonPath } from '../../src-shared/model/validation';
+import { ASSET_NAME } from '../../src-shared/model/noiseAsset';
 import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import { budgetIssues, type BudgetContext } from '../../src-shared/model/memoryBudget';
@@ -143,6 +144,12 @@ export function validNoiseImport(name: unknown, text: unknown, threshold: unknow
   }
   if (issues.length) throw invalid(issues);
   return { name: (name as string).trim(), text: text as string, threshold: typeof threshold === 'number' ? threshold : undefined };
+}
+
+/** getNoiseAsset's argument: an asset name as importNoise answers it. */
+export function validAssetName(asset: unknown): string {
+  if (typeof asset !== 'string' || !ASSET_NAME.test(asset)) throw invalidInput('asset', 'must be an asset name ("sha256:" and 64 hex digits), as importNoise returns');
+  return asset;
 }
 
 /** A problem with one input, as a LabError (for checks made outside a schema). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
+import { LabError, type NoiseAssetSamples } from '../../src-shared/api';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import { provideNoiseAsset, providedNoiseAsset, type NoiseAssetInfo } from '../../src-shared/model/noiseAsset';
 import { NoiseFileError, parseNoiseFile } from '../../src-shared/stats/noiseFile';
@@ -53,6 +54,13 @@ export class NoiseAssetStore {
     this.repository.put(asset, name, samples);
     provideNoiseAsset(asset, samples);
     return { asset, name, count: samples.length };
+  }
+
+  /** A stored asset with its samples, for a client that explains runs on it; not-found when absent. */
+  read(asset: string): NoiseAssetSamples {
+    const row = this.repository.get(asset);
+    if (!row) throw new LabError({ code: 'not-found', message: `No measured noise ${asset} in this database.` });
+    return { asset: row.hash, name: row.name, count: row.count, samples: Array.from(row.samples) };
   }
 
   /**

@@ -76,26 +76,29 @@ const student = z.strictObject({
   scale: bounded(configLimits.scale).default(1),
 });
 
+/** Measured noise as a run stores it: by asset name, never by file. */
 const empirical = z.strictObject({
   family: z.literal('empirical'),
   asset: z
     .string({ error: wanted('must be an asset name ("sha256:" and 64 hex digits)') })
     .regex(ASSET_NAME, 'must be an asset name ("sha256:" and 64 hex digits), as importNoise returns'),
   threshold: finite().refine((v) => v > 0, 'must be > 0').optional(),
-  // Only the CLI reads files; every other door uploads the samples first (importNoise).
+});
+
+/**
+ * Measured noise as a user writes it. Only the CLI reads files, turning `file` (or `samples`) into
+ * `asset` before validation; every other door uploads the samples first (importNoise), so a
+ * `file` that reaches the schema gets an answer saying so rather than "unknown key".
+ */
+const empiricalInput = empirical.extend({
   file: z.never({ error: 'a file is read only by the CLI (lab run/theory); elsewhere import the samples and give their "asset"' }).optional(),
 });
 
-const noise = z.discriminatedUnion('family', [pareto, gaussian, stable, student, empirical], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
-});
-
-const arm = z.strictObject({
-  label: text(configLimits.label),
-  noise,
-  clip: bounded(configLimits.scale).nullable(),
-});
+const noiseOf = <E extends typeof empirical | typeof empiricalInput>(empiricalNoise: E) =>
+  z.discriminatedUnion('family', [pareto, gaussian, stable, student, empiricalNoise], {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
+  });
 
 /** Labels name the arms in legends, tables and the CSV `arm` column, so two arms must never share one. */
 function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
@@ -106,6 +109,20 @@ function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
     else ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `must differ from arms[${earlier}].label ("${a.label}")` });
   });
 }
+
+const armsOf = <E extends typeof empirical | typeof empiricalInput>(empiricalNoise: E) =>
+  z
+    .array(
+      z.strictObject({
+        label: text(configLimits.label),
+        noise: noiseOf(empiricalNoise),
+        clip: bounded(configLimits.scale).nullable(),
+      }),
+      { error: wanted('must be a list of arms') },
+    )
+    .min(1, 'needs at least one arm')
+    .max(configLimits.arms, `at most ${configLimits.arms} arms`)
+    .superRefine(uniqueLabels);
 
 const explicitLandscape = z.strictObject({
   // The count is capped in landscapeIssues, where the message names this field.
@@ -132,11 +149,7 @@ const common = {
     .number({ error: wanted('must be a whole number') })
     .refine((v) => Number.isSafeInteger(v) && v >= 0, 'must be a whole number ≥ 0')
     .default(1),
-  arms: z
-    .array(arm, { error: wanted('must be a list of arms') })
-    .min(1, 'needs at least one arm')
-    .max(configLimits.arms, `at most ${configLimits.arms} arms`)
-    .superRefine(uniqueLabels),
+  arms: armsOf(empiricalInput),
 };
 
 export const exitTimeInput = z.strictObject({
@@ -182,6 +195,7 @@ export type ConfigInput = z.input<typeof exitTimeInput> | z.input<typeof longRun
 const storedCommon = {
   name: z.string(),
   landscape: explicitLandscape,
+  arms: armsOf(empirical),
 };
 export const exitTimeConfigSchema = exitTimeInput.extend(storedCommon);
 export const longRunConfigSchema = longRunInput.extend(storedCommon);

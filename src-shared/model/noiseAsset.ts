@@ -28,6 +28,25 @@ export function assetNames(noises: Iterable<Noise>): string[] {
   return [...names];
 }
 
+/**
+ * The assets named anywhere in a config (its arms, a sweep's base, a 2-D noise's axes), each once:
+ * every empirical noise record is an object with family "empirical" and an asset name, wherever
+ * its kind keeps it.
+ */
+export function assetsNamedIn(config: unknown): string[] {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (record.family === 'empirical' && typeof record.asset === 'string' && ASSET_NAME.test(record.asset)) names.add(record.asset);
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(config);
+  return [...names];
+}
+
 const provided = new Map<string, Float64Array>();
 
 /** Make an asset's samples known in this thread (the caller vouches that `name` is their hash). */

@@ -37,6 +37,4 @@ export interface EmpiricalNoise {
   /** "sha256:" and 64 lowercase hex digits: the hash of the samples (see model/noiseAsset.ts). */
   asset: string;
   threshold?: number;
-  /** Never set in a stored config: the CLI's `file` form is replaced by `asset` before the schema sees it. */
-  file?: undefined;
 }

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunRecord } from '../../src-shared/api';
+import type { TheoryReport } from '../../src-shared/theory';
+import { formatSci } from '../../src-renderer/format';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /**
  * Measured noise in the browser against a real `serve`: a bad file is refused with its line, a
- * good one is previewed (fit, Hill plot, survival plot) and then used by an arm, and a run on it
- * completes. Samples: symmetric Lomax(3) at deterministic quantiles, so the tail index is known.
+ * good one is previewed (fit, Hill plot, survival plot) and then used by an arm, a run on it
+ * completes, and a fresh run page and designer fetch the stored samples to show the arm's theory. Samples: symmetric Lomax(3) at deterministic quantiles, so the tail index is known.
  */
 let lab: RunningLab;
 let browser: Browser;
@@ -80,6 +82,25 @@ describe('importing measured noise in the browser', () => {
     await expect.poll(async () => (await api<RunRecord>('getRun', id)).status, { timeout: 60_000 }).toBe('completed');
     const run = await api<RunRecord>('getRun', id);
     expect(run.config.arms[0].noise).toMatchObject({ family: 'empirical', asset });
+
+    // A fresh page knows no samples: the run page fetches the asset (getNoiseAsset) and shows the
+    // arm's theory from it, the fitted tail the service computes for the same config.
+    const expected = await api<TheoryReport>('theory', run.config, 0.3);
+    const tail = expected.arms[0].tail!;
+    expect(tail.alpha).toBeGreaterThan(2);
+    const tailText = new RegExp(`α = ${tail.alpha.toFixed(3)} · p₊ = ${tail.pPlus.toFixed(3)} · H\\(1/η\\) = P\\(\\|Z\\| > 1/η\\) = ${formatSci(tail.h!, 3)}`);
+    await page.reload();
+    const shownTail = page.locator('[data-theory-arm="0"] [data-tail]');
+    await expect.poll(() => shownTail.innerText().catch(() => ''), { timeout: 30_000 }).toMatch(tailText);
+    const rows = page.locator('[data-theory-arm="0"] tbody tr');
+    expect(await rows.count()).toBe(expected.arms[0].fields.length);
+    expect(await rows.nth(1).innerText()).toContain(formatSci(expected.arms[0].fields[1].predictedMeanExit!, 2));
+    await screenshotBoth(page, 'noise-import-run-theory');
+
+    // The designer, opened fresh on a duplicate of the run, fetches the asset likewise.
+    await page.goto(`${base()}/#/design?from=${id}`);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-theory-arm="0"] [data-tail]').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(tailText);
     // Chromium logs the refused import's answer (400, on purpose above); nothing else may fail.
     expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { LabService } from '../../src-main/lab';
-import { LabError } from '../../src-shared/api';
+import { LabError, type NoiseAssetSamples } from '../../src-shared/api';
+import { assetName } from '../../src-main/service/noiseAssets';
+import { parseNoiseFile } from '../../src-shared/stats/noiseFile';
 import { bundledWorker } from './executorTestKit';
 import { lab, query, scratch, storedRuns } from './cliHarness';
 
@@ -112,6 +114,22 @@ describe('measured noise', () => {
     const unknown = await labError(lab.startRun(longRun({ family: 'empirical', asset: `sha256:${'0'.repeat(64)}` })));
     expect(unknown.issues?.[0].path).toBe('arms[0].noise.asset');
     expect(storedRuns(db)).toBe(1);
+  });
+
+  it('hands a stored asset back to a client, exactly, from a service that did not import it', async () => {
+    const text = lomaxText(4000, 3);
+    const { asset } = await service('read.db').importNoise('lomax.csv', text);
+    const reader = service('read.db');
+    // Through JSON as the HTTP door sends it: the samples come back bit for bit (same hash).
+    const read = JSON.parse(JSON.stringify(await reader.getNoiseAsset(asset.asset))) as NoiseAssetSamples;
+    expect({ ...read, samples: read.samples.length }).toEqual({ asset: asset.asset, name: 'lomax.csv', count: 4000, samples: 4000 });
+    expect(assetName(Float64Array.from(read.samples))).toBe(asset.asset);
+    expect(Float64Array.from(read.samples)).toEqual(parseNoiseFile(text, 'lomax.csv')[0]);
+
+    const missing = await labError(reader.getNoiseAsset(`sha256:${'0'.repeat(64)}`));
+    expect(missing.code).toBe('not-found');
+    const bad = await labError(reader.getNoiseAsset('noise.csv'));
+    expect([bad.code, bad.issues?.[0].path]).toEqual(['invalid', 'asset']);
   });
 
   it('gives the same numbers for the same seed (the law is rebuilt from the asset in every worker)', async () => {

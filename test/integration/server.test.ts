@@ -101,6 +101,15 @@ describe('npm run serve', () => {
     const bad = await callApi(serve.port, 'importNoise', ['grads.csv', `${lines.join('\n')}\nNaN`]);
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/grads\.csv, line 2001: "NaN" is not a finite number/);
+
+    // And hands the samples back by name, exactly; an unknown name is 404, a second argument 400.
+    const read = await callApi(serve.port, 'getNoiseAsset', [answer.asset.asset]);
+    expect(read.status).toBe(200);
+    const samples = (JSON.parse(read.body) as { name: string; samples: number[] });
+    expect(samples.name).toBe('grads.csv');
+    expect(samples.samples).toEqual(lines.map(Number));
+    expect((await callApi(serve.port, 'getNoiseAsset', [`sha256:${'0'.repeat(64)}`])).status).toBe(404);
+    expect((await callApi(serve.port, 'getNoiseAsset', [answer.asset.asset, 1])).status).toBe(400);
   });
 
   it('answers 400 when the body is not an array of arguments', async () => {

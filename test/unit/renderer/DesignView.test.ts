@@ -10,6 +10,7 @@ const fake = vi.hoisted(() => ({ lab: {} as Record<string, unknown> }));
 vi.mock('../../../src-renderer/api/lab', () => ({ lab: fake.lab }));
 
 import DesignView from '../../../src-renderer/views/DesignView.vue';
+import { useDesignerStore } from '../../../src-renderer/stores/designer';
 
 function setup(overrides: Partial<LabApi> = {}) {
   const api: Partial<LabApi> & LabEventSource = {
@@ -84,5 +85,32 @@ describe('the design form', () => {
     await flushPromises();
     expect(api.startRun).toHaveBeenCalledWith(expect.objectContaining({ name: 'my run', kind: 'exit-time' }));
     expect(router.currentRoute.value.fullPath).toBe('/runs/7');
+  });
+
+  it('fetches measured noise it has not got (a design from a stored run) and shows its theory, or why not', async () => {
+    // Symmetric Lomax(3) at deterministic quantiles: a fitted tail index near 3.
+    const samples = Array.from({ length: 4000 }, (_, i) => (i % 2 === 0 ? 1 : -1) * (Math.pow(1 - (i + 0.5) / 4000, -1 / 3) - 1));
+    const asset = `sha256:${'e1'.repeat(32)}`;
+    const absent = `sha256:${'e2'.repeat(32)}`;
+    const getNoiseAsset = vi.fn(async (name: string) => {
+      if (name === asset) return { asset, name: 'grads.csv', count: samples.length, samples };
+      throw new LabError({ code: 'not-found', message: `No measured noise ${name} in this database.` });
+    });
+    const { router } = setup({ getNoiseAsset });
+    const w = await mountDesign(router);
+    const store = useDesignerStore();
+    Object.assign(store.draft.arms[0], { family: 'empirical', asset });
+    await flushPromises();
+    expect(w.get('[data-theory-arm="0"] [data-tail]').text()).toMatch(/α = 3\.\d{3} · p₊ = 0\.500/);
+    expect(getNoiseAsset).toHaveBeenCalledTimes(1);
+
+    store.draft.arms[0].asset = absent;
+    await flushPromises();
+    expect(w.text()).toContain(`theory: No measured noise ${absent} in this database.`);
+    // Back to the first asset: known now, not fetched again.
+    store.draft.arms[0].asset = asset;
+    await flushPromises();
+    expect(w.find('[data-theory-arm="0"] [data-tail]').exists()).toBe(true);
+    expect(getNoiseAsset).toHaveBeenCalledTimes(2);
   });
 });

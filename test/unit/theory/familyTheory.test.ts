@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandConfig } from '../../../src-shared/model/expandConfig';
+import { exitTimeConfigSchema } from '../../../src-shared/model/configSchema';
 import { landscapePresets } from '../../../src-shared/model/landscape';
 import type { Noise } from '../../../src-shared/model/noise';
 import { provideNoiseAsset } from '../../../src-shared/model/noiseAsset';
@@ -99,6 +100,16 @@ describe('the config schema for the new families', () => {
     expect(issues({ family: 'empirical', asset: 'noise.csv' })[0]).toMatchObject({ path: 'arms[0].noise.asset', message: expect.stringMatching(/sha256/) });
     expect(issues({ family: 'empirical', asset, threshold: 0 })[0].path).toBe('arms[0].noise.threshold');
     expect(issues({ family: 'empirical', file: 'noise.csv' }).map((i) => i.path)).toEqual(['arms[0].noise.asset', 'arms[0].noise.file']);
+    expect(issues({ family: 'empirical', file: 'noise.csv' })[1].message).toMatch(/read only by the CLI/);
     expect(issues({ family: 'cauchy' })[0].message).toMatch(/expected "pareto", "gaussian", "stable", "student" or "empirical"/);
+  });
+
+  it('stores measured noise by asset only: a stored config naming a file is refused', () => {
+    const stored = { ...expandConfig({ ...base, arms: [{ label: 'a', noise: { family: 'empirical', asset }, clip: null }] }) };
+    expect(exitTimeConfigSchema.parse(stored).arms[0].noise).toEqual({ family: 'empirical', asset });
+    const withFile = { ...stored, arms: [{ ...stored.arms[0], noise: { family: 'empirical', asset, file: 'noise.csv' } }] };
+    const parsed = exitTimeConfigSchema.safeParse(withFile);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['file'], path: ['arms', 0, 'noise'] });
   });
 });
