@@ -32,8 +32,8 @@ export function noiseSampler2d(noise: KernelNoise2D, eta: number): NoiseSampler 
 }
 
 /** Two independent coordinates from a 1-D sampler: value 2k is step k's x, 2k + 1 its y. */
-class PairSampler implements NoiseSampler {
-  constructor(private readonly coordinate: NoiseSampler) {}
+export class PairSampler implements NoiseSampler {
+  constructor(readonly coordinate: NoiseSampler) {}
 
   fill(stream: NoiseStream, out: Float64Array, from: number, to: number): void {
     this.coordinate.fill(stream, out, 2 * from, 2 * to);
