@@ -62,13 +62,13 @@ const gaussian = z.strictObject({
 });
 
 /** Symmetric α-stable; α = 2 would be Gaussian (light-tailed), so the open interval. */
-const stable = z.strictObject({
+export const stableNoiseSchema = z.strictObject({
   family: z.literal('stable'),
   alpha: finite().refine((v) => v > 1 && v < 2, 'α must lie in (1, 2) (α > 1: finite mean; α = 2 is Gaussian)'),
   scale: bounded(configLimits.scale).default(1),
 });
 
-const student = z.strictObject({
+export const studentNoiseSchema = z.strictObject({
   family: z.literal('student'),
   nu: finite()
     .refine((v) => v > 1, 'ν must be > 1 (finite mean)')
@@ -76,7 +76,7 @@ const student = z.strictObject({
   scale: bounded(configLimits.scale).default(1),
 });
 
-const empirical = z.strictObject({
+export const empiricalNoiseSchema = z.strictObject({
   family: z.literal('empirical'),
   asset: z
     .string({ error: wanted('must be an asset name ("sha256:" and 64 hex digits)') })
@@ -86,7 +86,7 @@ const empirical = z.strictObject({
   file: z.never({ error: 'a file is read only by the CLI (lab run/theory); elsewhere import the samples and give their "asset"' }).optional(),
 });
 
-const noise = z.discriminatedUnion('family', [pareto, gaussian, stable, student, empirical], {
+const noise = z.discriminatedUnion('family', [pareto, gaussian, stableNoiseSchema, studentNoiseSchema, empiricalNoiseSchema], {
   error: (issue) =>
     issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
 });
