@@ -8,4 +8,5 @@ export const statisticalTests = [
   'test/integration/limitConstants.test.ts',
   'test/unit/engine/familyExitTime.test.ts',
   'test/unit/engine2d/kernelsVsReference.test.ts',
+  'test/integration/service2dVsReference.test.ts',
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configLimits } from './configSchema';
+import { configLimits, empiricalNoiseSchema, stableNoiseSchema, studentNoiseSchema } from './configSchema';
 import { LANDSCAPE_2D_PRESETS, WIDE_AND_SHARP } from '../theory2d/presets';
 import type { Landscape2DConfig, Landscape2DPresetName } from '../theory2d/landscape';
 
@@ -75,8 +75,29 @@ const gaussian2d = z.strictObject({
   sigma: positive(configLimits.scale).default(1),
 });
 
-const noise2d = z.discriminatedUnion('family', [pareto2d, gaussian2d], {
-  error: (issue) => (issue.code === 'invalid_union' ? 'unknown noise family for a 2-D landscape (expected "pareto" or "gaussian")' : undefined),
+/**
+ * Stable, Student-t and measured noise have no isotropic form here (it would need a true
+ * multivariate law, which none of them defines): in 2-D they are `axes` noise, independent
+ * coordinates each drawn from the 1-D family. `direction` may be left out.
+ */
+function axesOnly(family: string) {
+  return z
+    .enum(['axes', 'isotropic'], { error: 'must be "axes"' })
+    .default('axes')
+    .refine(
+      (d) => d === 'axes',
+      `${family} noise runs in 2-D only as "axes" (independent coordinates, each the 1-D ${family} law): an isotropic version would need a true multivariate law, which the lab does not define`,
+    )
+    .transform(() => 'axes' as const);
+}
+
+const stable2d = stableNoiseSchema.extend({ direction: axesOnly('stable') });
+const student2d = studentNoiseSchema.extend({ direction: axesOnly('Student-t') });
+const empirical2d = empiricalNoiseSchema.extend({ direction: axesOnly('measured (empirical)') });
+
+const noise2d = z.discriminatedUnion('family', [pareto2d, gaussian2d, stable2d, student2d, empirical2d], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
 });
 
 const arm2d = z.strictObject({

@@ -62,13 +62,13 @@ const gaussian = z.strictObject({
 });
 
 /** Symmetric α-stable; α = 2 would be Gaussian (light-tailed), so the open interval. */
-const stable = z.strictObject({
+export const stableNoiseSchema = z.strictObject({
   family: z.literal('stable'),
   alpha: finite().refine((v) => v > 1 && v < 2, 'α must lie in (1, 2) (α > 1: finite mean; α = 2 is Gaussian)'),
   scale: bounded(configLimits.scale).default(1),
 });
 
-const student = z.strictObject({
+export const studentNoiseSchema = z.strictObject({
   family: z.literal('student'),
   nu: finite()
     .refine((v) => v > 1, 'ν must be > 1 (finite mean)')
@@ -77,7 +77,7 @@ const student = z.strictObject({
 });
 
 /** Measured noise as a run stores it: by asset name, never by file. */
-const empirical = z.strictObject({
+export const empiricalNoiseSchema = z.strictObject({
   family: z.literal('empirical'),
   asset: z
     .string({ error: wanted('must be an asset name ("sha256:" and 64 hex digits)') })
@@ -90,12 +90,12 @@ const empirical = z.strictObject({
  * `asset` before validation; every other door uploads the samples first (importNoise), so a
  * `file` that reaches the schema gets an answer saying so rather than "unknown key".
  */
-const empiricalInput = empirical.extend({
+const empiricalInput = empiricalNoiseSchema.extend({
   file: z.never({ error: 'a file is read only by the CLI (lab run/theory); elsewhere import the samples and give their "asset"' }).optional(),
 });
 
-const noiseOf = <E extends typeof empirical | typeof empiricalInput>(empiricalNoise: E) =>
-  z.discriminatedUnion('family', [pareto, gaussian, stable, student, empiricalNoise], {
+const noiseOf = <E extends typeof empiricalNoiseSchema | typeof empiricalInput>(empiricalNoise: E) =>
+  z.discriminatedUnion('family', [pareto, gaussian, stableNoiseSchema, studentNoiseSchema, empiricalNoise], {
     error: (issue) =>
       issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
   });
@@ -110,7 +110,7 @@ function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
   });
 }
 
-const armsOf = <E extends typeof empirical | typeof empiricalInput>(empiricalNoise: E) =>
+const armsOf = <E extends typeof empiricalNoiseSchema | typeof empiricalInput>(empiricalNoise: E) =>
   z
     .array(
       z.strictObject({
@@ -195,7 +195,7 @@ export type ConfigInput = z.input<typeof exitTimeInput> | z.input<typeof longRun
 const storedCommon = {
   name: z.string(),
   landscape: explicitLandscape,
-  arms: armsOf(empirical),
+  arms: armsOf(empiricalNoiseSchema),
 };
 export const exitTimeConfigSchema = exitTimeInput.extend(storedCommon);
 export const longRunConfigSchema = longRunInput.extend(storedCommon);

@@ -1,6 +1,8 @@
 import { ceilTolerant, exitExponent } from '../theory/jumpCounts';
 import { notApplicableArm } from '../theory/armTheory';
 import { communicatingClasses, isIrreducible, largeFlags, largeMinima, typicalEdges, withLargeMinima } from '../theory/transitionGraph';
+import { regularVariation } from '../theory/noiseTail';
+import type { RegularVariation } from '../theory/tails/regularVariation';
 import type { Arm2D } from './arm';
 import type { Landscape2DConfig } from './landscape';
 import { type LandscapeTheory2D, landscapeTheory2d } from './landscapeTheory';
@@ -24,27 +26,59 @@ function nearTie(r: number, b: number, h: number): boolean {
   return Math.abs(r - k * b) < (1 + k / 4) * h;
 }
 
+/**
+ * The tail index α of a heavy-tailed 2-D noise (its coordinates' for `axes`), or null with the
+ * reason in `blocking`. In 2-D only α matters to the jump sets as long as a coordinate's jumps
+ * take both signs: each axis jump may then go either way along its axis.
+ */
+function tailOf2d(noise: Exclude<Arm2D['noise'], { family: 'gaussian' }>, blocking: string[]): RegularVariation | null {
+  if (noise.family === 'pareto') {
+    if (!(noise.alpha > 1)) {
+      blocking.push(`α = ${noise.alpha}: the theory needs α > 1.`);
+      return null;
+    }
+    return { alpha: noise.alpha, pPlus: 0.5 };
+  }
+  let rv: RegularVariation | null;
+  try {
+    rv = regularVariation(noise);
+  } catch (error) {
+    blocking.push(`The noise's tail is not available here: ${(error as Error).message}`);
+    return null;
+  }
+  if (rv === null) {
+    blocking.push(`This ${noise.family} noise has no power-law tail (light-tailed): no jump structure, the exit-time theory does not apply.`);
+  } else if (!(rv.alpha > 1)) {
+    blocking.push(`α = ${rv.alpha}: the theory needs α > 1.`);
+  } else if (!(rv.pPlus > 0 && rv.pPlus < 1)) {
+    blocking.push(`p₊ = ${rv.pPlus}: the tail is one-sided, and the 2-D jump sets assume jumps of both signs along each axis.`);
+  } else {
+    return rv;
+  }
+  return null;
+}
+
 /** The R^d analysis for one arm: l*_i, l_ij by reachability, the graph and its classes. */
 export function armTheory2d(theory: LandscapeTheory2D, arm: Arm2D): ArmTheory2D {
   const { map, radii, minima } = theory;
   const base = {
     label: arm.label,
     clip: arm.clip,
-    ...(arm.noise.family === 'pareto' ? { direction: arm.noise.direction } : {}),
+    ...('direction' in arm.noise ? { direction: arm.noise.direction } : {}),
     note: NO_LIMIT_CONSTANTS_NOTE,
   };
   const blocking: string[] = [];
-  if (arm.noise.family !== 'pareto') blocking.push('Gaussian noise is light-tailed: no jump structure, the exit-time theory does not apply.');
-  else if (!(arm.noise.alpha > 1)) blocking.push(`α = ${arm.noise.alpha}: the theory needs α > 1.`);
+  const tail = arm.noise.family === 'gaussian' ? null : tailOf2d(arm.noise, blocking);
+  if (arm.noise.family === 'gaussian') blocking.push('Gaussian noise is light-tailed: no jump structure, the exit-time theory does not apply.');
   if (arm.clip !== null && !(arm.clip > 0)) blocking.push(`b = ${arm.clip}: the clip must be positive.`);
   else if (arm.clip !== null && arm.clip < MIN_CLIP_IN_SPACINGS * map.h) {
     blocking.push(`b = ${arm.clip} is below ${MIN_CLIP_IN_SPACINGS} basin-map spacings (h = ${map.h.toPrecision(3)}): jump counts need a finer map.`);
   }
   if (minima.length < 2) blocking.push(`${minima.length === 0 ? 'No minimum' : 'A single minimum'}: there is no other basin to exit to.`);
   const notApplicable = (messages: string[]): ArmTheory2D => notApplicableArm(base, false, messages);
-  if (blocking.length > 0 || arm.noise.family !== 'pareto') return notApplicable(blocking);
+  if (blocking.length > 0 || tail === null || arm.noise.family === 'gaussian') return notApplicable(blocking);
 
-  const alpha = arm.noise.alpha;
+  const alpha = tail.alpha;
   const jump = { direction: arm.noise.direction, clip: arm.clip };
   const counts = minima.map((_, k) => jumpCounts(map, k + 1, jump));
   const missing = counts.flatMap((c, k) => (c.lStar === null ? [k + 1] : []));
@@ -67,6 +101,7 @@ export function armTheory2d(theory: LandscapeTheory2D, arm: Arm2D): ArmTheory2D 
   return {
     ...base,
     applicable: true,
+    tail: { alpha, pPlus: tail.pPlus },
     fields,
     edges,
     classes,

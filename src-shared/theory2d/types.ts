@@ -32,8 +32,10 @@ export interface BasinTheory2D {
 export interface ArmTheory2D {
   label: string;
   clip: number | null;
-  /** Pareto noise's shape; absent for Gaussian noise. */
+  /** The noise's shape (Pareto: isotropic or axes; stable, Student-t, measured: axes); absent for Gaussian noise. */
   direction?: 'isotropic' | 'axes';
+  /** When applicable: the tail index α the exponents use and the balance p₊ of each coordinate's (or the radius's) tail. */
+  tail?: { alpha: number; pPlus: number };
   /** False for light-tailed noise, a single minimum or counts that could not be computed: see `assumptions`. */
   applicable: boolean;
   fields: BasinTheory2D[];

@@ -11,7 +11,8 @@ export function theoryText2d(report: TheoryReport2D): string {
   out.push(table(['x', 'y', 'f'], report.saddles.map((s) => [s.x, s.y, s.f])));
   for (const arm of report.arms) {
     out.push('');
-    out.push(`Arm "${arm.label}" — ${arm.clip === null ? 'unclipped' : `clip b = ${arm.clip}`}${arm.direction ? `, ${arm.direction} noise` : ''}`);
+    const tail = arm.tail ? `, tail α = ${num(arm.tail.alpha)}, p₊ = ${num(arm.tail.pPlus)}` : '';
+    out.push(`Arm "${arm.label}" — ${arm.clip === null ? 'unclipped' : `clip b = ${arm.clip}`}${arm.direction ? `, ${arm.direction} noise` : ''}${tail}`);
     if (!arm.assumptions.ok) for (const m of arm.assumptions.messages) out.push(`  ! ${m}`);
     if (!arm.applicable) continue;
     out.push(table(['basin', 'r_i', 'l*_i', '⌈r_i/b⌉', 'exponent', 'large'], arm.fields.map((f) => [f.index, f.radius, f.lStar, f.jumpsByRadius ?? '—', f.exponent, f.large ? 'yes' : ''])));

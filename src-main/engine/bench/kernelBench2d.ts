@@ -43,7 +43,7 @@ const ALPHA = 1.2;
 const SCALE = 0.1;
 
 interface Variant {
-  noise: KernelNoise2D;
+  noise: Extract<KernelNoise2D, { family: 'pareto' | 'gaussian' }>;
   clip: number | null;
   /** reference2d.c's mode, when it has this variant. */
   cMode: number | null;

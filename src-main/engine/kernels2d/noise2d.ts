@@ -2,6 +2,7 @@ import type { NoiseStream } from '../random/streamKey';
 import { GaussianNoiseSampler } from '../samplers/gaussianNoise';
 import { lomaxTail, lomaxWedge, lomaxZiggurat, lomaxZigguratTable, type LomaxZiggurat } from '../samplers/lomaxZiggurat';
 import { PendingDraws, type NoiseSampler } from '../samplers/noiseSampler';
+import { noiseSamplerFor } from '../samplers/noiseSamplerFor';
 import { ParetoNoiseSampler } from '../samplers/paretoNoise';
 import type { KernelNoise2D } from './tasks2d';
 
@@ -21,19 +22,28 @@ const TWO_POW_31 = 2147483648;
  * - `gaussian`: the 1-D Gaussian sampler (gaussianNoise.ts) draws Z_x, Z_y, Z_x, … in turn;
  * - Pareto `axes`: the 1-D Pareto sampler with p₊ = 1/2 (paretoNoise.ts) draws Z_x, Z_y, … in
  *   turn, each scale·(±W), W ~ Lomax(α);
- * - Pareto `isotropic`: IsotropicParetoSampler below.
+ * - Pareto `isotropic`: IsotropicParetoSampler below;
+ * - stable, Student-t and measured noise (`axes` only): the family's 1-D sampler
+ *   (noiseSamplerFor.ts) draws Z_x, Z_y, … in turn; measured noise needs its samples provided in
+ *   this thread, as in 1-D.
  */
 export function noiseSampler2d(noise: KernelNoise2D, eta: number): NoiseSampler {
-  if (noise.family === 'gaussian') return new PairSampler(new GaussianNoiseSampler(noise, eta));
-  if (noise.direction === 'axes') {
-    return new PairSampler(new ParetoNoiseSampler({ family: 'pareto', alpha: noise.alpha, scale: noise.scale, pPlus: 0.5 }, eta));
+  switch (noise.family) {
+    case 'gaussian':
+      return new PairSampler(new GaussianNoiseSampler(noise, eta));
+    case 'pareto':
+      if (noise.direction === 'axes') {
+        return new PairSampler(new ParetoNoiseSampler({ family: 'pareto', alpha: noise.alpha, scale: noise.scale, pPlus: 0.5 }, eta));
+      }
+      return new IsotropicParetoSampler(noise.alpha, noise.scale, eta);
+    default:
+      return new PairSampler(noiseSamplerFor(noise, eta));
   }
-  return new IsotropicParetoSampler(noise.alpha, noise.scale, eta);
 }
 
 /** Two independent coordinates from a 1-D sampler: value 2k is step k's x, 2k + 1 its y. */
-class PairSampler implements NoiseSampler {
-  constructor(private readonly coordinate: NoiseSampler) {}
+export class PairSampler implements NoiseSampler {
+  constructor(readonly coordinate: NoiseSampler) {}
 
   fill(stream: NoiseStream, out: Float64Array, from: number, to: number): void {
     this.coordinate.fill(stream, out, 2 * from, 2 * to);

@@ -1,3 +1,4 @@
+import type { EmpiricalNoise, StableNoise, StudentNoise } from '../../../src-shared/model/noiseFamilies';
 import type { Landscape2DConfig } from '../../../src-shared/theory2d/landscape';
 
 /**
@@ -7,10 +8,14 @@ import type { Landscape2DConfig } from '../../../src-shared/theory2d/landscape';
  * so results do not depend on chunking, worker count or resume.
  */
 
-/** The noise of a 2-D arm with every default filled in. */
+/**
+ * The noise of a 2-D arm with every default filled in. Stable, Student-t and measured noise are
+ * `axes` only: independent coordinates, each the 1-D family's value.
+ */
 export type KernelNoise2D =
   | { family: 'pareto'; alpha: number; scale: number; direction: 'isotropic' | 'axes' }
-  | { family: 'gaussian'; sigma: number };
+  | { family: 'gaussian'; sigma: number }
+  | ((StableNoise | StudentNoise | EmpiricalNoise) & { direction: 'axes' });
 
 export interface KernelParams2D {
   /** The landscape as configured (wells or a preset); the kernel builds f and the basin map from it. */

@@ -1,64 +1,35 @@
 import type { LongRun2DConfig } from '../../../src-shared/model/config2d';
 import type { ChunkJob, ChunkSource } from '../executor/chunkSource';
+import { PieceChains, type DonePiece } from '../executor/pieceChains';
 import type { KernelChunkResult, KernelTask } from '../tasks';
 import type { LongRun2DChunkResult, LongRun2DState, LongRun2DTask } from '../kernels2d/tasks2d';
 import { kernelParams2d, longRun2dKey, parseLongRun2dKey } from './params2d';
 
-interface Cursor {
-  arm: number;
-  path: number;
-  piece: number;
-  n: number;
-  state: LongRun2DState | null;
-  running: boolean;
-}
-
 /**
- * Long 2-D paths cut into pieces, each continuing from the state the previous one returned (as
- * in 1-D): paths run in parallel, a path's pieces one after another, and the counts do not
- * depend on where the cuts fall.
+ * Long 2-D paths cut into pieces, chained as in 1-D (pieceChains.ts): the counts do not depend
+ * on where the cuts fall.
  */
 export class LongRun2DPlan implements ChunkSource {
-  private readonly cursors: Cursor[] = [];
-  private doneIterations = 0;
+  private readonly chains: PieceChains<LongRun2DState>;
 
   constructor(
     private readonly config: LongRun2DConfig,
     completed: ReadonlyMap<string, unknown>,
     private readonly chunkIterations: number,
   ) {
-    const pieces = new Map<string, { piece: number; result: LongRun2DChunkResult }[]>();
+    const pieces: DonePiece<LongRun2DState>[] = [];
     for (const [key, result] of completed) {
       const k = parseLongRun2dKey(key);
       const r = result as LongRun2DChunkResult;
       if (!k || r?.kind !== 'long-run-2d') continue;
-      const id = `${k.arm}/${k.path}`;
-      pieces.set(id, [...(pieces.get(id) ?? []), { piece: k.piece, result: r }]);
+      pieces.push({ arm: k.arm, path: k.path, piece: k.piece, iterations: r.iterations, state: r.state });
     }
-    config.arms.forEach((_, arm) => {
-      for (let path = 0; path < config.paths; path++) {
-        const cursor: Cursor = { arm, path, piece: 0, n: 0, state: null, running: false };
-        const mine = (pieces.get(`${arm}/${path}`) ?? []).sort((p, q) => p.piece - q.piece);
-        for (const p of mine) {
-          if (p.piece !== cursor.piece) break;
-          cursor.piece++;
-          cursor.n = p.result.state.n;
-          cursor.state = p.result.state;
-          this.doneIterations += p.result.iterations;
-        }
-        this.cursors.push(cursor);
-      }
-    });
+    this.chains = new PieceChains(config.arms.length, config.paths, config.iterations, pieces, longRun2dKey);
   }
 
   next(): ChunkJob | null {
-    let best: Cursor | null = null;
-    for (const c of this.cursors) {
-      if (c.running || c.n >= this.config.iterations) continue;
-      if (!best || c.n < best.n) best = c;
-    }
+    const best = this.chains.take();
     if (!best) return null;
-    best.running = true;
     const c = this.config;
     const task: LongRun2DTask = {
       kind: 'long-run-2d',
@@ -81,20 +52,14 @@ export class LongRun2DPlan implements ChunkSource {
     const t = job.task as unknown as LongRun2DTask;
     const r = result as unknown as LongRun2DChunkResult;
     if (t.kind !== 'long-run-2d' || r.kind !== 'long-run-2d') throw new Error('2-D long-run plan got a foreign chunk');
-    const cursor = this.cursors[t.arm * this.config.paths + t.path];
-    cursor.running = false;
-    cursor.piece++;
-    cursor.n = r.state.n;
-    cursor.state = r.state;
-    this.doneIterations += r.iterations;
+    this.chains.complete(t.arm, t.path, r.iterations, r.state);
   }
 
   finished(): boolean {
-    return this.cursors.every((c) => c.n >= this.config.iterations);
+    return this.chains.finished();
   }
 
   work(): { done: number; total: number; estimated: boolean } {
-    const c = this.config;
-    return { done: this.doneIterations, total: c.arms.length * c.paths * c.iterations, estimated: false };
+    return this.chains.work();
   }
 }

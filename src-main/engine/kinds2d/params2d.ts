@@ -5,10 +5,15 @@ import type { KernelNoise2D, KernelParams2D } from '../kernels2d/tasks2d';
 /** An arm's kernel parameters at one η, every default already filled by the schema. */
 export function kernelParams2d(config: Config2D, arm: number, eta: number): KernelParams2D {
   const a = config.arms[arm];
+  const n = a.noise;
   const noise: KernelNoise2D =
-    a.noise.family === 'pareto'
-      ? { family: 'pareto', alpha: a.noise.alpha, scale: a.noise.scale, direction: a.noise.direction }
-      : { family: 'gaussian', sigma: a.noise.sigma };
+    n.family === 'pareto'
+      ? { family: 'pareto', alpha: n.alpha, scale: n.scale, direction: n.direction }
+      : n.family === 'gaussian'
+        ? { family: 'gaussian', sigma: n.sigma }
+        : n.family === 'empirical'
+          ? { family: 'empirical', asset: n.asset, ...(n.threshold === undefined ? {} : { threshold: n.threshold }), direction: 'axes' }
+          : { ...n, direction: 'axes' };
   return { landscape: config.landscape, mapNodes: BASIN_MAP_NODES, noise, clip: a.clip, eta };
 }
 

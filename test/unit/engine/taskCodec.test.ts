@@ -86,6 +86,18 @@ const noise2d: fc.Arbitrary<KernelNoise2D> = fc.oneof(
     direction: fc.constantFrom('isotropic' as const, 'axes' as const),
   }),
   fc.record({ family: fc.constant('gaussian' as const), sigma: fc.double({ min: 0.5, max: 5, noNaN: true }) }),
+  fc.record({
+    family: fc.constant('stable' as const),
+    alpha: fc.double({ min: 1.1, max: 1.9, noNaN: true }),
+    scale: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    direction: fc.constant('axes' as const),
+  }),
+  fc.record({
+    family: fc.constant('student' as const),
+    nu: fc.double({ min: 1.1, max: 5, noNaN: true }),
+    scale: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    direction: fc.constant('axes' as const),
+  }),
 );
 
 /** 2-D tasks on the two presets (each basin map is built once per thread), x0 at or near a minimum. */

@@ -10,6 +10,8 @@ const noises: KernelNoise2D[] = [
   { family: 'pareto', alpha: 1.5, scale: 0.5, direction: 'isotropic' },
   { family: 'pareto', alpha: 1.2, scale: 0.3, direction: 'axes' },
   { family: 'gaussian', sigma: 4 },
+  { family: 'stable', alpha: 1.4, scale: 0.3, direction: 'axes' },
+  { family: 'student', nu: 1.6, scale: 0.3, direction: 'axes' },
 ];
 
 function params(noise: KernelNoise2D, clip: number | null, landscape: KernelParams2D['landscape'] = { dimension: 2, preset: 'wide-and-sharp' }): KernelParams2D {

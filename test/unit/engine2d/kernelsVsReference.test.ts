@@ -3,7 +3,7 @@ import { runTask2d } from '../../../src-main/engine/kernels2d/runTask2d';
 import type { ExitTime2DChunkResult, KernelNoise2D, KernelParams2D, LongRun2DChunkResult } from '../../../src-main/engine/kernels2d/tasks2d';
 import { BASIN_MAP_NODES } from '../../../src-shared/theory2d/basinMap';
 import { landscapeTheory2d } from '../../../src-shared/theory2d/landscapeTheory';
-import { basinShares, exitTimes, meanAndStderr, type Model2D } from './referenceSimulator';
+import { basinShares, exitTimes, meanAndStderr, type Model2D, type PlainNoise2D } from './referenceSimulator';
 
 /**
  * The 2-D kernels against the independent simulator of referenceSimulator.ts on the
@@ -25,7 +25,7 @@ function params(noise: KernelNoise2D, clip: number | null): KernelParams2D {
   return { landscape, mapNodes: BASIN_MAP_NODES, noise, clip, eta: ETA };
 }
 
-function model(noise: KernelNoise2D, clip: number | null): Model2D {
+function model(noise: PlainNoise2D, clip: number | null): Model2D {
   return { surface: theory.surface, map: theory.map, noise, clip, eta: ETA };
 }
 
@@ -33,7 +33,7 @@ function z(a: { mean: number; stderr: number }, b: { mean: number; stderr: numbe
   return (a.mean - b.mean) / Math.hypot(a.stderr, b.stderr);
 }
 
-const cases: { name: string; noise: KernelNoise2D; clip: number | null; x0: [number, number] }[] = [
+const cases: { name: string; noise: PlainNoise2D; clip: number | null; x0: [number, number] }[] = [
   { name: 'isotropic Pareto, clipped', noise: { family: 'pareto', alpha: 1.5, scale: 0.5, direction: 'isotropic' }, clip: 0.5, x0: m3 },
   { name: 'axes Pareto, clipped', noise: { family: 'pareto', alpha: 1.5, scale: 0.5, direction: 'axes' }, clip: 0.5, x0: m3 },
   { name: 'isotropic Pareto, unclipped', noise: { family: 'pareto', alpha: 1.5, scale: 0.2, direction: 'isotropic' }, clip: null, x0: m2 },

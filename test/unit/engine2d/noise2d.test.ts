@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { noiseSampler2d } from '../../../src-main/engine/kernels2d/noise2d';
 import { exitTime2dStream } from '../../../src-main/engine/random/streamKey';
 import type { NoiseSampler } from '../../../src-main/engine/samplers/noiseSampler';
+import { noiseSamplerFor } from '../../../src-main/engine/samplers/noiseSamplerFor';
+import type { KernelNoise2D } from '../../../src-main/engine/kernels2d/tasks2d';
+import { assetName } from '../../../src-main/service/noiseAssets';
+import { provideNoiseAsset } from '../../../src-shared/model/noiseAsset';
+import { tail } from '../../../src-shared/theory/noiseTail';
+import { sfc32 } from './referenceSimulator';
 
 /**
  * The isotropic sampler's two parts against their laws: |Z|/(η·scale) ~ Lomax(α) and the angle
@@ -78,6 +84,60 @@ describe('2-D noise samplers', () => {
     { family: 'gaussian', sigma: 1 },
   ] as const)('filling at once or in pieces gives the same values ($family $direction)', (noise) => {
     const { whole, pieces } = pairsWholeAndInPieces(noiseSampler2d(noise, eta), 8);
+    expect(pieces).toStrictEqual(whole);
+  });
+});
+
+/**
+ * Stable, Student-t and measured noise in 2-D are `axes` noise: the pairs are the family's 1-D
+ * sampler's values in turn (x, y, x, …), so each coordinate has the 1-D law, which the 1-D tests
+ * check in depth. Here, besides that identity, the law is checked where a mix-up would show:
+ * P(|Z_x| > w) and P(|Z_y| > w) at three w against the family's own H(w) = P(|Z| > w)
+ * (noiseTail.ts), each within 5 binomial standard errors √(H(1 − H)/n) (a correct sampler fails
+ * one of the 18 checks with probability below 10⁻⁵), and the signs' independence by quadrant.
+ */
+describe('stable, Student-t and measured noise in 2-D (axes)', () => {
+  const eta = 0.01;
+  const n = 40_000;
+  // A measured sample with a heavy, slightly unbalanced tail: 5,000 values of ±(U^(−1/1.6) − 1).
+  const u = sfc32(17);
+  const measured = Float64Array.from({ length: 5000 }, () => (u() < 0.55 ? 1 : -1) * (Math.pow(u(), -1 / 1.6) - 1));
+  const asset = assetName(measured);
+  provideNoiseAsset(asset, measured);
+
+  const families: KernelNoise2D[] = [
+    { family: 'stable', alpha: 1.5, scale: 0.5, direction: 'axes' },
+    { family: 'student', nu: 2.5, scale: 0.5, direction: 'axes' },
+    { family: 'empirical', asset, direction: 'axes' },
+  ];
+
+  it.each(families)('$family: the 1-D sampler’s values in turn, each coordinate with the family’s tail, independent signs', (noise) => {
+    const pairs = new Float64Array(2 * n);
+    noiseSampler2d(noise, eta).fill(exitTime2dStream(21, 0, 0, 0), pairs, 0, n);
+    const { direction: _axes, ...oneD } = noise as Exclude<KernelNoise2D, { family: 'pareto' | 'gaussian' }>;
+    const flat = new Float64Array(2 * n);
+    noiseSamplerFor(oneD, eta).fill(exitTime2dStream(21, 0, 0, 0), flat, 0, 2 * n);
+    expect(pairs).toStrictEqual(flat);
+
+    for (const w of [0.1, 1, 5]) {
+      const h = tail(oneD, w);
+      const se = Math.sqrt((h * (1 - h)) / n);
+      for (const c of [0, 1]) {
+        let above = 0;
+        for (let k = 0; k < n; k++) if (Math.abs(pairs[2 * k + c]) / eta > w) above++;
+        expect(Math.abs(above / n - h)).toBeLessThan(5 * se);
+      }
+    }
+    const quadrant = [0, 0, 0, 0];
+    for (let k = 0; k < n; k++) quadrant[(pairs[2 * k] > 0 ? 1 : 0) + (pairs[2 * k + 1] > 0 ? 2 : 0)]++;
+    const px = quadrant[1] / n + quadrant[3] / n;
+    const py = quadrant[2] / n + quadrant[3] / n;
+    // P(x > 0, y > 0) = P(x > 0) P(y > 0) under independence; binomial sd of the joint count.
+    expect(Math.abs(quadrant[3] / n - px * py)).toBeLessThan(5 * Math.sqrt((px * py * (1 - px * py)) / n));
+  });
+
+  it.each(families)('$family: filling at once or in pieces gives the same values', (noise) => {
+    const { whole, pieces } = pairsWholeAndInPieces(noiseSampler2d(noise, eta), 9);
     expect(pieces).toStrictEqual(whole);
   });
 });

@@ -27,7 +27,7 @@ export function sfc32(seed: number): () => number {
   return () => ((next() >>> 5) * 67108864 + (next() >>> 6) + 1) / 9007199254740992;
 }
 
-export function noiseDraw(noise: KernelNoise2D, u: () => number): [number, number] {
+export function noiseDraw(noise: PlainNoise2D, u: () => number): [number, number] {
   if (noise.family === 'gaussian') {
     const rho = noise.sigma * Math.sqrt(-2 * Math.log(u()));
     const t = 2 * Math.PI * u();
@@ -43,10 +43,13 @@ export function noiseDraw(noise: KernelNoise2D, u: () => number): [number, numbe
   return [noise.scale * lomax() * sign(), noise.scale * lomax() * sign()];
 }
 
+/** The noises this simulator draws by inversion (the others come from their 1-D samplers). */
+export type PlainNoise2D = Extract<KernelNoise2D, { family: 'pareto' | 'gaussian' }>;
+
 export interface Model2D {
   surface: Surface2D;
   map: BasinMap;
-  noise: KernelNoise2D;
+  noise: PlainNoise2D;
   clip: number | null;
   eta: number;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { provideNoiseAsset } from '../../../src-shared/model/noiseAsset';
 import { armTheory2d, landscapeTheory2d, NO_LIMIT_CONSTANTS_NOTE, theoryReport2d, type Arm2D } from '../../../src-shared/theory2d';
+
+/** Asset names only need to be unique within this thread here (the samples are provided directly). */
+const LIGHT = `sha256:${'1'.repeat(64)}`;
+const ONE_SIDED = `sha256:${'2'.repeat(64)}`;
 
 const heavy = (direction: 'isotropic' | 'axes', clip: number | null): Arm2D => ({
   label: `${direction} ${clip ?? 'unclipped'}`,
@@ -86,5 +91,42 @@ describe('degenerate landscapes', () => {
     const report = { arms: [arm] };
     expect(report.arms[0].assumptions.ok).toBe(false);
     expect(report.arms[0].assumptions.messages.join(' ')).toMatch(/r2\/b = 1\.001 is within the map's resolution of an integer/);
+  });
+});
+
+describe('stable, Student-t and measured noise in 2-D: the axes counts with each family’s α', () => {
+  // A measured sample with a light (uniform) tail, and one whose exceedances are all positive.
+  const light = Float64Array.from({ length: 4000 }, (_, k) => ((k * 0.618034) % 1) * 2 - 1);
+  const oneSided = Float64Array.from({ length: 4000 }, (_, k) => (k % 10 === 0 ? Math.pow((k + 1) / 4001, -1 / 1.5) : ((k * 0.618034) % 1) - 0.5));
+  provideNoiseAsset(LIGHT, light);
+  provideNoiseAsset(ONE_SIDED, oneSided);
+  const report = theoryReport2d(
+    { dimension: 2, preset: 'wide-and-sharp' },
+    [
+      heavy('axes', 0.5),
+      { label: 'stable', noise: { family: 'stable', alpha: 1.5, scale: 0.1, direction: 'axes' }, clip: 0.5 },
+      { label: 'student', noise: { family: 'student', nu: 2.5, scale: 0.1, direction: 'axes' }, clip: 0.5 },
+      { label: 'light', noise: { family: 'empirical', asset: LIGHT, direction: 'axes' }, clip: 0.5 },
+      { label: 'one-sided', noise: { family: 'empirical', asset: ONE_SIDED, direction: 'axes' }, clip: 0.5 },
+    ],
+    129,
+  );
+
+  it('stable and Student-t: the Pareto axes arm’s l*, exponents α + (α − 1)(l* − 1) with their own α', () => {
+    const [pareto, stable, student] = report.arms;
+    for (const [arm, alpha] of [[stable, 1.5], [student, 2.5]] as const) {
+      expect(arm.applicable).toBe(true);
+      expect(arm.direction).toBe('axes');
+      expect(arm.tail).toEqual({ alpha, pPlus: 0.5 });
+      expect(arm.fields.map((f) => f.lStar)).toEqual(pareto.fields.map((f) => f.lStar));
+      arm.fields.forEach((f) => expect(f.exponent).toBeCloseTo(alpha + (alpha - 1) * (f.lStar - 1), 12));
+    }
+  });
+
+  it('measured noise without a power-law tail, or with a one-sided one, is not applicable, saying why', () => {
+    expect(report.arms[3].applicable).toBe(false);
+    expect(report.arms[3].assumptions.messages.join(' ')).toMatch(/no power-law tail/);
+    expect(report.arms[4].applicable).toBe(false);
+    expect(report.arms[4].assumptions.messages.join(' ')).toMatch(/one-sided/);
   });
 });
