@@ -90,7 +90,7 @@ describe('the 2-D designer in Chromium', () => {
     await expect.poll(() => page.locator('#x0-y-err').innerText(), { timeout: 15_000 }).toMatch(/\[−L, L\]/);
     await page.fill('#x0-y', '-0.1');
     await page.fill('#x0-x', '-0.7');
-    await expect.poll(() => page.locator('.field-errors').allInnerTexts(), { timeout: 15_000 }).toEqual([]);
+    await expect.poll(() => page.locator('.design-form .field-errors').allInnerTexts(), { timeout: 15_000 }).toEqual([]);
     await expect.poll(() => radius(0, 1), { timeout: 60_000 }).toBe(widened.toFixed(3));
 
     // A small run: two large η, a few samples, a low censoring bound.
