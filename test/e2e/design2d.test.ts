@@ -32,7 +32,7 @@ async function lStars(arm: number): Promise<string[]> {
 }
 
 async function radius(arm: number, basin: number): Promise<string> {
-  return page.locator(`[data-testid="theory-2d"] [data-theory-arm="${arm}"] tr[data-basin="${basin}"] td`).nth(3).innerText();
+  return page.locator(`[data-testid="theory-2d"] [data-theory-arm="${arm}"] tr[data-basin="${basin}"] td`).nth(2).innerText();
 }
 
 beforeAll(async () => {

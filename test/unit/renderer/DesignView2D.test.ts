@@ -130,13 +130,13 @@ describe('the 2-D design form', () => {
     await choosePreset(w);
     await settle();
     expect(theory).toHaveBeenCalledTimes(1);
-    expect(w.get('[data-testid="theory-2d"] tr[data-basin="1"]').findAll('td')[3].text()).toBe('0.600');
+    expect(w.get('[data-testid="theory-2d"] tr[data-basin="1"]').findAll('td')[2].text()).toBe('0.600');
     // Three quick edits of one well: one request, for the last of them.
     for (const width of ['0.7', '0.75', '0.8']) await w.get('#well-0-width').setValue(width);
     await settle();
     expect(theory).toHaveBeenCalledTimes(2);
     expect((theory.mock.calls[1][0] as { landscape: { wells: { width: number }[] } }).landscape.wells[0].width).toBe(0.8);
-    expect(w.get('[data-testid="theory-2d"] tr[data-basin="1"]').findAll('td')[3].text()).toBe('0.800');
+    expect(w.get('[data-testid="theory-2d"] tr[data-basin="1"]').findAll('td')[2].text()).toBe('0.800');
     // Edits the report does not depend on ask nothing.
     await w.get('#x0-x').setValue('-0.7');
     await w.get('#samples').setValue('5');

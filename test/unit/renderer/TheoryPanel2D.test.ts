@@ -49,8 +49,9 @@ describe('the 2-D theory panel', () => {
     const w = mountPanel({ report });
     expect(w.get('.rd-mark').text()).toBe("Rd analysis · beyond the paper's R¹ theorems");
     expect(w.get('[data-testid="theory-2d-meta"]').text()).toContain('2 minima, 1 saddle · basin map 257 × 257 nodes, spacing h = 0.0156');
-    const row = w.findAll('[data-theory-arm="0"] tbody tr')[0].findAll('td').map((td) => td.text());
-    expect(row).toEqual(['Ω1', '(-0.68, -0.17)', '3.09, 3.22', '1.323', '3L', '3', '1.60']);
+    const row = w.findAll('[data-theory-arm="0"] tbody tr')[0].findAll('td');
+    expect(row.map((td) => td.text().replace(/\s+/g, ' '))).toEqual(['Ω1', '(-0.68, -0.17) 3.09, 3.22', '1.323', '3L', '3', '1.60']);
+    expect(row[1].get('[data-testid="eigenvalues"]').text()).toBe('3.09, 3.22');
     expect(w.get('[data-theory-arm="0"] [data-large-summary]').text()).toBe('M^large = {m1}');
     expect(w.get('[data-theory-arm="0"]').text()).toContain('{m1, m2} absorbing');
     // One graph per applicable arm.
