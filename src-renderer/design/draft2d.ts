@@ -1,5 +1,5 @@
 import type { Config2D } from '../../src-shared/model/config2d';
-import type { Well2D, WellsLandscape2D } from '../../src-shared/theory2d/landscape';
+import type { Landscape2DConfig, Well2D, WellsLandscape2D } from '../../src-shared/theory2d/landscape';
 import { WIDE_AND_SHARP } from '../../src-shared/theory2d/presets';
 
 /** One arm of a 2-D run as the designer edits it: both families' parameters are kept while switching. */
@@ -68,10 +68,14 @@ export function defaultDraft2d(): Draft2D {
   };
 }
 
+/** The landscape config the draft describes (what a plot of the design draws; check it with the schema first). */
+export function draftLandscape2d(l: DraftLandscape2D): Landscape2DConfig {
+  return l.form === 'muller-brown' ? { dimension: 2, preset: 'muller-brown' } : { dimension: 2, L: l.L, confinement: l.confinement, wells: copyWells(l.wells) };
+}
+
 /** The landscape, x0 and arms of a 2-D config as the shared schema reads them; paths of its issues match the form. */
 export function draft2dInput(d: Draft2D): Record<string, unknown> {
-  const l = d.landscape;
-  const landscape = l.form === 'muller-brown' ? { dimension: 2, preset: 'muller-brown' } : { dimension: 2, L: l.L, confinement: l.confinement, wells: copyWells(l.wells) };
+  const landscape = draftLandscape2d(d.landscape);
   const arms = d.arms.map((a) => ({
     label: a.label,
     noise: a.family === 'pareto' ? { family: 'pareto', alpha: a.alpha, scale: a.scale, direction: a.direction } : { family: 'gaussian', sigma: a.sigma },
