@@ -1,5 +1,5 @@
 import type { EChartsOption, GraphSeriesOption } from 'echarts';
-import type { ArmTheory } from '../../src-shared/theory/types';
+import type { ArmTheory, FieldTheory } from '../../src-shared/theory/types';
 import { colorAt, baseOption, type ChartStyle } from './style';
 import { escapeHtml } from './escapeHtml';
 
@@ -26,11 +26,14 @@ export function classLabel(members: number[], absorbing: boolean): string {
   return `{${members.map((m) => `m${m}`).join(', ')}} ${absorbing ? 'absorbing' : 'transient'}`;
 }
 
+/** What the graph reads of an arm: the same in 1-D and in the 2-D (R^d) analysis. */
+export type GraphArm = Pick<ArmTheory, 'edges' | 'classes'> & { fields: Pick<FieldTheory, 'index' | 'lStar' | 'large'>[] };
+
 /**
  * The typical transition graph of one arm (edge i → j iff l_ij = l*_i), nodes coloured by
  * communicating class; each class is named absorbing or transient; minima large in their class drawn larger.
  */
-export function typicalGraphOption(arm: ArmTheory, style: ChartStyle): EChartsOption {
+export function typicalGraphOption(arm: GraphArm, style: ChartStyle): EChartsOption {
   const n = arm.fields.length;
   const classOf = new Map<number, number>();
   arm.classes.forEach((c, k) => c.members.forEach((m) => classOf.set(m, k)));

@@ -9,6 +9,8 @@ import {
   type Noise,
   type NoiseFamily,
 } from '../../src-shared/model';
+import type { Config2D } from '../../src-shared/model/config2d';
+import { defaultDraft2d, draft2dFromConfig, draft2dInput, type Draft2D } from './draft2d';
 
 /** One arm as the designer edits it: every noise family's parameters are kept while switching. */
 export interface DraftArm {
@@ -38,6 +40,9 @@ export interface DraftArm {
 export interface Draft {
   name: string;
   kind: ExperimentKind;
+  /** A run on the real line (landscape, x0, arms below) or on a 2-D landscape (`twoD`). */
+  dimension: 1 | 2;
+  twoD: Draft2D;
   landscape: Landscape;
   x0: number;
   seed: number;
@@ -54,6 +59,8 @@ export function defaultDraft(): Draft {
   return {
     name: '',
     kind: 'exit-time',
+    dimension: 1,
+    twoD: defaultDraft2d(),
     landscape: structuredClone(landscapePresets.paper) as Landscape,
     x0: -0.7,
     seed: 1,
@@ -66,8 +73,19 @@ export function defaultDraft(): Draft {
   };
 }
 
+/** The registered kind the draft designs: a 2-D draft's kind is its 1-D name's 2-D variant. */
+export function draftKind(d: Draft): string {
+  return d.dimension === 2 ? `${d.kind}-2d` : d.kind;
+}
+
+/** The kind's own settings as the schema reads them (the same field names in 1-D and 2-D). */
+function kindSettings(d: Draft): Record<string, unknown> {
+  return d.kind === 'exit-time' ? { ...d.exitTime, etas: [...d.exitTime.etas] } : { ...d.longRun };
+}
+
 /** The config JSON the shared schema validates; paths of its issues match the form. */
 export function draftToInput(d: Draft): Record<string, unknown> {
+  if (d.dimension === 2) return { ...(d.name.trim() ? { name: d.name.trim() } : {}), kind: d.kind, ...draft2dInput(d.twoD), seed: d.seed, ...kindSettings(d) };
   const arms = d.arms.map((a) => ({ label: a.label, noise: draftNoise(a), clip: a.clip }));
   const common = {
     ...(d.name.trim() ? { name: d.name.trim() } : {}),
@@ -77,27 +95,40 @@ export function draftToInput(d: Draft): Record<string, unknown> {
     seed: d.seed,
     arms,
   };
-  return d.kind === 'exit-time' ? { ...common, ...d.exitTime, etas: [...d.exitTime.etas] } : { ...common, ...d.longRun };
+  return { ...common, ...kindSettings(d) };
 }
 
 /** Fill a draft from a preset's config (may name a landscape preset) or a stored run's config. */
 export function draftFromConfig(config: unknown): Draft {
   const d = defaultDraft();
-  let c: ExperimentConfig;
+  let c: ExperimentConfig | Config2D;
   try {
-    c = expandConfig(config);
+    c = expandConfig(config) as ExperimentConfig | Config2D;
   } catch {
     return d;
   }
   d.name = c.name;
+  d.seed = c.seed;
+  if (isTwoDimensional(c)) {
+    d.dimension = 2;
+    d.kind = c.kind === 'exit-time-2d' ? 'exit-time' : 'long-run';
+    d.twoD = draft2dFromConfig(c);
+    if (c.kind === 'exit-time-2d') d.exitTime = { etas: [...c.etas], samples: c.samples, maxIterations: c.maxIterations };
+    else d.longRun = { eta: c.eta, paths: c.paths, iterations: c.iterations, bins: c.bins, thin: c.thin, epsilon: c.epsilon };
+    return d;
+  }
   d.kind = c.kind;
   d.landscape = { ...c.landscape, criticalPoints: [...c.landscape.criticalPoints] };
   d.x0 = c.x0;
-  d.seed = c.seed;
   d.arms = c.arms.map((a, k) => ({ ...defaultArm(k), label: a.label, family: a.noise.family, ...noiseFields(a.noise), clip: a.clip }));
   if (c.kind === 'exit-time') d.exitTime = { etas: [...c.etas], samples: c.samples, maxIterations: c.maxIterations };
   else d.longRun = { eta: c.eta, paths: c.paths, iterations: c.iterations, bins: c.bins, thin: c.thin, epsilon: c.epsilon };
   return d;
+}
+
+/** The model's config union names the runs on the real line; a 2-D run's config comes through the same doors. */
+function isTwoDimensional(c: ExperimentConfig | Config2D): c is Config2D {
+  return c.kind === 'exit-time-2d' || c.kind === 'long-run-2d';
 }
 
 /** The noise of a draft arm as the schema reads it (an empirical arm with no import yet has asset ""). */

@@ -26,6 +26,11 @@ export interface RendererKind<Config extends ExperimentConfig = ExperimentConfig
    * the Design page cannot place is listed above the form, so none is swallowed.
    */
   readonly settingsPaths: readonly string[];
+  /**
+   * The kind's theory is too costly for the renderer's thread: views ask the lab for it
+   * (LabApi.theory) and show the R^d panel instead of computing the real-line report here.
+   */
+  readonly theoryOnLab?: boolean;
   /** The learning rates at which the theory panel reports, in the config's order. */
   theoryEtas(config: Config): number[];
   /** Which of those reports to show: the one closest to Theorem 1's small-η limit. */

@@ -3,15 +3,16 @@ import { formatCount, formatSci } from '../format';
 import type { AnyRendererKind } from './rendererKind';
 
 /**
- * The 2-D kinds in the renderer. Their theory (theoryReport2d) costs about a second, so the run
- * page shows the predicted exponents the result carries instead of a live theory panel; the
- * contour views (d3-contour isolines, basins, occupancy heatmap) are still to come.
+ * The 2-D kinds in the renderer. Their theory (theoryReport2d) costs about a second, so the views
+ * ask the lab for it (`theoryOnLab`, LabApi.theory) and show it in the R^d theory panel; the
+ * Design page's 2-D form (Settings2D) holds the landscape, x0, the arms and the kind's settings.
  */
-function twoDView<C extends Config2D>(kind: C['kind'], title: string, units: (c: C) => number, perArm: (c: C) => number, params: (c: C) => string): AnyRendererKind {
+function twoDView<C extends Config2D>(kind: C['kind'], title: string, settingsPaths: string[], units: (c: C) => number, perArm: (c: C) => number, params: (c: C) => string): AnyRendererKind {
   return {
     kind,
     settingsTitle: title,
-    settingsPaths: [],
+    settingsPaths: ['landscape', ...settingsPaths],
+    theoryOnLab: true,
     theoryEtas: () => [],
     shownTheoryIndex: () => 0,
     startField: () => null,
@@ -29,6 +30,7 @@ function twoDView<C extends Config2D>(kind: C['kind'], title: string, units: (c:
 export const exitTime2dView = twoDView<ExitTime2DConfig>(
   'exit-time-2d',
   '2-D exit time',
+  ['etas', 'samples', 'maxIterations'],
   (c) => c.arms.length * c.samples,
   (c) => c.etas.length * c.samples * c.maxIterations,
   (c) => `${c.etas.length} η × ${c.samples} samples`,
@@ -37,6 +39,7 @@ export const exitTime2dView = twoDView<ExitTime2DConfig>(
 export const longRun2dView = twoDView<LongRun2DConfig>(
   'long-run-2d',
   '2-D long run',
+  ['eta', 'paths', 'iterations', 'bins', 'thin', 'epsilon'],
   (c) => c.arms.length * c.paths,
   (c) => c.paths * c.iterations,
   (c) => `η ${formatSci(c.eta)} · ${c.paths} × ${formatCount(c.iterations)} it`,
