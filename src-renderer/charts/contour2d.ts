@@ -125,12 +125,26 @@ export function joinPaths(paths: readonly Point[][]): (Point | typeof GAP)[] {
   return out;
 }
 
-/** `#rrggbb` with an alpha, for the translucent basin fills. */
-export function withAlpha(hex: string, alpha: number): string {
+const rgb = (hex: string): [number, number, number] | null => {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return hex;
-  return `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${alpha})`;
+  return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : null;
+};
+
+/**
+ * `#rrggbb` at `alpha` over the chart panel's background, as an opaque colour: the basin strips
+ * overlap by a pixel so that no seam shows between rows, and translucent ones would darken there.
+ */
+export function tint(hex: string, alpha: number, dark: boolean): string {
+  const c = rgb(hex);
+  const under = rgb(dark ? PANEL_DARK : PANEL_LIGHT) as [number, number, number];
+  if (!c) return hex;
+  const mix = c.map((v, k) => Math.round(alpha * v + (1 - alpha) * under[k]));
+  return `rgb(${mix[0]}, ${mix[1]}, ${mix[2]})`;
 }
+
+/** The chart panel's background (styles' --surface) in each theme. */
+const PANEL_LIGHT = '#ffffff';
+const PANEL_DARK = '#1a1f27';
 
 export interface LandscapeLayersInput {
   map: LandscapeMap;
@@ -156,13 +170,15 @@ export function landscapeLayers(input: LandscapeLayersInput): SeriesOption[] {
       type: 'custom',
       silent: true,
       z: 1,
+      // Drawn at once on the chart's own layer (progressive rendering would paint a separate canvas, in frames).
+      progressive: 0,
       data: strips.map((s) => [s.x0, s.x1, s.y0, s.y1, s.basin]),
       renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn => {
         const [x0, x1, y0, y1, basin] = [0, 1, 2, 3, 4].map((d) => Number(api.value(d)));
         const a = api.coord([x0, y1]);
         const b = api.coord([x1, y0]);
-        // Half a pixel of overlap: strips of one basin must not show seams between rows.
-        return { type: 'rect', shape: { x: a[0], y: a[1] - 0.5, width: b[0] - a[0], height: b[1] - a[1] + 1 }, style: { fill: withAlpha(colorAt(style, basin - 1), style.dark ? 0.22 : 0.16) } };
+        // Half a pixel of overlap on every side: anti-aliased edges of neighbouring strips would show as seams.
+        return { type: 'rect', shape: { x: a[0] - 0.5, y: a[1] - 0.5, width: b[0] - a[0] + 1, height: b[1] - a[1] + 1 }, style: { fill: tint(colorAt(style, basin - 1), style.dark ? 0.22 : 0.16, style.dark) } };
       },
       encode: { x: [0, 1], y: [2, 3] },
     } as SeriesOption);
@@ -313,9 +329,9 @@ export function occupancyCells(h: Histogram2DInput): number[][] {
   return cells;
 }
 
-/** Magma-like ramp, readable over the isolines on light and dark pages. */
-const HEAT = ['#fcfdbf', '#fc8961', '#b73779', '#51127c', '#000004'];
-const HEAT_DARK = ['#3b0f70', '#8c2981', '#de4968', '#fe9f6d', '#fcfdbf'];
+/** Viridis, few to many: light to dark on a light page, dark to light on a dark one; every step saturated. */
+const HEAT = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
+const HEAT_DARK = ['#3b528b', '#21918c', '#5ec962', '#fde725'];
 
 /**
  * Where the iterates spent their time: the long run's 2-D histogram on a log colour scale
@@ -332,6 +348,7 @@ export function occupancy2dOption(map: LandscapeMap, histogram: Histogram2DInput
       name: 'iterations per cell',
       type: 'custom',
       z: 1,
+      progressive: 0,
       data: cells,
       encode: { x: [0, 1], y: [2, 3], tooltip: [5] },
       renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn => {

@@ -91,6 +91,8 @@ describe('2-D contour views in Chromium', () => {
     await goto(`/runs/${run.id}`);
     const chart = (name: string) => `[data-chart="run-${run.id}-${name}"]`;
     await page.waitForSelector(chart('occupancy-2d'), { timeout: 60_000 });
+    await page.waitForSelector(`${chart('trajectories-2d')} canvas`, { timeout: 60_000 });
+    await screenshotBoth(page, 'run-long-run-2d');
     // The heatmap's cells, the paths and the bars: thousands of coloured pixels each (the frame alone has none).
     await expect.poll(() => dataPixels(chart('occupancy-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
     await expect.poll(() => dataPixels(chart('trajectories-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
@@ -102,7 +104,6 @@ describe('2-D contour views in Chromium', () => {
     expect(Math.abs(box!.width - 136 - (box!.height - 80))).toBeLessThan(4);
     // The tables stay below the charts.
     expect(await page.getByTestId('results-2d').locator('table').count()).toBe(2);
-    await screenshotBoth(page, 'run-long-run-2d');
   });
 
   it('paints the exit-time scaling and the destinations of a 2-D exit-time run', async () => {
@@ -128,8 +129,14 @@ describe('2-D contour views in Chromium', () => {
     expect(await dataPixels(plot)).toBeGreaterThan(500);
     expect([await page.inputValue('#x0-x'), await page.inputValue('#x0-y')]).toEqual(['-0.8', '-0.2']);
 
-    // Box [−2, 2]² in the plot area (grid margins 52 left, 28 right, 28 top, 52 bottom): data → page pixels.
-    const canvas = (await page.locator(`${plot} canvas`).boundingBox())!;
+    // Box [−2, 2]² in the plot area (grid margins 52 left, 28 right, 28 top, 52 bottom): data → page pixels,
+    // measured again before each drag (the theory panel beside the plot may move the page meanwhile).
+    // The plot is scrolled into the window first: the mouse only reaches what is on screen.
+    const canvasBox = async () => {
+      await page.locator(`${plot} canvas`).scrollIntoViewIfNeeded();
+      return (await page.locator(`${plot} canvas`).boundingBox())!;
+    };
+    let canvas = await canvasBox();
     const side = canvas.width - 80;
     expect(Math.abs(canvas.height - canvas.width)).toBeLessThan(4);
     const pixel = (x: number, y: number) => [canvas.x + 52 + ((x + 2) / 4) * side, canvas.y + 28 + ((2 - y) / 4) * side] as const;
@@ -146,8 +153,10 @@ describe('2-D contour views in Chromium', () => {
 
     // Dragged past the box's edge, x0 stays on the edge.
     // (2.1, 2.1) is in the chart's margin, outside the box.
+    canvas = await canvasBox();
     const [edgeX, edgeY] = pixel(2.1, 2.1);
-    await page.mouse.move(toX, toY);
+    const [atX, atY] = pixel(1.0, -0.8);
+    await page.mouse.move(atX, atY);
     await page.mouse.down();
     await page.mouse.move(edgeX, edgeY, { steps: 8 });
     await page.mouse.up();
