@@ -380,7 +380,7 @@ export function occupancy2dOption(map: LandscapeMap, histogram: Histogram2DInput
       right: 8,
       top: 'middle',
       itemHeight: 160,
-      text: [`10^${max.toFixed(1)}`, '1'],
+      text: [formatSci(Math.round(10 ** max)), '1'],
       textStyle: { color: style.text, fontSize: 11 },
       inRange: { color: style.dark ? HEAT_DARK : HEAT },
     },

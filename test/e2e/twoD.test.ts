@@ -116,6 +116,9 @@ describe('2-D contour views in Chromium', () => {
     await page.waitForSelector(chart('exit-times-2d'), { timeout: 60_000 });
     await expect.poll(() => dataPixels(chart('exit-times-2d')), { timeout: 30_000 }).toBeGreaterThan(300);
     await expect.poll(() => dataPixels(chart('destinations-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
+    // The landscape the exits start from, with x0 in the sharp basin (not draggable on a run page).
+    await expect.poll(() => paintedPixels('[data-chart="landscape-2d"]'), { timeout: 30_000 }).toBeGreaterThan(50_000);
+    expect(await page.locator('[data-chart="landscape-2d"] .caption').innerText()).toContain('x0 = (1, -0.8)');
     await screenshotBoth(page, 'run-exit-time-2d');
   });
 
