@@ -10,8 +10,9 @@ import { BASIN_MAP_NODES } from '../../src-shared/theory2d/basinMap';
 import { theoryReport2d } from '../../src-shared/theory2d/report';
 import { surfaceOf } from '../../src-shared/theory2d/presets';
 import type { LandscapeMap } from '../../src-shared/theory2d/landscapeMap';
+import type { WellsLandscape2D } from '../../src-shared/theory2d/landscape';
 import { http } from './serverProcess';
-import { scratch } from './cliHarness';
+import { lab as labCli, scratch } from './cliHarness';
 
 /**
  * LabService.landscapeMap on the real bundled worker: the grid samples the very basin map the
@@ -26,7 +27,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const wells = {
+const wells: WellsLandscape2D = {
   dimension: 2,
   L: 2,
   confinement: 0.4,
@@ -34,7 +35,7 @@ const wells = {
     { center: [-0.9, 0], depth: 1, width: 0.5 },
     { center: [0.8, 0.3], depth: 1.2, width: 0.2 },
   ],
-} as const;
+};
 
 describe('landscapeMap', () => {
   it('samples the kernels’ basin map node for node, with the theory’s minima and saddles', async () => {
@@ -82,6 +83,18 @@ describe('landscapeMap', () => {
     expect((error as LabError).issues?.map((i) => i.path)).toEqual(['landscape.wells[0].width', 'options.nodes']);
     const oneD = await lab.landscapeMap({ criticalPoints: [-1, 0, 1], L: 2 }).catch((e: unknown) => e);
     expect((oneD as LabError).code).toBe('invalid');
+  });
+
+  it('is printed by `lab theory --landscape-map`, and its errors name the field', async () => {
+    const file = tmp.writeJson('mb.json', { kind: 'exit-time', landscape: { dimension: 2, preset: 'muller-brown' }, x0: [0, 0], arms: [], etas: [0.1], samples: 1 });
+    const out = await labCli(['theory', '--config', file, '--landscape-map', '--nodes', '65']);
+    expect(out.code).toBe(0);
+    const map = JSON.parse(out.stdout) as LandscapeMap;
+    expect(map.nodes).toBe(65);
+    expect(map).toEqual(await lab.landscapeMap({ dimension: 2, preset: 'muller-brown' }, { nodes: 65 }));
+    const bad = await labCli(['theory', '--config', file, '--landscape-map', '--nodes', '100']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('options.nodes');
   });
 
   it('is served by the HTTP door', async () => {
