@@ -166,6 +166,11 @@ describe('2-D contour views in Chromium', () => {
     const x0 = [Number(await page.inputValue('#x0-x')), Number(await page.inputValue('#x0-y'))];
     expect(x0).toEqual([2, 2]);
     await screenshotBoth(page, 'design-2d-landscape');
+    // The dark theme repaints the plot (tints over the dark panel, light isolines).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => paintedPixels(plot), { timeout: 10_000 }).toBeGreaterThan(50_000);
+    await screenshotBoth(page, 'design-2d-landscape-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(consoleErrors).toEqual([]);
   });
 });
