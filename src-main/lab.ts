@@ -10,6 +10,7 @@ import {
   type ExportedFile,
   type KernelSpeeds,
   type LabApi,
+  type LandscapeMapOptions,
   type NoiseImport,
   type NoiseAssetSamples,
   type LabEventName,
@@ -30,6 +31,7 @@ import type { RunResultSummary } from '../src-shared/model/results';
 import { summarizeResult } from '../src-shared/model/resultSummary';
 import { minMaxColumns } from '../src-shared/series/minMaxColumns';
 import type { TheoryReport } from '../src-shared/theory/types';
+import type { LandscapeMap } from '../src-shared/theory2d/landscapeMap';
 import { openDatabase, type Database, type DatabaseAccess } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
 import { ChunkRows } from './store/chunkRows';
@@ -52,7 +54,7 @@ import { ReaderPool } from './service/readerPool';
 import { wholeRecord } from './service/wholeRun';
 import type { EncodedReads, WireEncoding } from './service/encodedReads';
 import type { HeavyReadRequest } from './service/readerWorker';
-import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validAssetName, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
+import { invalidInput, validConfig, validFormat, validId, validIndex, validListQuery, validAssetName, validLandscapeMapInput, validNoiseImport, validTrajectoryQuery, validUpdate, withinBudget } from './service/inputs';
 import { AssetsRepository } from './store/assetsRepository';
 import { NoiseAssetStore, assetName, samplesFromText } from './service/noiseAssets';
 import { DEFAULT_MEMORY_BUDGET_MB } from '../src-shared/model/memoryBudget';
@@ -187,6 +189,10 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {
     return labTheoryOn(this.theoryThreads(), config, eta, (c) => this.noise.forConfig(c));
+  }
+
+  async landscapeMap(landscape: unknown, options?: LandscapeMapOptions): Promise<LandscapeMap> {
+    return this.theoryThreads().landscapeMap(validLandscapeMapInput(landscape, options));
   }
 
   async importNoise(name: string, text: string, threshold?: number): Promise<NoiseImport> {

@@ -5,6 +5,12 @@ import type { TheoryReport } from './theory/types';
 import type { NoiseAssetInfo } from './model/noiseAsset';
 import type { NoisePreview } from './stats/noisePreview';
 import type { RedisCheck, SettingsView } from './settings';
+import type { LandscapeMap, LandscapeMapNodes } from './theory2d/landscapeMap';
+
+/** How landscapeMap samples the landscape: nodes per side (the basin map's 257 or every 2nd or 4th node; default 129). */
+export interface LandscapeMapOptions {
+  nodes?: LandscapeMapNodes;
+}
 
 /** Every run status, declared once: the type, LabService's list filter and the run list UI derive from it. */
 export const runStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
@@ -181,6 +187,12 @@ export interface NoiseAssetSamples extends NoiseAssetInfo {
 export interface LabApi {
   presets(): Promise<PresetInfo[]>;
   theory(config: unknown, eta?: number): Promise<TheoryReport>;
+  /**
+   * A 2-D landscape (`{"dimension": 2, …}` as a config writes it) as a contour plot needs it: f on
+   * a grid over the box, the basin of each node (from the basin map the kernels and the theory
+   * use), numbered minima, index-1 saddles and radii. Computed on a theory thread, cached per landscape.
+   */
+  landscapeMap(landscape: unknown, options?: LandscapeMapOptions): Promise<LandscapeMap>;
   startRun(config: unknown): Promise<RunSummary>;
   listRuns(query?: ListRunsQuery): Promise<RunPage>;
   getRun(id: number): Promise<RunRecord>;
@@ -217,6 +229,7 @@ export interface LabApi {
 export const labMethods = [
   'presets',
   'theory',
+  'landscapeMap',
   'startRun',
   'listRuns',
   'getRun',
@@ -250,6 +263,7 @@ export interface RunEndNotice {
 export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   presets: [0, 0],
   theory: [1, 2],
+  landscapeMap: [1, 2],
   startRun: [1, 1],
   listRuns: [0, 1],
   getRun: [1, 1],

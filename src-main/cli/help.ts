@@ -1,6 +1,7 @@
 /** Usage text, one per command (`lab COMMAND --help`). */
 export const commandHelp = {
   theory: `lab theory --config FILE [--eta E] [--json]
+       lab theory --config FILE --landscape-map [--nodes 65|129|257]
 
 The paper's theory (Section 2) for a config's landscape and arms: fields Ω_i, r_i, l*_i,
 exit-time exponents β_i, the typical transition graph, its communicating classes,
@@ -11,7 +12,10 @@ first exit time 1/(q_i λ_i(η)). Field indices are 1-based, as in the paper.
 
   --config FILE   experiment config JSON (see README: config format)
   --eta E         learning rate η > 0 for the limit constants
-  --json          print one JSON document on stdout`,
+  --json          print one JSON document on stdout
+  --landscape-map for a 2-D config: print its landscape as the contour views draw it (JSON:
+                  f and the basin per node of a grid, minima, saddles, radii; see README)
+  --nodes N       the grid of --landscape-map: 65, 129 (default) or 257 nodes per side`,
   run: `lab run --config FILE --db PATH [--workers N | --redis URL] [--memory-budget MB] [--json]
 
 Validate the config, store it as a new run in the SQLite database PATH (created if

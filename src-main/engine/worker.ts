@@ -15,6 +15,8 @@ import { experimentKind } from '../../src-shared/kinds/registry';
 import { provideNoiseAsset } from '../../src-shared/model/noiseAsset';
 import { noisePreview, type NoisePreview } from '../../src-shared/stats/noisePreview';
 import { SplicedLawError } from '../../src-shared/stats/splicedLaw';
+import { landscapeMap as mapOfLandscape, type LandscapeMap, type LandscapeMapNodes } from '../../src-shared/theory2d/landscapeMap';
+import type { Landscape2DConfig } from '../../src-shared/theory2d/landscape';
 
 export interface TheoryRequest {
   /** Already validated and expanded by the caller. */
@@ -35,6 +37,17 @@ export function theory(request: TheoryRequest): TheoryReport {
   provide(request.assets);
   const own = experimentKind(request.config.kind).theory;
   return (own ? own(request.config, request.eta) : theoryReport(request.config, request.eta)) as TheoryReport;
+}
+
+export interface LandscapeMapRequest {
+  /** Already validated by the caller. */
+  landscape: Landscape2DConfig;
+  nodes: LandscapeMapNodes;
+}
+
+/** A 2-D landscape's contour-plot data: the basin map behind it costs about a second. */
+export function landscapeMap(request: LandscapeMapRequest): LandscapeMap {
+  return mapOfLandscape(request.landscape, request.nodes);
 }
 
 export interface PreviewRequest {

@@ -6,6 +6,9 @@ import { expandConfig } from '../../src-shared/model/expandConfig';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import { budgetIssues, type BudgetContext } from '../../src-shared/model/memoryBudget';
 import { experimentKindNames, findExperimentKind } from '../../src-shared/kinds/registry';
+import { landscape2dSchema } from '../../src-shared/model/config2d';
+import type { Landscape2DConfig } from '../../src-shared/theory2d/landscape';
+import { DEFAULT_LANDSCAPE_MAP_NODES, LANDSCAPE_MAP_NODES, type LandscapeMapNodes } from '../../src-shared/theory2d/landscapeMap';
 
 /**
  * Every input that crosses a door (IPC, HTTP, CLI) is checked here, once, and turned into a
@@ -155,4 +158,27 @@ export function validAssetName(asset: unknown): string {
 /** A problem with one input, as a LabError (for checks made outside a schema). */
 export function invalidInput(path: string, message: string): LabError {
   return invalid([{ path, message }]);
+}
+
+const landscapeMapOptions = z
+  .strictObject({
+    nodes: z
+      .union(
+        LANDSCAPE_MAP_NODES.map((n) => z.literal(n)),
+        { error: `must be one of ${LANDSCAPE_MAP_NODES.join(', ')} (nodes per side of the basin map or a sub-grid of it)` },
+      )
+      .optional(),
+  })
+  .optional();
+
+/** landscapeMap's input: a 2-D landscape as a config writes it, and the grid to sample it on. */
+export function validLandscapeMapInput(landscape: unknown, options: unknown): { landscape: Landscape2DConfig; nodes: LandscapeMapNodes } {
+  const parsedLandscape = landscape2dSchema.safeParse(landscape);
+  const parsedOptions = landscapeMapOptions.safeParse(options ?? undefined);
+  const issues = [
+    ...(parsedLandscape.success ? [] : parsedLandscape.error.issues.map((i) => ({ path: prefixed('landscape', i.path), message: i.message }))),
+    ...(parsedOptions.success ? [] : parsedOptions.error.issues.map((i) => ({ path: prefixed('options', i.path), message: i.message }))),
+  ];
+  if (issues.length || !parsedLandscape.success || !parsedOptions.success) throw invalid(issues);
+  return { landscape: parsedLandscape.data, nodes: parsedOptions.data?.nodes ?? DEFAULT_LANDSCAPE_MAP_NODES };
 }

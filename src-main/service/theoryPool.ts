@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { TheoryReport } from '../../src-shared/theory/types';
-import type { PreviewRequest, TheoryRequest, preview } from '../engine/worker';
+import type { LandscapeMapRequest, PreviewRequest, TheoryRequest, preview } from '../engine/worker';
+import type { LandscapeMap } from '../../src-shared/theory2d/landscapeMap';
 import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
 
 export interface TheoryPoolOptions {
@@ -26,6 +27,7 @@ const IDLE_MS = 60_000;
 export class TheoryPool {
   private readonly piscina: Piscina<TheoryRequest, TheoryReport>;
   private readonly cache = new Map<string, Promise<TheoryReport>>();
+  private readonly maps = new Map<string, Promise<LandscapeMap>>();
   private readonly cacheSize: number;
 
   constructor(options: TheoryPoolOptions) {
@@ -46,19 +48,30 @@ export class TheoryPool {
     // Only what the theory reads: renaming a run or changing its samples reuses the report.
     // A composite kind (a sweep) has no landscape of its own: its whole config is the key.
     const key = JSON.stringify('landscape' in config ? [config.landscape, config.arms, eta ?? null] : [config, eta ?? null]);
-    const hit = this.cache.get(key);
-    if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
-    }
     const request: TheoryRequest = { config, eta };
     if (assets && assets.size > 0) request.assets = Object.fromEntries(assets);
-    const pending = this.piscina.run(request);
+    return this.cached(this.cache, key, () => this.piscina.run(request));
+  }
+
+  /** A 2-D landscape's contour-plot data, cached by (landscape, grid): dragging x0 or editing an arm reuses it. */
+  landscapeMap(request: LandscapeMapRequest): Promise<LandscapeMap> {
+    const run = this.piscina.run.bind(this.piscina) as unknown as (r: LandscapeMapRequest, o: { name: string }) => Promise<LandscapeMap>;
+    return this.cached(this.maps, JSON.stringify([request.landscape, request.nodes]), () => run(request, { name: 'landscapeMap' }));
+  }
+
+  /** Most recently used first; a request equal to one in flight shares its answer. */
+  private cached<T>(cache: Map<string, Promise<T>>, key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const pending = compute();
     // A failure is not remembered: the next request tries again.
-    pending.catch(() => this.cache.delete(key));
-    this.cache.set(key, pending);
-    while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+    while (cache.size > this.cacheSize) cache.delete(cache.keys().next().value as string);
     return pending;
   }
 

@@ -14,3 +14,4 @@ export * from './landscapeTheory';
 export * from './types';
 export * from './report';
 export * from './gaussianTerms';
+export * from './landscapeMap';

@@ -5,7 +5,7 @@ import { theoryText } from '../format/theoryText';
 import { printHelp, printJson } from '../service';
 import { labTheoryOn } from '../../service/theory';
 import { TheoryPool } from '../../service/theoryPool';
-import { invalidInput } from '../../service/inputs';
+import { invalidInput, validLandscapeMapInput } from '../../service/inputs';
 import { armsOf, assetName } from '../../service/noiseAssets';
 import type { SweepTheoryReport } from '../../../src-shared/sweep/sweepTheory';
 import { cellValuesText } from '../../../src-shared/sweep/expandSweep';
@@ -14,9 +14,18 @@ import { resolveNoiseFiles } from '../noiseFiles';
 /** No database and no workers: the theory is pure; the same validation as LabService.theory. */
 export async function theoryCommand(argv: string[]): Promise<number> {
   const help = commandHelp.theory;
-  const args = parseCommandArgs(argv, { config: { type: 'string' }, eta: { type: 'string' }, json: { type: 'boolean' } }, 0, help);
+  const args = parseCommandArgs(
+    argv,
+    { config: { type: 'string' }, eta: { type: 'string' }, json: { type: 'boolean' }, 'landscape-map': { type: 'boolean' }, nodes: { type: 'string' } },
+    0,
+    help,
+  );
   if (args.values.help) return printHelp(help);
   const configPath = requireString(args, 'config', help);
+  if (args.values['landscape-map']) {
+    const nodes = args.values.nodes;
+    return landscapeMapCommand(readConfigFile(configPath), typeof nodes === 'string' ? nodes : undefined);
+  }
   const { config, noise } = resolveNoiseFiles(readConfigFile(configPath), configPath);
   // Measured noise from files only: with no database, a config naming an asset by hash alone has no samples.
   const assets = new Map(noise.map((n) => [assetName(n.samples), n.samples]));
@@ -42,5 +51,18 @@ export async function theoryCommand(argv: string[]): Promise<number> {
     const sweep = report as unknown as SweepTheoryReport;
     process.stdout.write(`${sweep.cells.map((cell) => `— Cell ${cellValuesText(cell.values)}\n${theoryText(cell.report)}`).join('\n\n')}\n`);
   } else process.stdout.write(`${theoryText(report)}\n`);
+  return 0;
+}
+
+/** `--landscape-map`: what LabApi landscapeMap answers for the config's 2-D landscape, as JSON. */
+async function landscapeMapCommand(config: unknown, nodes: string | undefined): Promise<number> {
+  const landscape = (config as { landscape?: unknown } | null)?.landscape;
+  const input = validLandscapeMapInput(landscape, nodes === undefined ? undefined : { nodes: Number(nodes) });
+  const pool = new TheoryPool({ workerUrl: new URL('./worker.js', import.meta.url) });
+  try {
+    printJson(await pool.landscapeMap(input));
+  } finally {
+    await pool.destroy();
+  }
   return 0;
 }
