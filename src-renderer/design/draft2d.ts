@@ -2,16 +2,55 @@ import type { Config2D } from '../../src-shared/model/config2d';
 import type { Landscape2DConfig, Well2D, WellsLandscape2D } from '../../src-shared/theory2d/landscape';
 import { WIDE_AND_SHARP } from '../../src-shared/theory2d/presets';
 
-/** One arm of a 2-D run as the designer edits it: both families' parameters are kept while switching. */
+/**
+ * One arm of a 2-D run as the designer edits it: every family's parameters are kept while switching.
+ * α-stable, Student-t and measured noise exist in 2-D only along the axes (no multivariate law).
+ */
 export interface DraftArm2D {
   label: string;
-  family: 'pareto' | 'gaussian';
+  family: 'pareto' | 'gaussian' | 'stable' | 'student' | 'empirical';
   /** Pareto: one isotropic radius with a uniform angle, or independent 1-D Pareto noise per axis. */
   direction: 'isotropic' | 'axes';
   alpha: number;
   scale: number;
   sigma: number;
+  nu: number;
+  /** Measured noise: the imported asset (imported on the 1-D arms editor) and its tail threshold. */
+  asset: string;
+  threshold?: number;
   clip: number | null;
+}
+
+/** The noise config of a draft arm, as the shared schema reads it. */
+function draftNoise2d(a: DraftArm2D): Record<string, unknown> {
+  switch (a.family) {
+    case 'pareto':
+      return { family: 'pareto', alpha: a.alpha, scale: a.scale, direction: a.direction };
+    case 'gaussian':
+      return { family: 'gaussian', sigma: a.sigma };
+    case 'stable':
+      return { family: 'stable', alpha: a.alpha, scale: a.scale, direction: 'axes' };
+    case 'student':
+      return { family: 'student', nu: a.nu, scale: a.scale, direction: 'axes' };
+    case 'empirical':
+      return { family: 'empirical', asset: a.asset, direction: 'axes', ...(a.threshold === undefined ? {} : { threshold: a.threshold }) };
+  }
+}
+
+/** A stored arm's noise as draft fields. */
+function noiseFields(n: Config2D['arms'][number]['noise']): Partial<DraftArm2D> {
+  switch (n.family) {
+    case 'pareto':
+      return { alpha: n.alpha, scale: n.scale, direction: n.direction };
+    case 'gaussian':
+      return { sigma: n.sigma };
+    case 'stable':
+      return { alpha: n.alpha, scale: n.scale, direction: 'axes' };
+    case 'student':
+      return { nu: n.nu, scale: n.scale, direction: 'axes' };
+    case 'empirical':
+      return { asset: n.asset, threshold: n.threshold, direction: 'axes' };
+  }
 }
 
 /**
@@ -53,7 +92,7 @@ export function isWideAndSharp(l: DraftLandscape2D): boolean {
 }
 
 export function defaultArm2d(index: number): DraftArm2D {
-  return { label: `arm ${index + 1}`, family: 'pareto', direction: 'isotropic', alpha: 1.2, scale: 0.1, sigma: 0.5, clip: 0.5 };
+  return { label: `arm ${index + 1}`, family: 'pareto', direction: 'isotropic', alpha: 1.2, scale: 0.1, sigma: 0.5, nu: 1.5, asset: '', clip: 0.5 };
 }
 
 /** The start of a new 2-D design: the wide basin of wide-and-sharp, clipped against unclipped. */
@@ -78,7 +117,7 @@ export function draft2dInput(d: Draft2D): Record<string, unknown> {
   const landscape = draftLandscape2d(d.landscape);
   const arms = d.arms.map((a) => ({
     label: a.label,
-    noise: a.family === 'pareto' ? { family: 'pareto', alpha: a.alpha, scale: a.scale, direction: a.direction } : { family: 'gaussian', sigma: a.sigma },
+    noise: draftNoise2d(a),
     clip: a.clip,
   }));
   return { landscape, x0: [d.x0[0], d.x0[1]], arms };
@@ -94,7 +133,7 @@ export function draft2dFromConfig(c: Config2D): Draft2D {
     ...defaultArm2d(k),
     label: a.label,
     family: a.noise.family,
-    ...(a.noise.family === 'pareto' ? { alpha: a.noise.alpha, scale: a.noise.scale, direction: a.noise.direction } : { sigma: a.noise.sigma }),
+    ...noiseFields(a.noise),
     clip: a.clip,
   }));
   return d;

@@ -46,6 +46,22 @@ describe('the 2-D designer draft', () => {
     expect(v.config).toEqual(stored);
   });
 
+  it('round-trips α-stable, Student-t and measured noise along the axes (Duplicate of such a run)', () => {
+    const stored = expandConfig({
+      ...preset2d,
+      arms: [
+        { label: 'stable', noise: { family: 'stable', alpha: 1.5, scale: 0.1 }, clip: 0.4 },
+        { label: 'student', noise: { family: 'student', nu: 1.6, scale: 0.1, direction: 'axes' }, clip: null },
+        { label: 'measured', noise: { family: 'empirical', asset: `sha256:${'ab'.repeat(32)}`, threshold: 0.3 }, clip: 0.5 },
+      ],
+    });
+    const d = draftFromConfig(stored);
+    expect(d.twoD.arms.map((a) => a.family)).toEqual(['stable', 'student', 'empirical']);
+    const v = validateDraft(d);
+    if (!v.ok) throw new Error(JSON.stringify(v.issues));
+    expect(v.config).toEqual(stored);
+  });
+
   it('keeps Müller–Brown by name and the wells for switching back; a long run keeps its settings', () => {
     const d = draftFromConfig({ kind: 'long-run', landscape: { dimension: 2, preset: 'muller-brown' }, x0: [0, 0], arms: [preset2d.arms[0]], eta: 0.01, paths: 2, iterations: 5000, bins: 60, thin: 10, epsilon: 0.1 });
     expect(d.twoD.landscape.form).toBe('muller-brown');
