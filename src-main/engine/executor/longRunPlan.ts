@@ -31,6 +31,8 @@ export class LongRunPlan implements ChunkSource {
     private readonly config: LongRunConfig,
     completed: ReadonlyMap<string, KernelChunkResult>,
     private readonly chunkIterations: number,
+    /** Paths per chunk (1, 2 or 4; see longRunGroupSize): a group's paths share one task. */
+    private readonly groupSize = 1,
   ) {
     if (!(chunkIterations >= 1)) throw new Error(`chunkIterations must be ≥ 1, got ${chunkIterations}`);
     const pieces = resumedPieces(config, completed);
@@ -61,8 +63,11 @@ export class LongRunPlan implements ChunkSource {
       if (!best || c.n < best.n) best = c;
     }
     if (!best) return null;
-    best.running = true;
     const c = this.config;
+    const iterations = Math.min(this.chunkIterations, c.iterations - best.n);
+    const group = groupMates(this.cursors, best, this.groupSize, (m) => Math.min(this.chunkIterations, c.iterations - m.n) === iterations);
+    best.running = true;
+    for (const m of group) m.running = true;
     const task: LongRunTask = {
       kind: 'long-run',
       params: kernelParams(c, best.arm, c.eta),
@@ -70,23 +75,34 @@ export class LongRunPlan implements ChunkSource {
       seed: c.seed,
       arm: best.arm,
       path: best.path,
-      iterations: Math.min(this.chunkIterations, c.iterations - best.n),
+      iterations,
       bins: c.bins,
       thin: c.thin,
       epsilon: c.epsilon,
       state: best.state,
     };
-    return { key: longRunKey(best.arm, best.path, best.chunk), task };
+    const key = longRunKey(best.arm, best.path, best.chunk);
+    if (group.length === 0) return { key, task };
+    task.group = group.map((m) => ({ path: m.path, state: m.state }));
+    const keys = [key, ...group.map((m) => longRunKey(m.arm, m.path, m.chunk))];
+    const parts = (result: KernelChunkResult) => {
+      if (result.kind !== 'long-run') throw new Error('long-run plan got a foreign chunk');
+      return splitGroup(result).map((r, i) => ({ key: keys[i], result: r }));
+    };
+    return { key, task, parts };
   }
 
   complete(job: ChunkJob, result: KernelChunkResult): void {
     if (job.task.kind !== 'long-run' || result.kind !== 'long-run') throw new Error('long-run plan got a foreign chunk');
-    const cursor = this.cursors[job.task.arm * this.config.paths + job.task.path];
-    cursor.running = false;
-    cursor.chunk++;
-    cursor.n = result.state.n;
-    cursor.state = result.state;
-    this.doneIterations += result.iterations;
+    const paths = [job.task.path, ...(job.task.group ?? []).map((g) => g.path)];
+    splitGroup(result).forEach((r, i) => {
+      const cursor = this.cursors[job.task.arm * this.config.paths + paths[i]];
+      cursor.running = false;
+      cursor.chunk++;
+      cursor.n = r.state.n;
+      cursor.state = r.state;
+      this.doneIterations += r.iterations;
+    });
   }
 
   finished(): boolean {
@@ -97,6 +113,32 @@ export class LongRunPlan implements ChunkSource {
     const c = this.config;
     return { done: this.doneIterations, total: c.arms.length * c.paths * c.iterations, estimated: false };
   }
+}
+
+/**
+ * Paths per long-run chunk: 4 (two f64x2 chains of the WebAssembly kernel) or 2 (one) when the
+ * run still has at least one chunk per worker at that size, else 1 — grouping must not leave a
+ * worker idle.
+ */
+export function longRunGroupSize(config: LongRunConfig, parallelism: number): number {
+  const paths = config.arms.length * config.paths;
+  return [4, 2].find((g) => config.paths >= g && Math.floor(paths / g) >= parallelism) ?? 1;
+}
+
+/** Idle paths of best's arm to run beside it (the least advanced first), so the group has 4 or 2 paths; none when fewer are free. */
+function groupMates(cursors: PathCursor[], best: PathCursor, size: number, fits: (c: PathCursor) => boolean): PathCursor[] {
+  if (size < 2) return [];
+  const free = cursors
+    .filter((c) => c !== best && !c.running && c.arm === best.arm && fits(c))
+    .sort((p, q) => p.n - q.n || p.path - q.path);
+  const take = free.length + 1 >= 4 && size >= 4 ? 3 : free.length + 1 >= 2 ? 1 : 0;
+  return free.slice(0, take);
+}
+
+/** A chunk's results path by path: the task's own path, then its group's (each stored as a lone path's). */
+function splitGroup(result: LongRunChunkResult): LongRunChunkResult[] {
+  const { group, ...first } = result;
+  return [first, ...(group ?? [])];
 }
 
 function pathId(arm: number, path: number): string {
