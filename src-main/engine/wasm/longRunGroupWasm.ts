@@ -12,8 +12,9 @@ export const GROUP_SIZES: readonly number[] = [2, 4];
  * Two or four long paths of one arm advanced together, each exactly as longRunWasm.ts advances it
  * alone: path l is lane l of the module's streams, X and noise (walkDrawing4 walks the block
  * while drawing every path's next one, as walkDrawing1 does for one), and the JavaScript sampler
- * finishes each lane's rare rejections with that path's own auxiliary words. Each path is then
- * tallied into its own histogram (tallyLane) and its ball entries and thinned points booked. The
+ * finishes each lane's rare rejections with that path's own auxiliary words. The paths are then
+ * tallied side by side, each into its own histogram (tallyGroup), and each path's ball entries
+ * and thinned points booked. The
  * tasks share params, bins, thin, ε and `iterations`; their n may differ. `tick` gets the
  * iterations done over all the paths (the group's share of the run's progress).
  */
@@ -53,9 +54,11 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
     k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths);
     if (nextSteps > 0) starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[nxt].view));
     starts.forEach(({ w }, l) => {
-      k.exports.tallyLane(l, steps, w.time, w.last, w.time % thin, thin, bins, w.binScale, L, epsilon);
-      bookTallied(k, w, steps);
+      k.groupN0[l] = w.time;
+      k.groupLast[l] = w.last;
     });
+    k.exports.tallyGroup(paths, steps, bins, starts[0].w.binScale, L, epsilon);
+    starts.forEach(({ w }, l) => bookLane(k, w, l, steps, thin));
     done += steps;
     cur = nxt;
     steps = nextSteps;
@@ -71,6 +74,23 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
     for (let q = 0; q < 4; q++) rng[q] = k.state[4 * q + l];
     return longRunResult(tasks[l], w, rng);
   });
+}
+
+/**
+ * Books lane l's block after tallyGroup: its ball entries, and its thinned points read from XS4
+ * (X(k) with k % thin = 0, as tallyBlock keeps them).
+ */
+function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: number): void {
+  const entries = k.groupEntries[l];
+  w.entryTime.set(k.entryTimeOf[l].subarray(0, entries));
+  w.entryBall.set(k.entryBallOf[l].subarray(0, entries));
+  w.blockEntries = entries;
+  const r = (w.time + 1) % thin;
+  let points = 0;
+  for (let j = r === 0 ? 0 : thin - r; j < steps; j += thin) w.thinned[points++] = k.xs4[4 * j + l];
+  w.blockPoints = points;
+  w.time += steps;
+  bookBlock(w);
 }
 
 /** Books the block the module just tallied (its ball entries and thinned points) into the walk. */

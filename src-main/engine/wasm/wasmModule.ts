@@ -23,7 +23,7 @@ export interface WasmExports {
   walkDrawing1(buf: number, next: number, steps: number, nextSteps: number, clipped: number): void;
   tally1(steps: number, n0: number, last: number, sinceThin: number, thin: number, bins: number, binScale: number, L: number, epsilon: number): void;
   walkDrawing4(buf: number, next: number, steps: number, nextSteps: number, clipped: number, paths: number): void;
-  tallyLane(lane: number, steps: number, n0: number, last: number, sinceThin: number, thin: number, bins: number, binScale: number, L: number, epsilon: number): void;
+  tallyGroup(paths: number, steps: number, bins: number, binScale: number, L: number, epsilon: number): void;
 }
 
 /** Most histogram bins and minima the module tallies (assembly/layout.ts). */
@@ -55,6 +55,12 @@ export class WasmKernels {
   readonly bufNext: Float64Array;
   readonly bufNextAddress: number;
   readonly xs4: Float64Array;
+  /** A group's tally per lane (assembly/tally.ts tallyGroup): ball entries, the block's n, last ball, entries. */
+  readonly entryTimeOf: Float64Array[];
+  readonly entryBallOf: Int32Array[];
+  readonly groupN0: Float64Array;
+  readonly groupLast: Int32Array;
+  readonly groupEntries: Int32Array;
   readonly entryTime: Float64Array;
   readonly entryBall: Int32Array;
   readonly thinned: Float64Array;
@@ -86,6 +92,11 @@ export class WasmKernels {
     this.bufNextAddress = at(18);
     this.bufNext = new Float64Array(mem, at(18), LANES * BLOCK);
     this.xs4 = new Float64Array(mem, at(19), LANES * BLOCK);
+    this.entryTimeOf = Array.from({ length: LANES }, (_, l) => new Float64Array(mem, at(14) + 8 * l * BLOCK, BLOCK));
+    this.entryBallOf = Array.from({ length: LANES }, (_, l) => new Int32Array(mem, at(15) + 4 * l * BLOCK, BLOCK));
+    this.groupN0 = new Float64Array(mem, at(20), LANES);
+    this.groupLast = new Int32Array(mem, at(21), LANES);
+    this.groupEntries = new Int32Array(mem, at(22), LANES);
     this.entryTime = new Float64Array(mem, at(14), BLOCK);
     this.entryBall = new Int32Array(mem, at(15), BLOCK);
     this.thinned = new Float64Array(mem, at(16), BLOCK);

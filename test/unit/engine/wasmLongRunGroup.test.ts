@@ -75,6 +75,11 @@ describe.each(variants)('a group of long paths on WebAssembly, $name', ({ name, 
         states[i] = r.state;
       });
     });
+    // Moves between minima and thinned points were booked on every path (so they were compared).
+    for (const runs of expected) {
+      expect(runs.reduce((s, r) => s + r.transitions.reduce((a, b) => a + b, 0), 0)).toBeGreaterThan(0);
+      expect(runs.reduce((s, r) => s + r.trajectory.length, 0)).toBeGreaterThan(1000);
+    }
     const [tails, wedges, clips, projections] = Array.from(k.counters, (v, i) => v - before[i]);
     expect(tails, 'ziggurat tails').toBeGreaterThan(0);
     expect(wedges, 'ziggurat wedges').toBeGreaterThan(0);
