@@ -8,7 +8,7 @@ export { fill4, fill1 } from './noise';
 export { walk4 } from './exitTime';
 export { walkDrawing1 } from './longRun';
 export { walkDrawing4 } from './longRunGroup';
-export { tally1, tallyGroup } from './tally';
+export { tally1 } from './tally';
 import { BUF, BUF_NEXT, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, GROUP_N0, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, TALLY_COUNTS, THINNED, XS, XS4, XV } from './layout';
 
 /** Addresses of the memory regions, in the order wasmKernels.ts reads them. */

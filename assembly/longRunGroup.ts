@@ -1,6 +1,7 @@
-import { COUNTERS, LANES, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
+import { COUNTERS, GROUP_ENTRIES, LANES, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
 import { addPending } from './noise';
 import { etaGradient2 } from './gradient';
+import { tallyStep } from './tally';
 import { boxL, clipB, etaKappa, noiseScale, noiseShift, point, pointCount } from './params';
 
 const M53: f64 = 1.1102230246251565e-16;
@@ -36,11 +37,22 @@ const TWO_POW_31: f64 = 2147483648;
  * lane-interleaved into XS4, while drawing the first ziggurat attempts of the next block
  * [0, nextSteps) for every path at once (one i32x4 per state word, as noise.ts fill4) into
  * `next`, pending values noted per lane. Paths 0–1 and 2–3 are two f64x2 chains: independent
- * paths fill the gaps of each other's dependency chain. Each lane does exactly the scalar
- * kernel's double operations, so each path's numbers are its lone walk's, bit for bit.
+ * paths fill the gaps of each other's dependency chain. Each step of each path is tallied at
+ * once (tally.ts tallyStep, into the path's own histogram and field counts; GROUP_N0 and
+ * GROUP_LAST set by the caller): the tallies have no chain of their own and fill the gaps too
+ * (measured: ~25% less time than walking and then tallying the block). Each lane does exactly the
+ * scalar kernels' double operations, so each path's numbers are its lone walk's, bit for bit.
  */
-export function walkDrawing4(buf: usize, next: usize, steps: i32, nextSteps: i32, clipped: bool, paths: i32): void {
-  for (let l = 0; l < LANES; l++) store<i32>(PENDING_COUNT + (<usize>l << 2), 0);
+export function walkDrawing4(
+  buf: usize, next: usize, steps: i32, nextSteps: i32, clipped: bool, paths: i32,
+  bins: i32, binScale: f64, epsilon: f64,
+): void {
+  for (let l = 0; l < LANES; l++) {
+    store<i32>(PENDING_COUNT + (<usize>l << 2), 0);
+    store<i32>(GROUP_ENTRIES + (<usize>l << 2), 0);
+  }
+  const lastSaddle = ((pointCount + 1) >> 1) - 1;
+  const boxLength = boxL;
   const n = pointCount;
   const ek = f64x2.splat(etaKappa);
   const c0 = f64x2.splat(point(0));
@@ -148,6 +160,8 @@ export function walkDrawing4(buf: usize, next: usize, steps: i32, nextSteps: i32
       projections += lanesSet(out01);
     }
     v128.store(XS4 + (<usize>j << 5), x01);
+    tallyStep(0, j, f64x2.extract_lane(x01, 0), lastSaddle, bins, binScale, boxLength, epsilon);
+    tallyStep(1, j, f64x2.extract_lane(x01, 1), lastSaddle, bins, binScale, boxLength, epsilon);
     if (four) {
       const g23 = etaGradient2(x23, n, ek, c0, c1, c2, c3, c4, c5, c6);
       if (clipped) {
@@ -167,6 +181,8 @@ export function walkDrawing4(buf: usize, next: usize, steps: i32, nextSteps: i32
         projections += lanesSet(out23);
       }
       v128.store(XS4 + (<usize>j << 5), x23, 16);
+      tallyStep(2, j, f64x2.extract_lane(x23, 0), lastSaddle, bins, binScale, boxLength, epsilon);
+      tallyStep(3, j, f64x2.extract_lane(x23, 1), lastSaddle, bins, binScale, boxLength, epsilon);
     }
   }
   v128.store(XV, x01);

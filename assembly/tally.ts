@@ -1,4 +1,4 @@
-import { BLOCK, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, GROUP_N0, HISTOGRAM, LANES, MAX_BINS, MAX_MINIMA, POINTS, TALLY_COUNTS, THINNED, XS, XS4 } from './layout';
+import { BLOCK, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, GROUP_N0, HISTOGRAM, MAX_BINS, MAX_MINIMA, POINTS, TALLY_COUNTS, THINNED, XS } from './layout';
 import { pointCount } from './params';
 
 /**
@@ -51,39 +51,29 @@ export function tally1(steps: i32, n0: f64, last: i32, sinceThin: i32, thin: i32
 }
 
 /**
- * A group's block (longRunGroup.ts): paths 0 … paths − 1, X lane-interleaved in XS4, each into
- * its own histogram and field counts with tallyStrided's operations. The lanes are tallied
- * step by step side by side, so the counters' read-add-write chains of different paths overlap
- * (one path alone increments the same bin step after step and waits on each). Each lane's ball
- * entries go to ENTRY_* + lane·BLOCK, their count to GROUP_ENTRIES; its n and last ball come in
- * GROUP_N0 and GROUP_LAST. Thinned points are left to the caller (it reads them from XS4).
+ * One step of path `lane` of a group (longRunGroup.ts walkDrawing4 calls it as it walks):
+ * X(n0 + j + 1) = x into the lane's own histogram and field counts with tallyStrided's
+ * operations; a ball entry goes to ENTRY_* + lane·BLOCK, counted in GROUP_ENTRIES, with the
+ * lane's n0 and last ball in GROUP_N0 and GROUP_LAST. Thinned points are left to the caller (it
+ * reads them from XS4).
  */
-export function tallyGroup(paths: i32, steps: i32, bins: i32, binScale: f64, L: f64, epsilon: f64): void {
-  const minimaCount = (pointCount + 1) >> 1;
-  const lastSaddle = minimaCount - 1;
-  for (let l = 0; l < paths; l++) store<i32>(GROUP_ENTRIES + (<usize>l << 2), 0);
-  for (let j = 0; j < steps; j++) {
-    for (let l = 0; l < paths; l++) {
-      const lane = <usize>l;
-      const x = load<f64>(XS4 + ((<usize>j * LANES + lane) << 3));
-      const bf = Math.floor((x + L) * binScale);
-      const bin = bf < <f64>bins ? <i32>bf : bins - 1;
-      const h = HISTOGRAM + lane * <usize>MAX_BINS * 8 + (<usize>bin << 3);
-      store<f64>(h, load<f64>(h) + 1);
-      let f = 0;
-      while (f < lastSaddle && x > load<f64>(POINTS + (<usize>(2 * f + 1) << 3))) f++;
-      const fc = FIELD_COUNTS + lane * <usize>MAX_MINIMA * 8 + (<usize>f << 3);
-      store<f64>(fc, load<f64>(fc) + 1);
-      const lastAt = GROUP_LAST + (lane << 2);
-      if (f + 1 != load<i32>(lastAt) && Math.abs(x - load<f64>(POINTS + (<usize>(2 * f) << 3))) <= epsilon) {
-        store<i32>(lastAt, f + 1);
-        const countAt = GROUP_ENTRIES + (lane << 2);
-        const e = load<i32>(countAt);
-        const at = lane * <usize>BLOCK + <usize>e;
-        store<f64>(ENTRY_TIME + (at << 3), load<f64>(GROUP_N0 + (lane << 3)) + <f64>j + 1);
-        store<i32>(ENTRY_BALL + (at << 2), f + 1);
-        store<i32>(countAt, e + 1);
-      }
-    }
+@inline export function tallyStep(lane: usize, j: i32, x: f64, lastSaddle: i32, bins: i32, binScale: f64, L: f64, epsilon: f64): void {
+  const bf = Math.floor((x + L) * binScale);
+  const bin = bf < <f64>bins ? <i32>bf : bins - 1;
+  const h = HISTOGRAM + lane * <usize>MAX_BINS * 8 + (<usize>bin << 3);
+  store<f64>(h, load<f64>(h) + 1);
+  let f = 0;
+  while (f < lastSaddle && x > load<f64>(POINTS + (<usize>(2 * f + 1) << 3))) f++;
+  const fc = FIELD_COUNTS + lane * <usize>MAX_MINIMA * 8 + (<usize>f << 3);
+  store<f64>(fc, load<f64>(fc) + 1);
+  const lastAt = GROUP_LAST + (lane << 2);
+  if (f + 1 != load<i32>(lastAt) && Math.abs(x - load<f64>(POINTS + (<usize>(2 * f) << 3))) <= epsilon) {
+    store<i32>(lastAt, f + 1);
+    const countAt = GROUP_ENTRIES + (lane << 2);
+    const e = load<i32>(countAt);
+    const at = lane * <usize>BLOCK + <usize>e;
+    store<f64>(ENTRY_TIME + (at << 3), load<f64>(GROUP_N0 + (lane << 3)) + <f64>j + 1);
+    store<i32>(ENTRY_BALL + (at << 2), f + 1);
+    store<i32>(countAt, e + 1);
   }
 }

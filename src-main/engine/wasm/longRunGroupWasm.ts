@@ -10,11 +10,11 @@ export const GROUP_SIZES: readonly number[] = [2, 4];
 
 /**
  * Two or four long paths of one arm advanced together, each exactly as longRunWasm.ts advances it
- * alone: path l is lane l of the module's streams, X and noise (walkDrawing4 walks the block
- * while drawing every path's next one, as walkDrawing1 does for one), and the JavaScript sampler
- * finishes each lane's rare rejections with that path's own auxiliary words. The paths are then
- * tallied side by side, each into its own histogram (tallyGroup), and each path's ball entries
- * and thinned points booked. The
+ * alone: path l is lane l of the module's streams, X and noise. walkDrawing4 walks the block,
+ * tallying every step of every path into the path's own histogram and field counts as it goes,
+ * while drawing every path's next block (as walkDrawing1 does for one); the JavaScript sampler
+ * finishes each lane's rare rejections with that path's own auxiliary words, and each path's
+ * ball entries and thinned points are booked after the block. The
  * tasks share params, bins, thin, ε and `iterations`; their n may differ. `tick` gets the
  * iterations done over all the paths (the group's share of the run's progress).
  */
@@ -30,7 +30,7 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
     { address: k.bufNextAddress, view: k.bufNext },
   ];
   const { bins, thin, epsilon } = task;
-  const L = task.params.L;
+  const binScale = starts[0].w.binScale;
   starts.forEach(({ w, rng }, l) => {
     for (let q = 0; q < 4; q++) k.state[4 * q + l] = rng[q];
     k.x[l] = w.x;
@@ -51,13 +51,12 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
   while (done < total) {
     const nextSteps = Math.min(BLOCK, total - done - steps);
     const nxt = 1 - cur;
-    k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths);
-    if (nextSteps > 0) starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[nxt].view));
     starts.forEach(({ w }, l) => {
       k.groupN0[l] = w.time;
       k.groupLast[l] = w.last;
     });
-    k.exports.tallyGroup(paths, steps, bins, starts[0].w.binScale, L, epsilon);
+    k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths, bins, binScale, epsilon);
+    if (nextSteps > 0) starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[nxt].view));
     starts.forEach(({ w }, l) => bookLane(k, w, l, steps, thin));
     done += steps;
     cur = nxt;
@@ -77,7 +76,7 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
 }
 
 /**
- * Books lane l's block after tallyGroup: its ball entries, and its thinned points read from XS4
+ * Books lane l's block after walkDrawing4: its ball entries, and its thinned points read from XS4
  * (X(k) with k % thin = 0, as tallyBlock keeps them).
  */
 function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: number): void {

@@ -22,8 +22,7 @@ export interface WasmExports {
   walk4(at: number, steps: number, clipped: number): number;
   walkDrawing1(buf: number, next: number, steps: number, nextSteps: number, clipped: number): void;
   tally1(steps: number, n0: number, last: number, sinceThin: number, thin: number, bins: number, binScale: number, L: number, epsilon: number): void;
-  walkDrawing4(buf: number, next: number, steps: number, nextSteps: number, clipped: number, paths: number): void;
-  tallyGroup(paths: number, steps: number, bins: number, binScale: number, L: number, epsilon: number): void;
+  walkDrawing4(buf: number, next: number, steps: number, nextSteps: number, clipped: number, paths: number, bins: number, binScale: number, epsilon: number): void;
 }
 
 /** Most histogram bins and minima the module tallies (assembly/layout.ts). */
@@ -55,7 +54,7 @@ export class WasmKernels {
   readonly bufNext: Float64Array;
   readonly bufNextAddress: number;
   readonly xs4: Float64Array;
-  /** A group's tally per lane (assembly/tally.ts tallyGroup): ball entries, the block's n, last ball, entries. */
+  /** A group's tally per lane (assembly/tally.ts tallyStep): ball entries, the block's n, last ball, entries. */
   readonly entryTimeOf: Float64Array[];
   readonly entryBallOf: Int32Array[];
   readonly groupN0: Float64Array;
