@@ -3,6 +3,7 @@ import type { KernelChunkResult, LongRunChunkResult, LongRunState, LongRunTask }
 import type { ChunkJob, ChunkSource } from './chunkSource';
 import { longRunKey, parseChunkKey } from './chunkKeys';
 import { kernelParams } from './kernelParams';
+import { groupMates, splitGroup } from './longRunGroups';
 
 /** Where one path stands: its pieces done so far and the state the last one ended in. */
 interface PathCursor {
@@ -86,8 +87,9 @@ export class LongRunPlan implements ChunkSource {
     task.group = group.map((m) => ({ path: m.path, state: m.state }));
     const keys = [key, ...group.map((m) => longRunKey(m.arm, m.path, m.chunk))];
     const parts = (result: KernelChunkResult) => {
-      if (result.kind !== 'long-run') throw new Error('long-run plan got a foreign chunk');
-      return splitGroup(result).map((r, i) => ({ key: keys[i], result: r }));
+      const results = result.kind === 'long-run' ? splitGroup(result) : [];
+      if (results.length !== keys.length) throw new Error(`chunk ${key} came back without its group's ${keys.length} paths`);
+      return results.map((r, i) => ({ key: keys[i], result: r }));
     };
     return { key, task, parts };
   }
@@ -113,32 +115,6 @@ export class LongRunPlan implements ChunkSource {
     const c = this.config;
     return { done: this.doneIterations, total: c.arms.length * c.paths * c.iterations, estimated: false };
   }
-}
-
-/**
- * Paths per long-run chunk: 4 (two f64x2 chains of the WebAssembly kernel) or 2 (one) when the
- * run still has at least one chunk per worker at that size, else 1 — grouping must not leave a
- * worker idle.
- */
-export function longRunGroupSize(config: LongRunConfig, parallelism: number): number {
-  const paths = config.arms.length * config.paths;
-  return [4, 2].find((g) => config.paths >= g && Math.floor(paths / g) >= parallelism) ?? 1;
-}
-
-/** Idle paths of best's arm to run beside it (the least advanced first), so the group has 4 or 2 paths; none when fewer are free. */
-function groupMates(cursors: PathCursor[], best: PathCursor, size: number, fits: (c: PathCursor) => boolean): PathCursor[] {
-  if (size < 2) return [];
-  const free = cursors
-    .filter((c) => c !== best && !c.running && c.arm === best.arm && fits(c))
-    .sort((p, q) => p.n - q.n || p.path - q.path);
-  const take = free.length + 1 >= 4 && size >= 4 ? 3 : free.length + 1 >= 2 ? 1 : 0;
-  return free.slice(0, take);
-}
-
-/** A chunk's results path by path: the task's own path, then its group's (each stored as a lone path's). */
-function splitGroup(result: LongRunChunkResult): LongRunChunkResult[] {
-  const { group, ...first } = result;
-  return [first, ...(group ?? [])];
 }
 
 function pathId(arm: number, path: number): string {

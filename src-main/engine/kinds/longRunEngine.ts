@@ -3,7 +3,8 @@ import type { LongRunResult, LongRunResultSummary } from '../../../src-shared/mo
 import { longRunChunkIterations } from '../../../src-shared/model/memoryBudget';
 import type { LongRunChunkResult, LongRunTask } from '../tasks';
 import { parseChunkKey, type LongRunChunkKey } from '../executor/chunkKeys';
-import { LongRunPlan, longRunGroupSize } from '../executor/longRunPlan';
+import { LongRunPlan } from '../executor/longRunPlan';
+import { longRunGroupSize } from '../executor/longRunGroups';
 import { longRunKernel } from '../wasm/kernelChoice';
 import { aggregateLongRun } from '../aggregate/longRunAggregate';
 import { LongRunRunning } from '../aggregate/runningAggregate';
