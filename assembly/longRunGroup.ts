@@ -82,7 +82,6 @@ export function walkDrawing4(
   const two31 = f64x2.splat(TWO_POW_31);
   const two21 = f64x2.splat(TWO_POW_21);
   const m53 = f64x2.splat(M53);
-  const active23 = four ? i64x2(-1, -1) : i64x2(0, 0);
 
   let x01 = v128.load(XV);
   let x23 = v128.load(XV, 16);
@@ -112,26 +111,28 @@ export function walkDrawing4(
       const layer = v128.and(bw, low10);
       const i0 = <usize>i32x4.extract_lane(layer, 0) << 3;
       const i1 = <usize>i32x4.extract_lane(layer, 1) << 3;
-      const i2 = <usize>i32x4.extract_lane(layer, 2) << 3;
-      const i3 = <usize>i32x4.extract_lane(layer, 3) << 3;
       const b11 = i32x4.shr_u(bw, 11);
-      const aHigh = i32x4.shuffle(a, a, 2, 3, 2, 3);
-      const bHigh = i32x4.shuffle(b11, b11, 2, 3, 2, 3);
       const u01 = f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(a), two31), two21), f64x2.convert_low_i32x4_u(b11)), m53);
-      const u23 = f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(aHigh), two31), two21), f64x2.convert_low_i32x4_u(bHigh)), m53);
       const v01 = f64x2.mul(u01, f64x2(load<f64>(TABLE_X + i0), load<f64>(TABLE_X + i1)));
-      const v23 = f64x2.mul(u23, f64x2(load<f64>(TABLE_X + i2), load<f64>(TABLE_X + i3)));
       const fast01 = f64x2.lt(v01, f64x2(load<f64>(TABLE_XIN + i0, 8), load<f64>(TABLE_XIN + i1, 8)));
-      const fast23 = f64x2.lt(v23, f64x2(load<f64>(TABLE_XIN + i2, 8), load<f64>(TABLE_XIN + i3, 8)));
       const minus = i32x4.ne(v128.and(bw, signBit), i32x4.splat(0));
-      const e01 = v128.bitselect(f64x2.sub(f64x2.mul(minusHs, v01), hshift), f64x2.sub(f64x2.mul(hs, v01), hshift), i64x2.extend_low_i32x4_s(minus));
-      const e23 = v128.bitselect(f64x2.sub(f64x2.mul(minusHs, v23), hshift), f64x2.sub(f64x2.mul(hs, v23), hshift), i64x2.extend_high_i32x4_s(minus));
       const at = next + (<usize>j << 5);
-      v128.store(at, e01);
-      v128.store(at, e23, 16);
-      // Rare (about 1% of values per lane): note the rejected lanes for the second pass.
+      v128.store(at, v128.bitselect(f64x2.sub(f64x2.mul(minusHs, v01), hshift), f64x2.sub(f64x2.mul(hs, v01), hshift), i64x2.extend_low_i32x4_s(minus)));
       const slow01 = v128.not(fast01);
-      const slow23 = v128.andnot(active23, fast23);
+      // Lanes 2 and 3 only for a group of 4 (a group of 2 advances their streams unused).
+      let v23 = f64x2.splat(0);
+      let slow23 = f64x2.splat(0);
+      if (four) {
+        const i2 = <usize>i32x4.extract_lane(layer, 2) << 3;
+        const i3 = <usize>i32x4.extract_lane(layer, 3) << 3;
+        const aHigh = i32x4.shuffle(a, a, 2, 3, 2, 3);
+        const bHigh = i32x4.shuffle(b11, b11, 2, 3, 2, 3);
+        const u23 = f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(aHigh), two31), two21), f64x2.convert_low_i32x4_u(bHigh)), m53);
+        v23 = f64x2.mul(u23, f64x2(load<f64>(TABLE_X + i2), load<f64>(TABLE_X + i3)));
+        slow23 = v128.not(f64x2.lt(v23, f64x2(load<f64>(TABLE_XIN + i2, 8), load<f64>(TABLE_XIN + i3, 8))));
+        v128.store(at, v128.bitselect(f64x2.sub(f64x2.mul(minusHs, v23), hshift), f64x2.sub(f64x2.mul(hs, v23), hshift), i64x2.extend_high_i32x4_s(minus)), 16);
+      }
+      // Rare (about 1% of values per lane): note the rejected lanes for the second pass.
       if (v128.any_true(v128.or(slow01, slow23))) {
         const word = v128.and(bw, i32x4.splat(2047));
         if (i64x2.extract_lane(slow01, 0) != 0) addPending(0, j * 4, f64x2.extract_lane(v01, 0), i32x4.extract_lane(word, 0));
