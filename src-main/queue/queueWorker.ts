@@ -115,13 +115,13 @@ export class QueueWorker {
         this.log(`run ${job.data.run} chunk ${job.data.key}: cancelled by its coordinator`);
         throw new UnrecoverableError(CANCELLED_REASON);
       }
-      // A long-run chunk carrying a group of paths did the iterations of all of them.
-      const iterations = result.iterations + ('group' in result && result.group ? result.group.reduce((sum, r) => sum + r.iterations, 0) : 0);
-      this.record(iterations - counted);
+      // A long-run chunk carrying a group of paths did the chunk's iterations on each of them.
+      const paths = 1 + ('group' in result && result.group ? result.group.length : 0);
+      this.record(paths * result.iterations - counted);
       const seconds = (Date.now() - started) / 1000;
       this.log(
-        `run ${job.data.run} chunk ${job.data.key}: ${iterations} iterations in ${seconds.toFixed(2)} s ` +
-          `(${Math.round(iterations / Math.max(seconds, 1e-3)).toExponential(2)} it/s)`,
+        `run ${job.data.run} chunk ${job.data.key}: ${result.iterations} iterations in ${seconds.toFixed(2)} s ` +
+          `(${Math.round(result.iterations / Math.max(seconds, 1e-3)).toExponential(2)} it/s)${paths > 1 ? ` on each of ${paths} paths` : ''}`,
       );
       return encodeChunkResult(result);
     } finally {
