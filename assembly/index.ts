@@ -7,8 +7,9 @@ export { setParams } from './params';
 export { fill4, fill1 } from './noise';
 export { walk4 } from './exitTime';
 export { walkDrawing1 } from './longRun';
+export { walkDrawing4 } from './longRunGroup';
 export { tally1 } from './tally';
-import { BUF, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, TALLY_COUNTS, THINNED, XS, XV } from './layout';
+import { BUF, BUF_NEXT, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, GROUP_N0, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, TALLY_COUNTS, THINNED, XS, XS4, XV } from './layout';
 
 /** Addresses of the memory regions, in the order wasmKernels.ts reads them. */
 export function region(k: i32): usize {
@@ -31,6 +32,11 @@ export function region(k: i32): usize {
     case 15: return ENTRY_BALL;
     case 16: return THINNED;
     case 17: return TALLY_COUNTS;
+    case 18: return BUF_NEXT;
+    case 19: return XS4;
+    case 20: return GROUP_N0;
+    case 21: return GROUP_LAST;
+    case 22: return GROUP_ENTRIES;
     default: return 0;
   }
 }

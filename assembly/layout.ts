@@ -18,6 +18,9 @@ export const BUF: usize = memory.data(LANES * BLOCK * 8, 16);
 export const XV: usize = memory.data(LANES * 8, 16);
 /** X(n+1 …) of a long path's current block. */
 export const XS: usize = memory.data(BLOCK * 8, 16);
+/** A group of long paths: the next block's lane-interleaved noise (BUF holds the current one), and X(n+1 …) lane-interleaved. */
+export const BUF_NEXT: usize = memory.data(LANES * BLOCK * 8, 16);
+export const XS4: usize = memory.data(LANES * BLOCK * 8, 16);
 /** Main xoshiro128** states, transposed: word w of lane l at STATE[4 w + l] (one i32x4 per word). */
 export const STATE: usize = memory.data(4 * LANES * 4, 16);
 export const TABLE_X: usize = memory.data(TABLE_SIZE * 8, 16);
@@ -38,11 +41,19 @@ export const COUNTERS: usize = memory.data(4 * 8, 16);
 /** Most histogram bins (configLimits.bins = 100,000) and minima (≤ 101 points: 51). */
 export const MAX_BINS: i32 = 100_000;
 export const MAX_MINIMA: i32 = 64;
-/** A long path's tallies over its chunk (histogram, counts per field), and per block its ball entries and thinned points. */
-export const HISTOGRAM: usize = memory.data(MAX_BINS * 8, 16);
-export const FIELD_COUNTS: usize = memory.data(MAX_MINIMA * 8, 16);
-export const ENTRY_TIME: usize = memory.data(BLOCK * 8, 16);
-export const ENTRY_BALL: usize = memory.data(BLOCK * 4, 16);
+/**
+ * Per lane, a long path's tallies over its chunk (histogram, counts per field: lane l at
+ * HISTOGRAM + 8·l·MAX_BINS, FIELD_COUNTS + 8·l·MAX_MINIMA; a lone path uses lane 0), and per
+ * block the tallied path's ball entries and thinned points.
+ */
+export const HISTOGRAM: usize = memory.data(LANES * MAX_BINS * 8, 16);
+export const FIELD_COUNTS: usize = memory.data(LANES * MAX_MINIMA * 8, 16);
+export const ENTRY_TIME: usize = memory.data(LANES * BLOCK * 8, 16);
+export const ENTRY_BALL: usize = memory.data(LANES * BLOCK * 4, 16);
+/** A group's tally per lane (tally.ts tallyStep): n of the block's start, last ball entered, ball entries in the block (at ENTRY_* + lane·BLOCK). */
+export const GROUP_N0: usize = memory.data(LANES * 8, 16);
+export const GROUP_LAST: usize = memory.data(LANES * 4, 16);
+export const GROUP_ENTRIES: usize = memory.data(LANES * 4, 16);
 export const THINNED: usize = memory.data(BLOCK * 8, 16);
 /** [ball entries, thinned points] of the last tallied block. */
 export const TALLY_COUNTS: usize = memory.data(2 * 4, 16);

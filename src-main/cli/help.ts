@@ -100,7 +100,8 @@ and exit (a second signal hands them back to the queue). Logs each chunk it runs
 lab bench --history [--json]
 
 Benchmarks: nanoseconds per iteration of each kernel variant in both implementations
-(JavaScript and WebAssembly SIMD, side by side; the WebAssembly speedup), and the speedup of 2
+(JavaScript and WebAssembly SIMD, side by side; the WebAssembly speedup; long-run on WebAssembly
+also with 2 and 4 paths per chunk), against a plain C loop when gcc exists, and the speedup of 2
 worker threads over 1 on a CPU-bound run. Timings depend on the machine and its load. Runs use
 WebAssembly where it is available; LAB_KERNELS=js|wasm|auto chooses (for any command).
 With --history instead: builds a temporary database of 1,000 runs (20 of them with 20 MB of

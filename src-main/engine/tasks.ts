@@ -69,6 +69,18 @@ export interface LongRunTask {
   epsilon: number;
   /** null for a path's first chunk: start at x0 with the path's fresh stream. */
   state: LongRunState | null;
+  /**
+   * More paths of the same arm, each advanced by the same `iterations` in this chunk from its own
+   * state with its own stream (so each gets exactly the numbers it would alone): the WebAssembly
+   * kernels walk them side by side in SIMD lanes. Absent for a lone path.
+   */
+  group?: LongRunPathStart[];
+}
+
+/** Where one path of a group starts its piece. */
+export interface LongRunPathStart {
+  path: number;
+  state: LongRunState | null;
 }
 
 export interface LongRunChunkResult {
@@ -87,6 +99,8 @@ export interface LongRunChunkResult {
   sojournSumSq: number[];
   state: LongRunState;
   iterations: number;
+  /** The results of the task's `group`, in its order (each a lone path's result). */
+  group?: LongRunChunkResult[];
 }
 
 export type KernelTask = ExitTimeTask | LongRunTask;

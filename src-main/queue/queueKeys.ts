@@ -26,7 +26,7 @@ export const ASSET_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * A job id that says which work it is: the run's UUID, the chunk's checkpoint key and, for a
- * long-run piece, the iterations it covers. BullMQ ignores an `add` whose id exists, so the id
+ * long-run piece, the iterations it covers (and where each path of its group starts). BullMQ ignores an `add` whose id exists, so the id
  * names the work exactly: the same id is always the same pure computation, and a different
  * computation always gets a different id. BullMQ forbids ':' in custom ids; the parts have none.
  */
@@ -34,5 +34,7 @@ export function chunkJobId(run: string, key: string, task: KernelTask): string {
   const chunk = key.replaceAll('/', '.');
   if (task.kind === 'exit-time') return `${run}.${chunk}.m${task.maxIterations}`;
   const from = task.state?.n ?? 0;
-  return `${run}.${chunk}.n${from}-${from + task.iterations}`;
+  // A group's other paths are part of the computation (and of the result): e.g. ".p4n3500".
+  const group = (task.group ?? []).map((g) => `.p${g.path}n${g.state?.n ?? 0}`).join('');
+  return `${run}.${chunk}.n${from}-${from + task.iterations}${group}`;
 }

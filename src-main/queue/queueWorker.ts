@@ -115,11 +115,13 @@ export class QueueWorker {
         this.log(`run ${job.data.run} chunk ${job.data.key}: cancelled by its coordinator`);
         throw new UnrecoverableError(CANCELLED_REASON);
       }
-      this.record(result.iterations - counted);
+      // A long-run chunk carrying a group of paths did the chunk's iterations on each of them.
+      const paths = 1 + ('group' in result && result.group ? result.group.length : 0);
+      this.record(paths * result.iterations - counted);
       const seconds = (Date.now() - started) / 1000;
       this.log(
         `run ${job.data.run} chunk ${job.data.key}: ${result.iterations} iterations in ${seconds.toFixed(2)} s ` +
-          `(${Math.round(result.iterations / Math.max(seconds, 1e-3)).toExponential(2)} it/s)`,
+          `(${Math.round(result.iterations / Math.max(seconds, 1e-3)).toExponential(2)} it/s)${paths > 1 ? ` on each of ${paths} paths` : ''}`,
       );
       return encodeChunkResult(result);
     } finally {

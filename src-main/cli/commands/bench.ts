@@ -27,24 +27,29 @@ export async function benchCommand(argv: string[]): Promise<number> {
   out.push(`Kernels (${num(kernels.iterations)} iterations × ${kernels.repetitions} repetitions, ${kernels.timing} time)`);
   out.push(
     table(
-      ['dimension', 'kernel', 'noise', 'clip', 'implementation', 'ns / iteration'],
+      ['dimension', 'kernel', 'noise', 'clip', 'implementation', 'paths / chunk', 'ns / iteration'],
       kernels.results.map((r) => [
         `${r.dimension}-D`,
         r.kind,
         'direction' in r && r.direction ? `${r.noise} ${r.direction}` : r.noise,
         r.clip === null ? 'none' : `b = ${r.clip}`,
         'implementation' in r ? r.implementation : 'js',
+        'paths' in r && r.paths ? r.paths : 1,
         r.nsPerIteration,
       ]),
     ),
   );
   if (kernels.wasmSkipped) out.push(`WebAssembly: skipped (${kernels.wasmSkipped})`);
   for (const s of kernels.speedups) {
-    out.push(`${s.kind} ${s.noise} ${s.clip === null ? 'unclipped' : 'clipped'}: WebAssembly ${num(s.wasmOverJs)}× as fast as JavaScript`);
+    const group = s.paths ? ` (${s.paths} paths per chunk)` : '';
+    out.push(`${s.kind} ${s.noise} ${s.clip === null ? 'unclipped' : 'clipped'}: WebAssembly${group} ${num(s.wasmOverJs)}× as fast as JavaScript`);
   }
   const c = kernels.cReference;
   const ratios = 'skipped' in c ? '' : Object.entries(c.ratio).map(([impl, r]) => `${impl} / C = ${num(r)}`).join(', ');
   out.push('skipped' in c ? `C reference: skipped (${c.skipped})` : `C reference (${c.compiler}): ${num(c.nsPerIteration)} ns / iteration; clipped Pareto exit-time ${ratios}`);
+  if (!('skipped' in c)) {
+    out.push(`clipped Pareto long-run: ${Object.entries(c.longRunRatio).map(([variant, r]) => `${variant} / C = ${num(r)}`).join(', ')}`);
+  }
   for (const r of kernels.cReferences) {
     const what = `2-D C reference, ${r.noise}${r.direction ? ` ${r.direction}` : ''} b = ${r.clip}`;
     out.push('skipped' in r ? `${what}: skipped (${r.skipped})` : `${what}: ${num(r.nsPerIteration)} ns / iteration; ours / C = ${num(r.ratio)}`);

@@ -16,7 +16,8 @@ import { benchKernels2d, type CReference2D, type Kernel2DBenchRow } from './kern
  * paper landscape at η = 0.001, in both implementations (JavaScript and WebAssembly SIMD, see
  * wasm/kernelChoice.ts) side by side in one process. Exit-time runs the production kernel from
  * x0 = −0.7 (Ω2) with samples restarted as they exit; long-run walks one path from there with
- * its tallies (200 bins, every 1000th point kept). Each row is timed `repetitions` times,
+ * its tallies (200 bins, every 1000th point kept), and on WebAssembly also a group of 2 and of 4
+ * paths in one chunk (`paths`; ns per path-iteration, the same total work). Each row is timed `repetitions` times,
  * interleaved with all the others so a burst of load elsewhere spreads over every row, and the
  * median reported; the speedups are medians of the per-repetition ratios JS / WebAssembly. CPU
  * time (process.cpuUsage), not wall time, because the machine may be shared: on an idle machine
@@ -31,6 +32,8 @@ export interface KernelBenchResult {
   noise: 'pareto' | 'gaussian';
   clip: number | null;
   implementation: BenchImplementation;
+  /** Long-run paths advanced side by side in one chunk (absent: one). */
+  paths?: number;
   nsPerIteration: number;
   /** Every repetition's ns/iteration, for judging the noise of the median. */
   samples: number[];
@@ -40,6 +43,8 @@ export interface KernelSpeedup {
   kind: 'exit-time' | 'long-run';
   noise: 'pareto' | 'gaussian';
   clip: number | null;
+  /** Long-run paths per chunk on WebAssembly (absent: one); JavaScript runs one path at a time. */
+  paths?: number;
   /** Median over repetitions of JS time / WebAssembly time. */
   wasmOverJs: number;
 }
@@ -49,6 +54,8 @@ export type CReference =
       nsPerIteration: number;
       /** Clipped Pareto exit-time / C, per implementation (target for WebAssembly ≤ 0.5). */
       ratio: Partial<Record<BenchImplementation, number>>;
+      /** Clipped Pareto long-run / C: JavaScript, WebAssembly one path, and groups of 2 and 4 paths. */
+      longRunRatio: Partial<Record<LongRunVariant, number>>;
       compiler: string;
       samples: number[];
     }
@@ -83,7 +90,10 @@ interface Row {
   noise: Noise;
   clip: number | null;
   implementation: BenchImplementation;
+  paths?: number;
 }
+
+export type LongRunVariant = 'js' | 'wasm' | 'wasm2Paths' | 'wasm4Paths';
 
 export async function benchKernels(options: KernelBenchOptions = {}): Promise<KernelBenchReport> {
   const repetitions = options.repetitions ?? 5;
@@ -94,6 +104,9 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
   for (const kind of ['exit-time', 'long-run'] as const) {
     for (const [noise, clip] of [[heavy, 0.5], [heavy, null], [light, 0.5], [light, null]] as const) {
       for (const implementation of implementations) rows.push({ kind, noise, clip, implementation });
+      if (kind === 'long-run' && implementations.includes('wasm')) {
+        for (const paths of [2, 4]) rows.push({ kind, noise, clip, implementation: 'wasm', paths });
+      }
     }
   }
   const samples = rows.map(() => [] as number[]);
@@ -108,24 +121,32 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     noise: row.noise.family as 'pareto' | 'gaussian',
     clip: row.clip,
     implementation: row.implementation,
+    ...(row.paths && { paths: row.paths }),
     nsPerIteration: median(samples[k]),
     samples: samples[k],
   }));
   const speedups: KernelSpeedup[] = [];
   results.forEach((js, k) => {
-    const w = results[k + 1];
-    if (js.implementation !== 'js' || w?.implementation !== 'wasm') return;
-    speedups.push({ kind: js.kind, noise: js.noise, clip: js.clip, wasmOverJs: median(js.samples.map((t, r) => t / w.samples[r])) });
+    if (js.implementation !== 'js') return;
+    for (const w of results.slice(k + 1)) {
+      if (w.implementation !== 'wasm' || w.kind !== js.kind || w.noise !== js.noise || w.clip !== js.clip) break;
+      speedups.push({ kind: js.kind, noise: js.noise, clip: js.clip, ...(w.paths && { paths: w.paths }), wasmOverJs: median(js.samples.map((t, r) => t / w.samples[r])) });
+    }
   });
-  const clippedPareto = (implementation: BenchImplementation) =>
-    results.find((r) => r.kind === 'exit-time' && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation)?.nsPerIteration;
+  const clippedPareto = (kind: Row['kind'], implementation: BenchImplementation, paths?: number) =>
+    results.find((r) => r.kind === kind && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation && r.paths === paths)?.nsPerIteration;
   // A 2-D step costs several 1-D steps: a quarter of the iterations gives repetitions of similar length.
   const plane = await benchKernels2d(Math.max(1 << 18, iterations >> 2), repetitions);
   return {
     results: [...results, ...plane.results],
     speedups,
     ...('missing' in wasm ? { wasmSkipped: wasm.missing } : {}),
-    cReference: cReference(iterations, repetitions, { js: clippedPareto('js'), wasm: clippedPareto('wasm') }),
+    cReference: cReference(iterations, repetitions, { js: clippedPareto('exit-time', 'js'), wasm: clippedPareto('exit-time', 'wasm') }, {
+      js: clippedPareto('long-run', 'js'),
+      wasm: clippedPareto('long-run', 'wasm'),
+      wasm2Paths: clippedPareto('long-run', 'wasm', 2),
+      wasm4Paths: clippedPareto('long-run', 'wasm', 4),
+    }),
     cReferences: plane.cReferences,
     iterations,
     repetitions,
@@ -138,11 +159,14 @@ function runRow(row: Row, iterations: number): number {
   const paper = landscapePresets.paper;
   const params = { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise: row.noise, clip: row.clip, eta: ETA };
   if (row.kind === 'long-run') {
-    const task: LongRunTask = { kind: 'long-run', params, x0: -0.7, seed: 1, arm: 0, path: 0, iterations, bins: 200, thin: 1000, epsilon: 0.05, state: null };
+    const paths = row.paths ?? 1;
+    const each = Math.ceil(iterations / paths);
+    const task: LongRunTask = { kind: 'long-run', params, x0: -0.7, seed: 1, arm: 0, path: 0, iterations: each, bins: 200, thin: 1000, epsilon: 0.05, state: null };
+    if (paths > 1) task.group = Array.from({ length: paths - 1 }, (_, i) => ({ path: i + 1, state: null }));
     const t0 = process.cpuUsage();
     longRunKernel(task, undefined, row.implementation);
     const used = process.cpuUsage(t0);
-    return ((used.user + used.system) * 1000) / iterations;
+    return ((used.user + used.system) * 1000) / (each * paths);
   }
   const task: ExitTimeTask = {
     kind: 'exit-time',
@@ -172,7 +196,12 @@ function runRow(row: Row, iterations: number): number {
   return ((used.user + used.system) * 1000) / done;
 }
 
-function cReference(iterations: number, repetitions: number, ours: Partial<Record<BenchImplementation, number>>): CReference {
+function cReference(
+  iterations: number,
+  repetitions: number,
+  ours: Partial<Record<BenchImplementation, number>>,
+  longRun: Partial<Record<LongRunVariant, number>>,
+): CReference {
   const source = findReferenceSource();
   if (source === null) return { skipped: 'reference.c not found next to the bench or under src-main/engine/bench' };
   let compiler: string;
@@ -190,7 +219,9 @@ function cReference(iterations: number, repetitions: number, ours: Partial<Recor
     const ns = median(samples);
     const ratio: Partial<Record<BenchImplementation, number>> = {};
     for (const [implementation, t] of Object.entries(ours)) if (t !== undefined) ratio[implementation as BenchImplementation] = t / ns;
-    return { nsPerIteration: ns, ratio, compiler: `${compiler} -O3`, samples };
+    const longRunRatio: Partial<Record<LongRunVariant, number>> = {};
+    for (const [variant, t] of Object.entries(longRun)) if (t !== undefined) longRunRatio[variant as LongRunVariant] = t / ns;
+    return { nsPerIteration: ns, ratio, longRunRatio, compiler: `${compiler} -O3`, samples };
   } catch (e) {
     return { skipped: `C reference failed: ${(e as Error).message}` };
   } finally {

@@ -4,6 +4,11 @@ import type { KernelChunkResult, KernelTask } from '../tasks';
 export interface ChunkJob {
   key: string;
   task: KernelTask;
+  /**
+   * A job that computes several chunks in one task (a group of long paths): the chunks' keys and
+   * results, each committed as if it had run alone. Absent: the job is the chunk `key`.
+   */
+  parts?: (result: KernelChunkResult) => { key: string; result: KernelChunkResult }[];
 }
 
 /**

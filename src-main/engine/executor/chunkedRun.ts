@@ -141,9 +141,11 @@ export class ChunkedRun implements RunExecution, SchedulerClient {
       return;
     }
     try {
-      this.options.checkpoints.save(this.options.runId, job.key, result);
-      this.completed.set(job.key, result);
-      this.running.add(job.key, result);
+      for (const part of job.parts?.(result) ?? [{ key: job.key, result }]) {
+        this.options.checkpoints.save(this.options.runId, part.key, part.result);
+        this.completed.set(part.key, part.result);
+        this.running.add(part.key, part.result);
+      }
       this.source?.complete(job, result);
     } catch (error) {
       this.stop({ status: 'failed', error: `could not commit chunk ${job.key}: ${messageOf(error)}` });

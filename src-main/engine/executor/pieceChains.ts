@@ -1,3 +1,5 @@
+import { groupMates } from './longRunGroups';
+
 /** Where one path stands: its pieces done so far and the state the last one ended in. */
 export interface PathCursor<S> {
   arm: number;
@@ -72,6 +74,13 @@ export class PieceChains<S extends { n: number }> {
     }
     if (best) best.running = true;
     return best;
+  }
+
+  /** Up to size − 1 idle paths of best's arm that `fits`, to walk beside it in one task, now marked running. */
+  takeMates(best: PathCursor<S>, size: number, fits: (c: PathCursor<S>) => boolean): PathCursor<S>[] {
+    const mates = groupMates(this.cursors, best, size, fits);
+    for (const m of mates) m.running = true;
+    return mates;
   }
 
   complete(arm: number, path: number, iterations: number, state: S): void {

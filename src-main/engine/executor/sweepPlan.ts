@@ -47,7 +47,12 @@ export class SweepPlan implements ChunkSource {
       const job = this.cells[c].next();
       if (job) {
         this.handedOut[c]++;
-        return { key: sweepChunkKey(c, job.key), task: job.task };
+        const parts = job.parts;
+        return {
+          key: sweepChunkKey(c, job.key),
+          task: job.task,
+          ...(parts && { parts: (r: KernelChunkResult) => parts(r).map((p) => ({ key: sweepChunkKey(c, p.key), result: p.result })) }),
+        };
       }
     }
     return null;

@@ -3,6 +3,7 @@ import { runExitTime } from '../kernels/exitTime';
 import { runLongRun } from '../kernels/longRun';
 import { runExitTimeWasm } from './exitTimeWasm';
 import { runLongRunWasm } from './longRunWasm';
+import { GROUP_SIZES, runLongRunGroupWasm } from './longRunGroupWasm';
 import { wasmKernels, type WasmKernels } from './wasmModule';
 import { wasmUnsupported } from './wasmTask';
 
@@ -38,7 +39,28 @@ export function exitTimeKernel(task: ExitTimeTask, tick?: KernelTick, implementa
   return k === null ? runExitTime(task, tick) : runExitTimeWasm(k, task, tick);
 }
 
+/**
+ * A long-run chunk: one path, or a group of paths (`task.group`) whose results come back in the
+ * result's `group`. The module walks a group of 2 or 4 side by side; any other group, or one
+ * on JavaScript, runs its paths one after another. Each path's numbers are the same either way.
+ */
 export function longRunKernel(task: LongRunTask, tick?: KernelTick, implementation = kernelImplementation()): LongRunChunkResult | null {
   const k = moduleFor(task.params, implementation, task.bins);
-  return k === null ? runLongRun(task, tick) : runLongRunWasm(k, task, tick);
+  const { group, ...first } = task;
+  if (group === undefined || group.length === 0) return k === null ? runLongRun(first, tick) : runLongRunWasm(k, first, tick);
+  const tasks = [first, ...group.map(({ path, state }) => ({ ...first, path, state }))];
+  let results: LongRunChunkResult[] | null;
+  if (k !== null && GROUP_SIZES.includes(tasks.length)) {
+    results = runLongRunGroupWasm(k, tasks, tick);
+  } else {
+    results = [];
+    for (const t of tasks) {
+      const before = results.length * t.iterations;
+      const r = k === null ? runLongRun(t, tick && ((n) => tick(before + n))) : runLongRunWasm(k, t, tick && ((n) => tick(before + n)));
+      if (r === null) return null;
+      results.push(r);
+    }
+  }
+  if (results === null) return null;
+  return { ...results[0], group: results.slice(1) };
 }

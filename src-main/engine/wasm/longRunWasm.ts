@@ -1,9 +1,9 @@
 import type { KernelTick, LongRunChunkResult, LongRunTask } from '../tasks';
 import { BLOCK, TICK_INTERVAL } from '../kernels/exitTime';
-import { bookBlock } from '../kernels/walk';
 import { longRunResult, startLongRun } from '../kernels/longRun';
 import type { WasmKernels } from './wasmModule';
 import { finishLane, setUpTask } from './wasmTask';
+import { bookTallied } from './longRunGroupWasm';
 
 /**
  * kernels/longRun.ts on the WebAssembly module: the same path, tallies and end state, bit for
@@ -42,14 +42,7 @@ export function runLongRunWasm(k: WasmKernels, task: LongRunTask, tick?: KernelT
     k.exports.walkDrawing1(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped);
     if (nextSteps > 0) finishLane(k, sampler, 0, rng, halves[nxt].view);
     k.exports.tally1(steps, w.time, w.last, w.time % thin, thin, bins, w.binScale, L, epsilon);
-    const [entries, points] = k.tallyCounts;
-    w.entryTime.set(k.entryTime.subarray(0, entries));
-    w.entryBall.set(k.entryBall.subarray(0, entries));
-    w.thinned.set(k.thinned.subarray(0, points));
-    w.blockEntries = entries;
-    w.blockPoints = points;
-    w.time += steps;
-    bookBlock(w);
+    bookTallied(k, w, steps);
     cur = nxt;
     steps = nextSteps;
     if (w.time >= nextTick) {

@@ -22,6 +22,7 @@ export interface WasmExports {
   walk4(at: number, steps: number, clipped: number): number;
   walkDrawing1(buf: number, next: number, steps: number, nextSteps: number, clipped: number): void;
   tally1(steps: number, n0: number, last: number, sinceThin: number, thin: number, bins: number, binScale: number, L: number, epsilon: number): void;
+  walkDrawing4(buf: number, next: number, steps: number, nextSteps: number, clipped: number, paths: number, bins: number, binScale: number, epsilon: number): void;
 }
 
 /** Most histogram bins and minima the module tallies (assembly/layout.ts). */
@@ -44,9 +45,21 @@ export class WasmKernels {
   readonly pending: { position: Int32Array<ArrayBuffer>; candidate: Float64Array<ArrayBuffer>; word: Int32Array<ArrayBuffer> }[];
   /** [tail, wedge, clipped gradient, projection]: see assembly/layout.ts. */
   readonly counters: Float64Array;
-  /** A long path's tallies (see assembly/tally.ts). */
+  /** A long path's tallies (see assembly/tally.ts): lane 0's, and every lane's (a group of paths). */
   readonly histogram: Float64Array;
   readonly fieldCounts: Float64Array;
+  readonly histograms: Float64Array[];
+  readonly fieldCountsOf: Float64Array[];
+  /** A group of long paths: the next block's lane-interleaved noise, and X lane-interleaved. */
+  readonly bufNext: Float64Array;
+  readonly bufNextAddress: number;
+  readonly xs4: Float64Array;
+  /** A group's tally per lane (assembly/tally.ts tallyStep): ball entries, the block's n, last ball, entries. */
+  readonly entryTimeOf: Float64Array[];
+  readonly entryBallOf: Int32Array[];
+  readonly groupN0: Float64Array;
+  readonly groupLast: Int32Array;
+  readonly groupEntries: Int32Array;
   readonly entryTime: Float64Array;
   readonly entryBall: Int32Array;
   readonly thinned: Float64Array;
@@ -71,8 +84,18 @@ export class WasmKernels {
     }));
     this.pendingCount = new Int32Array(mem, at(10), LANES);
     this.counters = new Float64Array(mem, at(11), 4);
-    this.histogram = new Float64Array(mem, at(12), MAX_BINS);
-    this.fieldCounts = new Float64Array(mem, at(13), MAX_MINIMA);
+    this.histograms = Array.from({ length: LANES }, (_, l) => new Float64Array(mem, at(12) + 8 * l * MAX_BINS, MAX_BINS));
+    this.fieldCountsOf = Array.from({ length: LANES }, (_, l) => new Float64Array(mem, at(13) + 8 * l * MAX_MINIMA, MAX_MINIMA));
+    this.histogram = this.histograms[0];
+    this.fieldCounts = this.fieldCountsOf[0];
+    this.bufNextAddress = at(18);
+    this.bufNext = new Float64Array(mem, at(18), LANES * BLOCK);
+    this.xs4 = new Float64Array(mem, at(19), LANES * BLOCK);
+    this.entryTimeOf = Array.from({ length: LANES }, (_, l) => new Float64Array(mem, at(14) + 8 * l * BLOCK, BLOCK));
+    this.entryBallOf = Array.from({ length: LANES }, (_, l) => new Int32Array(mem, at(15) + 4 * l * BLOCK, BLOCK));
+    this.groupN0 = new Float64Array(mem, at(20), LANES);
+    this.groupLast = new Int32Array(mem, at(21), LANES);
+    this.groupEntries = new Int32Array(mem, at(22), LANES);
     this.entryTime = new Float64Array(mem, at(14), BLOCK);
     this.entryBall = new Int32Array(mem, at(15), BLOCK);
     this.thinned = new Float64Array(mem, at(16), BLOCK);

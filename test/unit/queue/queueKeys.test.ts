@@ -30,7 +30,13 @@ describe('queue names and job ids', () => {
       chunkJobId('r1', 'a1/p3/c1', longTask(1000, 1000)),
       chunkJobId('r1', 'a0/e2/s40-59', exitTask),
       chunkJobId('r1', 'a0/e2/s40-59', { ...exitTask, maxIterations: 2000 }),
+      // A group of paths in one chunk: its other paths and where they start are part of the work.
+      chunkJobId('r1', 'a1/p3/c1', { ...longTask(500, 500), group: [{ path: 4, state: null }] }),
+      chunkJobId('r1', 'a1/p3/c1', { ...longTask(500, 500), group: [{ path: 5, state: null }] }),
+      chunkJobId('r1', 'a1/p3/c1', { ...longTask(500, 500), group: [{ path: 4, state: longTask(500, 500).state }] }),
     ]);
-    expect(ids.size).toBe(5);
+    expect(ids.size).toBe(8);
+    expect(chunkJobId('r1', 'a1/p3/c1', { ...longTask(500, 500), group: [{ path: 4, state: null }, { path: 6, state: longTask(700, 1).state }] }))
+      .toBe('r1.a1.p3.c1.n500-1000.p4n0.p6n700');
   });
 });

@@ -1,0 +1,197 @@
+import { COUNTERS, GROUP_ENTRIES, LANES, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
+import { addPending } from './noise';
+import { etaGradient2 } from './gradient';
+import { tallyStep } from './tally';
+import { boxL, clipB, etaKappa, noiseScale, noiseShift, point, pointCount } from './params';
+
+const M53: f64 = 1.1102230246251565e-16;
+const TWO_POW_21: f64 = 2097152;
+const TWO_POW_31: f64 = 2147483648;
+
+@inline function rotl4(x: v128, k: i32): v128 {
+  return v128.or(i32x4.shl(x, k), i32x4.shr_u(x, 32 - k));
+}
+
+/** Lanes set in a mask of two 64-bit lanes. */
+@inline function lanesSet(mask: v128): f64 {
+  return <f64>popcnt<i32>(i64x2.bitmask(mask));
+}
+
+/**
+ * φ(w, c) lane by lane as the scalar kernels (kernels/walk.ts) write it: w when −c ≤ w ≤ c,
+ * else c when w > c and −c otherwise (so NaN becomes −c there too). `out` marks the lanes
+ * outside.
+ */
+@inline function clamp2(w: v128, c: v128, minusC: v128, out: v128): v128 {
+  return v128.bitselect(v128.bitselect(c, minusC, f64x2.gt(w, c)), w, out);
+}
+
+@inline function outside2(w: v128, c: v128, minusC: v128): v128 {
+  return v128.not(v128.and(f64x2.le(w, c), f64x2.ge(w, minusC)));
+}
+
+/**
+ * Two or four long paths of one arm side by side (`paths` = 2 or 4), each the walk of
+ * walkDrawing1 on its own: path l is lane l of the lane-interleaved noise at `buf` (value j at
+ * buf + 8·(4j + l)), of X in XV and of the main streams in STATE. Walks [0, steps) writing X
+ * lane-interleaved into XS4, while drawing the first ziggurat attempts of the next block
+ * [0, nextSteps) for every path at once (one i32x4 per state word, as noise.ts fill4) into
+ * `next`, pending values noted per lane. Paths 0–1 and 2–3 are two f64x2 chains: independent
+ * paths fill the gaps of each other's dependency chain. Each step of each path is tallied at
+ * once (tally.ts tallyStep, into the path's own histogram and field counts; GROUP_N0 and
+ * GROUP_LAST set by the caller): the tallies have no chain of their own and fill the gaps too
+ * (measured: ~25% less time than walking and then tallying the block). Each lane does exactly the
+ * scalar kernels' double operations, so each path's numbers are its lone walk's, bit for bit.
+ */
+export function walkDrawing4(
+  buf: usize, next: usize, steps: i32, nextSteps: i32, clipped: bool, paths: i32,
+  bins: i32, binScale: f64, epsilon: f64,
+): void {
+  for (let l = 0; l < LANES; l++) {
+    store<i32>(PENDING_COUNT + (<usize>l << 2), 0);
+    store<i32>(GROUP_ENTRIES + (<usize>l << 2), 0);
+  }
+  const lastSaddle = ((pointCount + 1) >> 1) - 1;
+  const boxLength = boxL;
+  const n = pointCount;
+  const ek = f64x2.splat(etaKappa);
+  const c0 = f64x2.splat(point(0));
+  const c1 = f64x2.splat(point(1));
+  const c2 = f64x2.splat(point(2));
+  const c3 = f64x2.splat(point(3));
+  const c4 = f64x2.splat(point(4));
+  const c5 = f64x2.splat(point(5));
+  const c6 = f64x2.splat(point(6));
+  const b = f64x2.splat(clipB);
+  const minusB = f64x2.splat(-clipB);
+  const L = f64x2.splat(boxL);
+  const minusL = f64x2.splat(-boxL);
+  const four = paths == 4;
+
+  let s0 = v128.load(STATE);
+  let s1 = v128.load(STATE, 16);
+  let s2 = v128.load(STATE, 32);
+  let s3 = v128.load(STATE, 48);
+  const five = i32x4.splat(5);
+  const nine = i32x4.splat(9);
+  const low10 = i32x4.splat(1023);
+  const signBit = i32x4.splat(1024);
+  const hs = f64x2.splat(noiseScale);
+  const minusHs = f64x2.splat(-noiseScale);
+  const hshift = f64x2.splat(noiseShift);
+  const two31 = f64x2.splat(TWO_POW_31);
+  const two21 = f64x2.splat(TWO_POW_21);
+  const m53 = f64x2.splat(M53);
+
+  let x01 = v128.load(XV);
+  let x23 = v128.load(XV, 16);
+  let clips: f64 = 0;
+  let projections: f64 = 0;
+  for (let j = 0; j < steps; j++) {
+    if (j < nextSteps) {
+      let r = i32x4.mul(s1, five);
+      const a = i32x4.mul(rotl4(r, 7), nine);
+      let t9 = i32x4.shl(s1, 9);
+      s2 = v128.xor(s2, s0);
+      s3 = v128.xor(s3, s1);
+      s1 = v128.xor(s1, s2);
+      s0 = v128.xor(s0, s3);
+      s2 = v128.xor(s2, t9);
+      s3 = rotl4(s3, 11);
+      r = i32x4.mul(s1, five);
+      const bw = i32x4.mul(rotl4(r, 7), nine);
+      t9 = i32x4.shl(s1, 9);
+      s2 = v128.xor(s2, s0);
+      s3 = v128.xor(s3, s1);
+      s1 = v128.xor(s1, s2);
+      s0 = v128.xor(s0, s3);
+      s2 = v128.xor(s2, t9);
+      s3 = rotl4(s3, 11);
+
+      const layer = v128.and(bw, low10);
+      const i0 = <usize>i32x4.extract_lane(layer, 0) << 3;
+      const i1 = <usize>i32x4.extract_lane(layer, 1) << 3;
+      const b11 = i32x4.shr_u(bw, 11);
+      const u01 = f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(a), two31), two21), f64x2.convert_low_i32x4_u(b11)), m53);
+      const v01 = f64x2.mul(u01, f64x2(load<f64>(TABLE_X + i0), load<f64>(TABLE_X + i1)));
+      const fast01 = f64x2.lt(v01, f64x2(load<f64>(TABLE_XIN + i0, 8), load<f64>(TABLE_XIN + i1, 8)));
+      const minus = i32x4.ne(v128.and(bw, signBit), i32x4.splat(0));
+      const at = next + (<usize>j << 5);
+      v128.store(at, v128.bitselect(f64x2.sub(f64x2.mul(minusHs, v01), hshift), f64x2.sub(f64x2.mul(hs, v01), hshift), i64x2.extend_low_i32x4_s(minus)));
+      const slow01 = v128.not(fast01);
+      // Lanes 2 and 3 only for a group of 4 (a group of 2 advances their streams unused).
+      let v23 = f64x2.splat(0);
+      let slow23 = f64x2.splat(0);
+      if (four) {
+        const i2 = <usize>i32x4.extract_lane(layer, 2) << 3;
+        const i3 = <usize>i32x4.extract_lane(layer, 3) << 3;
+        const aHigh = i32x4.shuffle(a, a, 2, 3, 2, 3);
+        const bHigh = i32x4.shuffle(b11, b11, 2, 3, 2, 3);
+        const u23 = f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(aHigh), two31), two21), f64x2.convert_low_i32x4_u(bHigh)), m53);
+        v23 = f64x2.mul(u23, f64x2(load<f64>(TABLE_X + i2), load<f64>(TABLE_X + i3)));
+        slow23 = v128.not(f64x2.lt(v23, f64x2(load<f64>(TABLE_XIN + i2, 8), load<f64>(TABLE_XIN + i3, 8))));
+        v128.store(at, v128.bitselect(f64x2.sub(f64x2.mul(minusHs, v23), hshift), f64x2.sub(f64x2.mul(hs, v23), hshift), i64x2.extend_high_i32x4_s(minus)), 16);
+      }
+      // Rare (about 1% of values per lane): note the rejected lanes for the second pass.
+      if (v128.any_true(v128.or(slow01, slow23))) {
+        const word = v128.and(bw, i32x4.splat(2047));
+        if (i64x2.extract_lane(slow01, 0) != 0) addPending(0, j * 4, f64x2.extract_lane(v01, 0), i32x4.extract_lane(word, 0));
+        if (i64x2.extract_lane(slow01, 1) != 0) addPending(1, j * 4 + 1, f64x2.extract_lane(v01, 1), i32x4.extract_lane(word, 1));
+        if (i64x2.extract_lane(slow23, 0) != 0) addPending(2, j * 4 + 2, f64x2.extract_lane(v23, 0), i32x4.extract_lane(word, 2));
+        if (i64x2.extract_lane(slow23, 1) != 0) addPending(3, j * 4 + 3, f64x2.extract_lane(v23, 1), i32x4.extract_lane(word, 3));
+      }
+    }
+
+    const e = buf + (<usize>j << 5);
+    const g01 = etaGradient2(x01, n, ek, c0, c1, c2, c3, c4, c5, c6);
+    if (clipped) {
+      let d01 = f64x2.sub(g01, v128.load(e));
+      const out = outside2(d01, b, minusB);
+      if (v128.any_true(out)) {
+        d01 = clamp2(d01, b, minusB, out);
+        clips += lanesSet(out);
+      }
+      x01 = f64x2.sub(x01, d01);
+    } else {
+      x01 = f64x2.add(f64x2.sub(x01, g01), v128.load(e));
+    }
+    const out01 = outside2(x01, L, minusL);
+    if (v128.any_true(out01)) {
+      x01 = clamp2(x01, L, minusL, out01);
+      projections += lanesSet(out01);
+    }
+    v128.store(XS4 + (<usize>j << 5), x01);
+    tallyStep(0, j, f64x2.extract_lane(x01, 0), lastSaddle, bins, binScale, boxLength, epsilon);
+    tallyStep(1, j, f64x2.extract_lane(x01, 1), lastSaddle, bins, binScale, boxLength, epsilon);
+    if (four) {
+      const g23 = etaGradient2(x23, n, ek, c0, c1, c2, c3, c4, c5, c6);
+      if (clipped) {
+        let d23 = f64x2.sub(g23, v128.load(e, 16));
+        const out = outside2(d23, b, minusB);
+        if (v128.any_true(out)) {
+          d23 = clamp2(d23, b, minusB, out);
+          clips += lanesSet(out);
+        }
+        x23 = f64x2.sub(x23, d23);
+      } else {
+        x23 = f64x2.add(f64x2.sub(x23, g23), v128.load(e, 16));
+      }
+      const out23 = outside2(x23, L, minusL);
+      if (v128.any_true(out23)) {
+        x23 = clamp2(x23, L, minusL, out23);
+        projections += lanesSet(out23);
+      }
+      v128.store(XS4 + (<usize>j << 5), x23, 16);
+      tallyStep(2, j, f64x2.extract_lane(x23, 0), lastSaddle, bins, binScale, boxLength, epsilon);
+      tallyStep(3, j, f64x2.extract_lane(x23, 1), lastSaddle, bins, binScale, boxLength, epsilon);
+    }
+  }
+  v128.store(XV, x01);
+  v128.store(XV, x23, 16);
+  v128.store(STATE, s0);
+  v128.store(STATE, s1, 16);
+  v128.store(STATE, s2, 32);
+  v128.store(STATE, s3, 48);
+  store<f64>(COUNTERS, load<f64>(COUNTERS, 16) + clips, 16);
+  store<f64>(COUNTERS, load<f64>(COUNTERS, 24) + projections, 24);
+}

@@ -1,0 +1,105 @@
+import type { KernelTick, LongRunChunkResult, LongRunTask } from '../tasks';
+import { BLOCK, TICK_INTERVAL } from '../kernels/exitTime';
+import { bookBlock, type Walk } from '../kernels/walk';
+import { longRunResult, startLongRun } from '../kernels/longRun';
+import type { WasmKernels } from './wasmModule';
+import { finishLane, setUpTask } from './wasmTask';
+
+/** Paths a group may hold: one per lane of the two f64x2 chains, or one chain's two. */
+export const GROUP_SIZES: readonly number[] = [2, 4];
+
+/**
+ * Two or four long paths of one arm advanced together, each exactly as longRunWasm.ts advances it
+ * alone: path l is lane l of the module's streams, X and noise. walkDrawing4 walks the block,
+ * tallying every step of every path into the path's own histogram and field counts as it goes,
+ * while drawing every path's next block (as walkDrawing1 does for one); the JavaScript sampler
+ * finishes each lane's rare rejections with that path's own auxiliary words, and each path's
+ * ball entries and thinned points are booked after the block. The
+ * tasks share params, bins, thin, ε and `iterations`; their n may differ. `tick` gets the
+ * iterations done over all the paths (the group's share of the run's progress).
+ */
+export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?: KernelTick): LongRunChunkResult[] | null {
+  const paths = tasks.length;
+  if (!GROUP_SIZES.includes(paths)) throw new Error(`a group of long paths holds 2 or 4, got ${paths}`);
+  const task = tasks[0];
+  const starts = tasks.map((t) => startLongRun(t));
+  const sampler = setUpTask(k, task.params, -Infinity, Infinity);
+  const clipped = task.params.clip !== null ? 1 : 0;
+  const halves = [
+    { address: k.bufAddress, view: k.buf },
+    { address: k.bufNextAddress, view: k.bufNext },
+  ];
+  const { bins, thin, epsilon } = task;
+  const binScale = starts[0].w.binScale;
+  starts.forEach(({ w, rng }, l) => {
+    for (let q = 0; q < 4; q++) k.state[4 * q + l] = rng[q];
+    k.x[l] = w.x;
+    k.histograms[l].fill(0, 0, bins);
+    k.fieldCountsOf[l].fill(0, 0, w.fieldCounts.length);
+  });
+
+  const total = task.iterations;
+  let done = 0;
+  let nextTick = TICK_INTERVAL;
+  let cur = 0;
+  let steps = Math.min(BLOCK, total);
+  if (steps > 0) {
+    // BUF is halves[0]: fill4 writes there.
+    k.exports.fill4(0, steps, (1 << paths) - 1);
+    starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[0].view));
+  }
+  while (done < total) {
+    const nextSteps = Math.min(BLOCK, total - done - steps);
+    const nxt = 1 - cur;
+    starts.forEach(({ w }, l) => {
+      k.groupN0[l] = w.time;
+      k.groupLast[l] = w.last;
+    });
+    k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths, bins, binScale, epsilon);
+    if (nextSteps > 0) starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[nxt].view));
+    starts.forEach(({ w }, l) => bookLane(k, w, l, steps, thin));
+    done += steps;
+    cur = nxt;
+    steps = nextSteps;
+    if (done * paths >= nextTick) {
+      nextTick += TICK_INTERVAL;
+      if (tick && !tick(done * paths)) return null;
+    }
+  }
+  return starts.map(({ w, rng }, l) => {
+    w.x = k.x[l];
+    w.histogram.set(k.histograms[l].subarray(0, bins));
+    w.fieldCounts.set(k.fieldCountsOf[l].subarray(0, w.fieldCounts.length));
+    for (let q = 0; q < 4; q++) rng[q] = k.state[4 * q + l];
+    return longRunResult(tasks[l], w, rng);
+  });
+}
+
+/**
+ * Books lane l's block after walkDrawing4: its ball entries, and its thinned points read from XS4
+ * (X(k) with k % thin = 0, as tallyBlock keeps them).
+ */
+function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: number): void {
+  const entries = k.groupEntries[l];
+  w.entryTime.set(k.entryTimeOf[l].subarray(0, entries));
+  w.entryBall.set(k.entryBallOf[l].subarray(0, entries));
+  w.blockEntries = entries;
+  const r = (w.time + 1) % thin;
+  let points = 0;
+  for (let j = r === 0 ? 0 : thin - r; j < steps; j += thin) w.thinned[points++] = k.xs4[4 * j + l];
+  w.blockPoints = points;
+  w.time += steps;
+  bookBlock(w);
+}
+
+/** Books the block the module just tallied (its ball entries and thinned points) into the walk. */
+export function bookTallied(k: WasmKernels, w: Walk, steps: number): void {
+  const [entries, points] = k.tallyCounts;
+  w.entryTime.set(k.entryTime.subarray(0, entries));
+  w.entryBall.set(k.entryBall.subarray(0, entries));
+  w.thinned.set(k.thinned.subarray(0, points));
+  w.blockEntries = entries;
+  w.blockPoints = points;
+  w.time += steps;
+  bookBlock(w);
+}
