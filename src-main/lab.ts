@@ -43,6 +43,7 @@ import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { measureKernelSpeeds } from './engine/kernelSpeed';
 import { experimentPresets } from './presets';
+import { sweepPresets } from './sweepPresets';
 import { sweepCells, type SweepConfig } from '../src-shared/sweep/expandSweep';
 import { sweepCellPrefix } from './engine/executor/sweepPlan';
 import { exportRun } from './export/exportRun';
@@ -183,7 +184,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   }
 
   async presets(): Promise<PresetInfo[]> {
-    return structuredClone(experimentPresets as PresetInfo[]);
+    return structuredClone([...experimentPresets, ...sweepPresets] as PresetInfo[]);
   }
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {

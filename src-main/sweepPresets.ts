@@ -4,8 +4,8 @@ import bStaircase from '../resources/presets/sweep-b-staircase.json';
 import sharpShare from '../resources/presets/sweep-sharp-minima-share.json';
 
 /**
- * The sweep presets (configs as written in resources/presets). Kept apart from
- * experimentPresets until the designer and the service take a sweep; then they join that list.
+ * The sweep presets (configs as written in resources/presets). The service lists them after the
+ * single-run presets; the designer opens them in its sweep tab.
  */
 export const sweepPresets: readonly PresetInfo[] = [
   {

@@ -91,6 +91,22 @@ describe('sweeps in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('opens a sweep preset from "Start from" in the sweep tab, its base above and its axis in the tab', async () => {
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/design`);
+    await page.waitForSelector('#start-from option[value="preset:sweep-b-staircase"]', { state: 'attached' });
+    await page.selectOption('#start-from', 'preset:sweep-b-staircase');
+    const tab = page.getByTestId('sweep-tab');
+    await expect.poll(() => tab.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('#sweep-name').inputValue()).toBe('The b staircase');
+    expect(await page.locator('#sweep-list-0').inputValue()).toBe('0.23, 0.24, 0.26, 0.28, 0.3, 0.34, 0.4, 0.48, 0.58, 0.7, 0.8, 0.9');
+    expect(await page.locator('#sweep-field-0').inputValue()).toBe('clip');
+    // The base is the experiment above: its name and etas, checked and estimated as a whole sweep.
+    expect(await page.locator('.page-head').innerText()).toContain('the base of preset “The b staircase”');
+    await expect.poll(() => page.getByTestId('sweep-estimate').innerText(), { timeout: 15_000 }).toMatch(/12 cells[\s\S]*iterations/);
+    await screenshotBoth(page, 'sweep-preset-in-designer');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('draws a two-axis long-run sweep as a heatmap', async () => {
     const { id } = await api<{ id: number }>('startRun', {
       kind: 'sweep',
