@@ -20,10 +20,15 @@ export interface SweepBenchRound {
   /** Wall seconds from startRun to the run's completion event. */
   sweepSeconds: number;
   armSeconds: number;
+  /** CPU seconds of this process (main thread and workers) over the same span. */
+  sweepCpuSeconds: number;
+  armCpuSeconds: number;
   sweepIterations: number;
   armIterations: number;
-  /** (sweep seconds per iteration) / (one arm's seconds per iteration): 1 = no overhead. */
+  /** (sweep wall seconds per iteration) / (one arm's wall seconds per iteration): 1 = no overhead. */
   ratio: number;
+  /** The same with CPU seconds, which other processes on the machine move far less. */
+  cpuRatio: number;
 }
 
 export interface SweepBenchResult {
@@ -34,6 +39,7 @@ export interface SweepBenchResult {
   rounds: SweepBenchRound[];
   /** Median of the rounds' ratios. */
   medianRatio: number;
+  medianCpuRatio: number;
 }
 
 const base = {
@@ -65,8 +71,9 @@ export async function benchSweep(options: SweepBenchOptions): Promise<SweepBench
   const dir = mkdtempSync(join(tmpdir(), 'lab-bench-sweep-'));
   const lab = new LabService({ dbPath: join(dir, 'bench.db'), workerUrl: options.workerUrl });
   try {
-    const timed = async (config: unknown): Promise<{ seconds: number; detail: RunDetail }> => {
+    const timed = async (config: unknown): Promise<{ seconds: number; cpuSeconds: number; detail: RunDetail }> => {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       let id = -1;
       let stop = (): void => {};
       const done = new Promise<number>((resolve) => {
@@ -76,25 +83,35 @@ export async function benchSweep(options: SweepBenchOptions): Promise<SweepBench
       });
       id = (await lab.startRun(config)).id;
       const seconds = ((await done) - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
       stop();
       const detail = await lab.getRunDetail(id);
       if (detail.status !== 'completed') throw new Error(`bench run ${id} ended ${detail.status}: ${detail.error ?? ''}`);
-      return { seconds, detail };
+      return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, detail };
     };
     const out: SweepBenchRound[] = [];
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? (['sweep', 'arm'] as const) : (['arm', 'sweep'] as const);
-      const t: Partial<Record<'sweep' | 'arm', { seconds: number; iterations: number }>> = {};
+      const t: Partial<Record<'sweep' | 'arm', { seconds: number; cpuSeconds: number; iterations: number }>> = {};
       for (const which of order) {
-        const { seconds, detail } = await timed(which === 'sweep' ? sweep : arm);
+        const { seconds, cpuSeconds, detail } = await timed(which === 'sweep' ? sweep : arm);
         const arms = which === 'sweep' ? (detail.result as unknown as SweepResultSummary).cells.flatMap((c) => c.arms as ExitTimeArmSummary[]) : (detail.result!.arms as ExitTimeArmSummary[]);
-        t[which] = { seconds, iterations: iterationsOf(arms) };
+        t[which] = { seconds, cpuSeconds, iterations: iterationsOf(arms) };
       }
       const s = t.sweep!;
       const a = t.arm!;
-      out.push({ sweepSeconds: s.seconds, armSeconds: a.seconds, sweepIterations: s.iterations, armIterations: a.iterations, ratio: s.seconds / s.iterations / (a.seconds / a.iterations) });
+      out.push({
+        sweepSeconds: s.seconds,
+        armSeconds: a.seconds,
+        sweepCpuSeconds: s.cpuSeconds,
+        armCpuSeconds: a.cpuSeconds,
+        sweepIterations: s.iterations,
+        armIterations: a.iterations,
+        ratio: s.seconds / s.iterations / (a.seconds / a.iterations),
+        cpuRatio: s.cpuSeconds / s.iterations / (a.cpuSeconds / a.iterations),
+      });
     }
-    return { sweep, arm, workers: availableParallelism(), rounds: out, medianRatio: median(out.map((r) => r.ratio)) };
+    return { sweep, arm, workers: availableParallelism(), rounds: out, medianRatio: median(out.map((r) => r.ratio)), medianCpuRatio: median(out.map((r) => r.cpuRatio)) };
   } finally {
     await lab.close();
     rmSync(dir, { recursive: true, force: true });
