@@ -107,6 +107,35 @@ describe('sweeps in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('compares two clip sweeps: their config differences, and both staircases on one chart', async () => {
+    const sweepOf = (seed: number, values: (number | null)[]) => ({
+      kind: 'sweep',
+      name: `e2e compare seed ${seed}`,
+      base: { kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, seed, arms: [pareto('heavy', 0.5)], etas: [0.1, 0.05, 0.03], samples: 6, maxIterations: 10_000_000 },
+      over: [{ field: 'clip', values }],
+    });
+    const a = await api<{ id: number }>('startRun', sweepOf(7, [0.3, 0.5, 0.7]));
+    const b = await api<{ id: number }>('startRun', sweepOf(8, [0.35, 0.55, 0.8, 0.9]));
+    expect((await settled(a.id)).status).toBe('completed');
+    expect((await settled(b.id)).status).toBe('completed');
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${b.id}`);
+    const config = page.getByTestId('compare-config');
+    await config.waitFor();
+    // Only the differences: the seeds, the names and the axes' values (a list of numbers is one row).
+    await expect.poll(() => config.innerText(), { timeout: 10_000 }).toContain('0.35, 0.55, 0.8, 0.9');
+    const text = await config.innerText();
+    for (const shown of ['base.seed', 'over[0].values', '0.3, 0.5, 0.7']) expect(text).toContain(shown);
+    expect(text).not.toContain('base.etas');
+    // Both runs' fitted slopes: 3 + 4 cells with their error bars, in two colours, beside the steps.
+    const chart = `[data-chart="compare-sweep-exponents"]`;
+    await page.waitForSelector(`${chart} canvas`, { timeout: 20_000 });
+    await expect.poll(() => dataPixels(chart), { timeout: 20_000 }).toBeGreaterThan(300);
+    const legend = await page.$$eval(`${chart}`, (els) => els.map((e) => e.textContent ?? '').join(' '));
+    expect(legend).toContain('measured exponent');
+    await screenshotBoth(page, 'sweep-compare');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('draws a two-axis long-run sweep as a heatmap', async () => {
     const { id } = await api<{ id: number }>('startRun', {
       kind: 'sweep',
