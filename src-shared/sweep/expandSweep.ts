@@ -1,6 +1,5 @@
 import { configLimits } from '../model/configSchema';
 import { expandConfig } from '../model/expandConfig';
-import { isTwoDimensionalInput } from '../model/config2d';
 import { ConfigError, jsonPath, type FieldIssue } from '../model/validation';
 import { fieldProblem, sweepFieldLabels, withField, type SweepBaseConfig, type SweepValue } from './sweepFields';
 import { sweepInput, type SweepField } from './sweepSchema';
@@ -37,12 +36,6 @@ export interface SweepCell {
  * brings its rules along.
  */
 export function expandSweep(input: unknown): SweepConfig {
-  if (isTwoDimensionalInput((input as { base?: unknown } | null)?.base)) {
-    // Said once, where the 2-D marker is, rather than as every 1-D field the 2-D base lacks.
-    throw new ConfigError([
-      { path: 'base.landscape.dimension', message: "a sweep's base must be a 1-D experiment: sweeps over a 2-D landscape are not supported yet (run each 2-D config alone)" },
-    ]);
-  }
   const parsed = sweepInput.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => ({ path: jsonPath(i.path) || 'over', message: i.message })));
