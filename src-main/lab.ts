@@ -46,6 +46,9 @@ import type { RunExecution, RunOutcome } from './engine/runExecutor.types';
 import { aggregateRun } from './engine/aggregate/aggregateRun';
 import { measureKernelSpeeds } from './engine/kernelSpeed';
 import { experimentPresets } from './presets';
+import { sweepPresets } from './sweepPresets';
+import { sweepCells, type SweepConfig } from '../src-shared/sweep/expandSweep';
+import { sweepCellPrefix } from './engine/executor/sweepPlan';
 import { exportRun } from './export/exportRun';
 import { appVersion } from './appVersion';
 import { labTheoryOn } from './service/theory';
@@ -184,7 +187,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
   }
 
   async presets(): Promise<PresetInfo[]> {
-    return structuredClone(experimentPresets as PresetInfo[]);
+    return structuredClone([...experimentPresets, ...sweepPresets] as PresetInfo[]);
   }
 
   async theory(config: unknown, eta?: number): Promise<TheoryReport> {
@@ -291,27 +294,26 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     return detail;
   }
 
-  async getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]> {
-    const group = this.exitTimeGroup(id, arm, etaIndex);
-    return this.checkpoints.exitTimes(group.row.id, group.arm, group.etaIndex);
+  async getExitTimes(id: number, arm: number, etaIndex: number, cell?: number | null): Promise<number[]> {
+    const group = this.exitTimeGroup(id, arm, etaIndex, cell);
+    return this.checkpoints.exitTimes(group.row.id, group.arm, group.etaIndex, group.within);
   }
 
   /** getExitTimes as the bytes a door sends, read like getRunEncoded (one η can hold millions of samples). */
-  async getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, encoding: WireEncoding): Promise<Uint8Array> {
-    const group = this.exitTimeGroup(id, arm, etaIndex);
-    return this.readOffThread(group.row, { method: 'getExitTimes', arm: group.arm, etaIndex: group.etaIndex }, encoding);
+  async getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, cell: unknown, encoding: WireEncoding): Promise<Uint8Array> {
+    const group = this.exitTimeGroup(id, arm, etaIndex, cell);
+    return this.readOffThread(group.row, { method: 'getExitTimes', arm: group.arm, etaIndex: group.etaIndex, within: group.within }, encoding);
   }
 
-  async getTrajectories(id: number, query: unknown): Promise<TrajectoryWindow> {
-    const row = this.row(validId(id));
-    const config = storedConfig(row.config);
+  async getTrajectories(id: number, query: unknown, cell?: number | null): Promise<TrajectoryWindow> {
+    const { row, config, within } = this.cellOf(id, cell);
     if (config.kind !== 'long-run') throw new LabError({ code: 'invalid', message: `Run ${row.id} is an ${config.kind} run; it has no trajectories.` });
     const q = validTrajectoryQuery(query, config.arms.length);
     const from = q.from ?? 0;
     const to = q.to ?? config.iterations;
     const shown = Math.min(q.maxPaths ?? 8, config.paths);
     const paths: TrajectoryWindow['paths'] = [];
-    for (const [path, keys] of this.checkpoints.pathKeys(row.id, q.arm, shown).entries()) {
+    for (const [path, keys] of this.checkpoints.pathKeys(row.id, q.arm, shown, within).entries()) {
       // One path at a time, letting other requests in between: a long path is megabytes to read.
       if (path > 0) await new Promise((r) => setImmediate(r));
       this.assertDatabase();
@@ -511,11 +513,28 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     return [...this.active.keys()];
   }
 
-  private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown): { row: RunRow; arm: number; etaIndex: number } {
+  private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown, cell: unknown): { row: RunRow; arm: number; etaIndex: number; within: string } {
+    const { row, config, within } = this.cellOf(id, cell);
+    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
+    return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length), within };
+  }
+
+  /**
+   * The run a heavy-series read addresses: the run itself, or for a sweep one cell, whose chunks
+   * sit under the cell's key prefix exactly as its standalone run would store them.
+   */
+  private cellOf(id: unknown, cell: unknown): { row: RunRow; config: ExperimentConfig; within: string } {
     const row = this.row(validId(id));
     const config = storedConfig(row.config);
-    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
-    return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length) };
+    const named = cell !== undefined && cell !== null;
+    if ((config.kind as string) !== 'sweep') {
+      if (named) throw invalidInput('cell', `run ${row.id} is a ${config.kind} run, not a sweep; it has no cells`);
+      return { row, config, within: '' };
+    }
+    const cells = sweepCells(config as unknown as SweepConfig);
+    if (!named) throw invalidInput('cell', `run ${row.id} is a sweep: name one of its ${cells.length} cells (0 to ${cells.length - 1})`);
+    const c = validIndex(cell, 'cell', cells.length);
+    return { row, config: cells[c].config as ExperimentConfig, within: sweepCellPrefix(c) };
   }
 
   /**

@@ -198,10 +198,14 @@ export interface LabApi {
   getRun(id: number): Promise<RunRecord>;
   /** The run and a small summary of its result (no exit times, no trajectories). */
   getRunDetail(id: number): Promise<RunDetail>;
-  /** Every sample's σ for one arm and η (by index), in sample order; what is committed so far. */
-  getExitTimes(id: number, arm: number, etaIndex: number): Promise<number[]>;
-  /** One arm's trajectories reduced on the server to a window and a chart width. */
-  getTrajectories(id: number, query: TrajectoryQuery): Promise<TrajectoryWindow>;
+  /**
+   * Every sample's σ for one arm and η (by index), in sample order; what is committed so far.
+   * For a sweep, `cell` (its grid index) is required and names the cell: the answer is what the
+   * cell's standalone run would give. Other runs take no cell (null or left out).
+   */
+  getExitTimes(id: number, arm: number, etaIndex: number, cell?: number | null): Promise<number[]>;
+  /** One arm's trajectories reduced on the server to a window and a chart width; `cell` as for getExitTimes. */
+  getTrajectories(id: number, query: TrajectoryQuery, cell?: number | null): Promise<TrajectoryWindow>;
   cancelRun(id: number): Promise<RunSummary>;
   resumeRun(id: number): Promise<RunSummary>;
   deleteRun(id: number): Promise<void>;
@@ -268,8 +272,8 @@ export const labMethodArity: Record<LabMethod, readonly [number, number]> = {
   listRuns: [0, 1],
   getRun: [1, 1],
   getRunDetail: [1, 1],
-  getExitTimes: [3, 3],
-  getTrajectories: [2, 2],
+  getExitTimes: [3, 4],
+  getTrajectories: [2, 3],
   cancelRun: [1, 1],
   resumeRun: [1, 1],
   deleteRun: [1, 1],

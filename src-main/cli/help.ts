@@ -98,6 +98,7 @@ and exit (a second signal hands them back to the queue). Logs each chunk it runs
   --workers N     threads (whole number ≥ 1)`,
   bench: `lab bench [--json]
 lab bench --history [--json]
+lab bench --sweep [--json]
 
 Benchmarks: nanoseconds per iteration of each kernel variant in both implementations
 (JavaScript and WebAssembly SIMD, side by side; the WebAssembly speedup; long-run on WebAssembly
@@ -108,6 +109,9 @@ With --history instead: builds a temporary database of 1,000 runs (20 of them wi
 trajectories each) and times listRuns, the run detail, a trajectory window and a whole getRun,
 then listRuns through the HTTP door while that getRun is served (read on the server's thread,
 on a reader thread, and with no getRun as a control).
+With --sweep instead: a 100-cell exit-time sweep over the clip b (b from 0.40 to 0.60, η = 0.03
+and 0.01, 50 samples a cell) against one run of one arm with 5,000 samples at the same η and
+seed, alternating, 3 rounds; reports wall seconds per iteration of each and their ratio.
 
   --json          print one JSON document on stdout`,
 } as const;

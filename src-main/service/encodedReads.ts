@@ -1,4 +1,4 @@
-import type { LabApi, LabMethod } from '../../src-shared/api';
+import { labMethodArity, type LabApi, type LabMethod } from '../../src-shared/api';
 import { invokeLab } from '../../src-shared/ipc';
 
 /**
@@ -15,7 +15,7 @@ export type WireEncoding = 'json' | 'exact';
 export interface EncodedReads {
   getRunEncoded(id: unknown, encoding: WireEncoding): Promise<Uint8Array>;
   exportRunEncoded(id: unknown, format: unknown, encoding: WireEncoding): Promise<Uint8Array>;
-  getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, encoding: WireEncoding): Promise<Uint8Array>;
+  getExitTimesEncoded(id: unknown, arm: unknown, etaIndex: unknown, cell: unknown, encoding: WireEncoding): Promise<Uint8Array>;
 }
 
 type HeavyMethod = 'getRun' | 'exportRun' | 'getExitTimes';
@@ -34,6 +34,8 @@ export function invokeEncoded(service: object, method: LabMethod, args: readonly
   if (!isHeavy(method)) return null;
   const read = (service as Partial<EncodedReads>)[encodedName[method]] as ((...a: unknown[]) => Promise<Uint8Array>) | undefined;
   if (typeof read !== 'function') return null;
-  const encoded = { [method]: (...a: unknown[]) => read.call(service, ...a, encoding) } as unknown as LabApi;
+  // Optional arguments left out are passed as undefined, so the encoding is always the last parameter.
+  const [, most] = labMethodArity[method];
+  const encoded = { [method]: (...a: unknown[]) => read.call(service, ...Array.from({ length: most }, (_, k) => a[k]), encoding) } as unknown as LabApi;
   return invokeLab(encoded, method, args) as Promise<Uint8Array>;
 }

@@ -27,7 +27,7 @@ export interface HeavyReadRequest {
   row: RunRow;
   /** Live progress, when the run executes in the asking process. */
   progress?: RunProgress;
-  read: { method: 'getRun' } | { method: 'exportRun'; format: ExportFormat } | { method: 'getExitTimes'; arm: number; etaIndex: number };
+  read: { method: 'getRun' } | { method: 'exportRun'; format: ExportFormat } | { method: 'getExitTimes'; arm: number; etaIndex: number; within: string };
   encoding: WireEncoding;
 }
 
@@ -38,7 +38,7 @@ export default function heavyRead(request: HeavyReadRequest): Uint8Array {
     const value = db.transaction(() => {
       const reads = { runs: new RunsRepository(db), checkpoints: new StoredChunks(new ChunkRows(db)) };
       const { read } = request;
-      if (read.method === 'getExitTimes') return reads.checkpoints.exitTimes(request.row.id, read.arm, read.etaIndex);
+      if (read.method === 'getExitTimes') return reads.checkpoints.exitTimes(request.row.id, read.arm, read.etaIndex, read.within);
       const record = wholeRecord(reads, request.row, request.progress);
       if (read.method === 'getRun') return record;
       return exportRun(record, read.format, () => reads.checkpoints.completed(record.id));

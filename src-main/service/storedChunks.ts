@@ -39,15 +39,18 @@ export class StoredChunks implements ChunkCheckpoints {
     return this.pathKeys(runId, arm, paths).map((pieces) => this.path(runId, pieces));
   }
 
+  // `within` (below) is the key prefix of a nested run's chunks, e.g. a sweep cell's "c3/": its
+  // keys after the prefix are exactly a standalone run's, so the same reads serve both.
+
   /**
    * The keys of each path's pieces (index = path), from the primary key alone: reading them costs
    * nothing next to the rows, so a caller can read the paths it wants one at a time. Only the
    * unbroken run of pieces 0, 1, 2, … belongs to a path (as the executor resumes it).
    */
-  pathKeys(runId: number, arm: number, paths: number): string[][] {
+  pathKeys(runId: number, arm: number, paths: number, within = ''): string[][] {
     const byPath: { chunk: number; key: string }[][] = Array.from({ length: paths }, () => []);
-    for (const key of this.rows.keysWithPrefix(runId, `a${arm}/p`)) {
-      const k = parseChunkKey(key);
+    for (const key of this.rows.keysWithPrefix(runId, `${within}a${arm}/p`)) {
+      const k = parseChunkKey(key.slice(within.length));
       if (k?.kind !== 'long-run' || k.arm !== arm || k.path >= paths) continue;
       byPath[k.path].push({ chunk: k.chunk, key });
     }
@@ -77,10 +80,10 @@ export class StoredChunks implements ChunkCheckpoints {
   }
 
   /** One (arm, η)'s exit times in sample order, from its committed chunks. */
-  exitTimes(runId: number, arm: number, etaIndex: number): number[] {
+  exitTimes(runId: number, arm: number, etaIndex: number, within = ''): number[] {
     const samples = new Map<number, number>();
-    for (const row of this.rows.withPrefix(runId, `a${arm}/e${etaIndex}/`)) {
-      const k = parseChunkKey(row.key);
+    for (const row of this.rows.withPrefix(runId, `${within}a${arm}/e${etaIndex}/`)) {
+      const k = parseChunkKey(row.key.slice(within.length));
       if (k?.kind !== 'exit-time' || k.arm !== arm || k.etaIndex !== etaIndex) continue;
       const r = parseExact(row.result) as KernelChunkResult;
       if (r.kind !== 'exit-time') continue;

@@ -2,12 +2,15 @@ import type { ExperimentConfig } from '../../src-shared/model';
 import type { RunDetail } from '../../src-shared/api';
 import type { TheoryReport } from '../../src-shared/theory';
 import type { ExitTimeCurve } from '../charts/exitTimeOption';
+import type { SweepExponentInput } from '../charts/sweepExponentOption';
 import type { WorkEstimate } from '../design/estimate';
 
 /** One run's contribution to the Compare page's shared charts (a kind adds to the charts it has data for). */
 export interface CompareSeries {
   exitCurves: ExitTimeCurve[];
   occupancy: { label: string; occupancy: number[] }[];
+  /** A one-axis exit-time sweep: each arm's fitted exponent per cell, for the shared staircase chart. */
+  sweepExponents?: { field: string; input: SweepExponentInput };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { ExperimentConfig } from '../../src-shared/model';
-import { sweepCells, type SweepConfig } from '../../src-shared/sweep';
+import type { ExitTimeArmSummary } from '../../src-shared/model';
+import { sweepCells, type SweepCellResult, type SweepConfig, type SweepResultSummary } from '../../src-shared/sweep';
+import { exponentInput } from '../charts/sweepChartData';
 import { rendererKind, rendererKindNamed } from './registry';
 import type { AnyRendererKind } from './rendererKind';
 
@@ -30,5 +32,12 @@ export const sweepView: AnyRendererKind = {
   },
   estimateFromTheory: false,
   parallelUnits: (c: SweepConfig) => cellConfigs(c).reduce((s, cell) => s + rendererKind(cell).parallelUnits(cell), 0),
-  compareSeries: () => ({ exitCurves: [], occupancy: [] }),
+  compareSeries(run) {
+    const c = run.config as unknown as SweepConfig;
+    const result = run.result as unknown as SweepResultSummary | null;
+    if (c.over.length !== 1 || result?.baseKind !== 'exit-time') return { exitCurves: [], occupancy: [] };
+    const input = exponentInput(c, result.cells as SweepCellResult<ExitTimeArmSummary>[]);
+    input.arms = input.arms.map((arm) => ({ ...arm, label: `#${run.id} ${arm.label}` }));
+    return { exitCurves: [], occupancy: [], sweepExponents: { field: c.over[0].field, input } };
+  },
 };

@@ -6,6 +6,7 @@ import { exitExponent, lij, lStar, radius } from './jumpCounts';
 import { limitConstants } from './limitConstants';
 import { predictedMeanExit, timeScale } from './timeScale';
 import { regularVariation, tail } from './noiseTail';
+import type { RegularVariation } from './tails/regularVariation';
 import { communicatingClasses, isIrreducible, isSymmetric, largeMinima, typicalEdges, withLargeMinima } from './transitionGraph';
 import type { ArmTheory, FieldTheory } from './types';
 
@@ -17,19 +18,8 @@ import type { ArmTheory, FieldTheory } from './types';
  * Every heavy-tailed family enters only through its (α, p₊) and, for λ_i(η), its own tail H.
  */
 export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheory {
-  const landscapeMessages = checkLandscape(landscape);
-  const messages = [
-    ...landscapeMessages,
-    ...checkNoise(arm),
-    ...(landscapeMessages.length ? [] : checkClip(landscape, arm.clip)),
-  ];
-  const ok = messages.length === 0;
-  if (ok && landscape.criticalPoints.length === 1) {
-    // Ω1 = ℝ: no saddle to cross, so no exit — the assumptions hold but there is nothing to predict.
-    messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
-  }
+  const { ok, messages, rv } = applicability(landscape, arm);
   const base = { label: arm.label, clip: arm.clip };
-  const rv = messages.length > 0 ? null : regularVariation(arm.noise);
   if (rv === null) return notApplicableArm(base, ok, messages);
   const noise = arm.noise;
   const fs = fields(landscape);
@@ -71,6 +61,36 @@ export function armTheory(landscape: Landscape, arm: Arm, eta?: number): ArmTheo
     ...(mLarge ? { largeMinima: mLarge } : {}),
     assumptions: { ok: true, messages: [] },
   };
+}
+
+/** Whether the theory applies to the arm (A1–A3 and heavy tails), why not, and the tail's (α, p₊). */
+function applicability(landscape: Landscape, arm: Arm): { ok: boolean; messages: string[]; rv: RegularVariation | null } {
+  const landscapeMessages = checkLandscape(landscape);
+  const messages = [
+    ...landscapeMessages,
+    ...checkNoise(arm),
+    ...(landscapeMessages.length ? [] : checkClip(landscape, arm.clip)),
+  ];
+  const ok = messages.length === 0;
+  if (ok && landscape.criticalPoints.length === 1) {
+    // Ω1 = ℝ: no saddle to cross, so no exit — the assumptions hold but there is nothing to predict.
+    messages.push('A single minimum: Ω1 is the whole line, SGD never exits and Theorem 1 predicts nothing.');
+  }
+  return { ok, messages, rv: messages.length > 0 ? null : regularVariation(arm.noise) };
+}
+
+/**
+ * armTheory(landscape, arm, eta).fields[field − 1].predictedMeanExit alone (undefined where the
+ * theory does not apply): one field's constants instead of every field's and the graph, for
+ * callers that need only the start field's mean exit time, once per cell of a sweep.
+ */
+export function fieldMeanExit(landscape: Landscape, arm: Arm, eta: number, field: number): number | undefined {
+  const { rv } = applicability(landscape, arm);
+  const f = fields(landscape)[field - 1];
+  if (rv === null || !f || !(Number.isFinite(eta) && eta > 0)) return undefined;
+  const l = lStar(f, arm.clip);
+  const { q } = limitConstants(landscape, { alpha: rv.alpha, pPlus: rv.pPlus, clip: arm.clip, L: landscape.L }, f.index, l);
+  return predictedMeanExit(q, timeScale(arm.noise, eta, l));
 }
 
 /**

@@ -50,7 +50,7 @@ describe('heavy reads off the main thread', () => {
       }
     }
     for (const [arm, eta] of [[0, 0], [1, 1]]) {
-      expect(text(await lab.getExitTimesEncoded(exit.id, arm, eta, 'json'))).toBe(JSON.stringify(await lab.getExitTimes(exit.id, arm, eta)));
+      expect(text(await lab.getExitTimesEncoded(exit.id, arm, eta, null, 'json'))).toBe(JSON.stringify(await lab.getExitTimes(exit.id, arm, eta)));
     }
     // The whole result really is in it: every path of every arm.
     const whole = JSON.parse(text(await lab.getRunEncoded(long.id, 'json'))) as { result: { arms: { trajectories: number[][] }[] } };
@@ -76,7 +76,7 @@ describe('heavy reads off the main thread', () => {
     await expect(lab.getRunEncoded('1', 'json')).rejects.toBeInstanceOf(LabError);
     await expect(lab.exportRunEncoded(1, 'xml', 'json')).rejects.toMatchObject({ code: 'invalid' });
     const run = await lab.whenSettled((await lab.startRun(exitTimeConfig({ samples: 2 }))).id);
-    await expect(lab.getExitTimesEncoded(run.id, 2, 0, 'json')).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'arm' }] });
+    await expect(lab.getExitTimesEncoded(run.id, 2, 0, null, 'json')).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'arm' }] });
     await expect(invokeEncoded(lab, 'getExitTimes', [run.id, 0], 'json')).rejects.toMatchObject({ code: 'invalid' });
     await expect(invokeEncoded(lab, 'getRun', [1, 2], 'json')).rejects.toMatchObject({ code: 'invalid', message: 'getRun takes 1 argument, got 2' });
     expect(invokeEncoded(lab, 'listRuns', [], 'json')).toBeNull();

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { LabService, type LabServiceOptions } from '../../src-main/lab';
 import { LabError, type RunStatus } from '../../src-shared/api';
 import { expandConfig } from '../../src-shared/model/expandConfig';
+import type { SweepConfig } from '../../src-shared/sweep/expandSweep';
 import { runDocument } from '../../src-main/export/runDocument';
 import { openDatabase } from '../../src-main/store/database';
 import { ChunkRows } from '../../src-main/store/chunkRows';
@@ -36,10 +37,25 @@ async function labError(p: Promise<unknown>): Promise<LabError> {
 }
 
 describe('LabService', () => {
-  it('serves the three presets; each is a valid config as the README describes it', async () => {
+  it('serves the presets, the sweeps last; each is a valid config as the README describes it', async () => {
     const presets = await service('presets.db').presets();
-    expect(presets.map((p) => p.id)).toEqual(['figure-4-exit-times', 'figures-1-5-long-run', 'figure-3-three-wells', 'noise-families-exit-times', 'figure-4-2d-exit-times', 'figure-1-2d-long-run', 'axes-vs-isotropic-2d']);
+    expect(presets.map((p) => p.id)).toEqual([
+      'figure-4-exit-times',
+      'figures-1-5-long-run',
+      'figure-3-three-wells',
+      'noise-families-exit-times',
+      'figure-4-2d-exit-times',
+      'figure-1-2d-long-run',
+      'axes-vs-isotropic-2d',
+      'sweep-b-staircase',
+      'sweep-sharp-minima-share',
+    ]);
     const [fig4, fig15, fig3] = presets.map((p) => expandConfig(p.config));
+    const sweeps = presets.slice(-2).map((p) => expandConfig(p.config) as unknown as SweepConfig);
+    expect(sweeps.map((s) => [s.kind, s.base.kind, s.over.map((a) => a.field)])).toEqual([
+      ['sweep', 'exit-time', ['clip']],
+      ['sweep', 'long-run', ['clip', 'alpha']],
+    ]);
     expect(fig4).toMatchObject({ kind: 'exit-time', x0: -0.7, etas: [0.1, 0.03, 0.01, 0.003, 0.001, 0.0003, 0.0001], samples: 20, maxIterations: 1e9 });
     expect(fig4.arms.map((a) => a.clip)).toEqual([0.5, null]);
     expect(fig15).toMatchObject({ kind: 'long-run', x0: 0.3, eta: 0.001, paths: 20, iterations: 3_000_000, thin: 250, bins: 200, epsilon: 0.05 });

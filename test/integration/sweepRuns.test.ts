@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { LabService } from '../../src-main/lab';
 import { sweepCells, expandSweep } from '../../src-shared/sweep/expandSweep';
 import type { SweepResult } from '../../src-shared/sweep/sweepResult';
-import { exitTimeConfig, heavy, lab, scratch, storedRuns } from './cliHarness';
+import { invokeEncoded } from '../../src-main/service/encodedReads';
+import { exitTimeConfig, heavy, lab, longRunConfig, scratch, storedRuns } from './cliHarness';
 
 /** Sweeps through LabService on a real SQLite file and the real bundled worker threads, and through the real CLI. */
 const workerUrl = pathToFileURL(resolve(__dirname, '../../out/node/worker.js'));
@@ -52,6 +53,54 @@ describe('a sweep', () => {
     expect(result.cells[0].arms[0].theory).toMatchObject({ field: expect.any(Number), lStar: expect.any(Number), exponent: expect.any(Number) });
   });
 
+  it("answers getExitTimes for a cell with exactly the standalone run's samples, on the main thread and the reader thread", async () => {
+    const lab = service('cell-exit-times.db');
+    const sweep = await lab.whenSettled((await lab.startRun(clipSweep)).id);
+    expect(sweep.status, sweep.error ?? '').toBe('completed');
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    for (const [c, cell] of sweepCells(expandSweep(clipSweep)).entries()) {
+      const alone = await lab.whenSettled((await lab.startRun(cell.config)).id);
+      for (const eta of [0, 1]) {
+        const own = await lab.getExitTimes(alone.id, 0, eta);
+        expect(own).toHaveLength(8);
+        expect(await lab.getExitTimes(sweep.id, 0, eta, c)).toEqual(own);
+        // The HTTP and IPC doors' path: the same call by name, read and serialised off-thread.
+        const encoded = invokeEncoded(lab, 'getExitTimes', [sweep.id, 0, eta, c], 'json');
+        expect(encoded).not.toBeNull();
+        expect(text(await encoded!)).toBe(JSON.stringify(own));
+      }
+    }
+    // Cells really differ (so equality above is not that of one cell read three times).
+    expect(await lab.getExitTimes(sweep.id, 0, 0, 0)).not.toEqual(await lab.getExitTimes(sweep.id, 0, 0, 2));
+    await expect(lab.getExitTimes(sweep.id, 0, 0)).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'cell' }] });
+    await expect(lab.getExitTimes(sweep.id, 0, 0, 3)).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'cell' }] });
+    await expect(invokeEncoded(lab, 'getExitTimes', [sweep.id, 0, 0], 'json')).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'cell' }] });
+    const standalone = (await lab.listRuns()).runs.find((r) => r.config.kind === 'exit-time')!;
+    await expect(lab.getExitTimes(standalone.id, 0, 0, 0)).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'cell' }] });
+    // null is "no cell", as a JSON door sends a left-out argument.
+    expect(await lab.getExitTimes(standalone.id, 0, 0, null)).toEqual(await lab.getExitTimes(standalone.id, 0, 0));
+  });
+
+  it("answers getTrajectories for a long-run cell with exactly the standalone run's paths", async () => {
+    const lab = service('cell-trajectories.db');
+    const longSweep = { kind: 'sweep', name: 'two clips, long run', base: longRunConfig({ iterations: 40_000, thin: 1_000 }), over: [{ field: 'clip', values: [0.3, null] }] };
+    const sweep = await lab.whenSettled((await lab.startRun(longSweep)).id);
+    expect(sweep.status, sweep.error ?? '').toBe('completed');
+    const query = { arm: 0, columns: 100 };
+    const windows = [];
+    for (const [c, cell] of sweepCells(expandSweep(longSweep)).entries()) {
+      const alone = await lab.whenSettled((await lab.startRun(cell.config)).id);
+      const own = await lab.getTrajectories(alone.id, query);
+      expect(own.paths).toHaveLength(2);
+      expect(own.paths[0].stored).toBe(41); // x0 and every 1,000th iterate
+      const window = await lab.getTrajectories(sweep.id, query, c);
+      expect(window).toEqual(own);
+      windows.push(window);
+    }
+    expect(windows[0].paths[0].points).not.toEqual(windows[1].paths[0].points);
+    await expect(lab.getTrajectories(sweep.id, query)).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'cell' }] });
+  });
+
   it('exports a CSV with the axis field as its leading column', async () => {
     const lab = service('csv.db');
     const done = await lab.whenSettled((await lab.startRun(clipSweep)).id);
@@ -77,6 +126,24 @@ describe('a sweep', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('over[0].values[2]');
     expect(r.stdout).toBe('');
+    expect(storedRuns(db)).toBe(0);
+  });
+
+  it('refuses a sweep over a 2-D base through the real CLI: exit 2 at base.landscape.dimension, nothing stored', async () => {
+    const base2d = {
+      kind: 'exit-time',
+      landscape: { dimension: 2, preset: 'wide-and-sharp' },
+      x0: [-0.8, -0.2],
+      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
+      etas: [0.1, 0.05],
+      samples: 4,
+    };
+    const file = tmp.writeJson('sweep-2d.json', { kind: 'sweep', base: base2d, over: [{ field: 'clip', values: [0.3, 0.5] }] });
+    const db = tmp.path('sweep-2d.db');
+    const r = await lab(['run', '--config', file, '--db', db]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('base.landscape.dimension');
+    expect(r.stderr).not.toContain('base.x0');
     expect(storedRuns(db)).toBe(0);
   });
 

@@ -5,13 +5,15 @@ import { num, table } from '../format/table';
 import { benchKernels } from '../../engine/bench/kernelBench';
 import { benchPool } from '../../engine/bench/poolBench';
 import { benchHistory } from '../../bench/historyBench';
+import { benchSweep } from '../../bench/sweepBench';
 
 /** `lab bench`: the pool's speedup and Figure 1 wall time, then the kernels' ns per iteration. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const help = commandHelp.bench;
-  const args = parseCommandArgs(argv, { json: { type: 'boolean' }, history: { type: 'boolean' } }, 0, help);
+  const args = parseCommandArgs(argv, { json: { type: 'boolean' }, history: { type: 'boolean' }, sweep: { type: 'boolean' } }, 0, help);
   if (args.values.help) return printHelp(help);
   if (args.values.history) return historyCommand(args.values.json === true);
+  if (args.values.sweep) return sweepCommand(args.values.json === true);
   // The pool first: run after the in-process kernel timing, its 2-worker number came out ~10%
   // lower (1.67–1.70× against 1.84–1.87× in a fresh process), the main thread's own JIT and GC
   // work still competing for the two cores.
@@ -83,6 +85,27 @@ async function historyCommand(json: boolean): Promise<number> {
       ['getRun read on', 'getRun ms', 'listRuns calls meanwhile', 'listRuns median ms', 'listRuns max ms', 'longest thread hold ms'],
       result.duringGetRun.map((r) => [r.readOn, r.getRunMs, r.smallCalls, r.smallMedianMs, r.smallMaxMs, r.longestBlockMs]),
     ),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+/** `lab bench --sweep`: a 100-cell exit-time sweep against the same work as one arm. */
+async function sweepCommand(json: boolean): Promise<number> {
+  log('Timing a 100-cell exit-time sweep over b against one arm with 100 times the samples, 3 rounds…');
+  const result = await benchSweep({ workerUrl: new URL('./worker.js', import.meta.url) });
+  if (json) {
+    printJson(result);
+    return 0;
+  }
+  const out = [
+    table(
+      ['round', 'sweep s', 'sweep CPU s', 'sweep iterations', 'one arm s', 'one arm CPU s', 'one arm iterations', 'ratio (wall)', 'ratio (CPU)'],
+      result.rounds.map((r, k) => [k + 1, r.sweepSeconds, r.sweepCpuSeconds, r.sweepIterations, r.armSeconds, r.armCpuSeconds, r.armIterations, r.ratio, r.cpuRatio]),
+    ),
+    'Ratios: the sweep\'s seconds per iteration over the one arm\'s (1 = no per-cell overhead; target < 1.05).',
+    `Medians on ${result.workers} workers: ${num(result.medianRatio)} in wall time, ${num(result.medianCpuRatio)} in CPU time (this process's threads).`,
+    'Timings depend on the machine and on whatever else it is running.',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;

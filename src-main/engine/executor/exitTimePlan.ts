@@ -30,6 +30,8 @@ export interface ExitTimePlanOptions {
   /** Workers the run may use; the tail of a group is split so they all stay busy. */
   parallelism: number;
   prediction?: MeanExitPrediction;
+  /** See PlanOptions.firstChunkFromTheory. */
+  firstChunkFromTheory?: boolean;
 }
 
 /**
@@ -143,9 +145,20 @@ export class ExitTimePlan implements ChunkSource {
   /** Samples for the group's next chunk: ~chunkIterations of work, growing at most 2× per finished chunk. */
   private chunkSamples(g: Group): number {
     const byWork = Math.floor(this.options.chunkIterations / Math.max(1, this.meanExit(g)));
-    const byGrowth = 2 ** Math.min(30, g.completedChunks);
+    const byGrowth = Math.max(2 ** Math.min(30, g.completedChunks), this.theoryStart(g));
     const bySpread = Math.ceil(g.free / Math.max(1, this.options.parallelism));
     return Math.max(1, Math.min(byWork, byGrowth, bySpread));
+  }
+
+  /**
+   * The growth rule's floor: 1, or with firstChunkFromTheory a quarter of a chunk's work by the
+   * theory's mean exit time. Unlike a mean from a few samples, the theory's is not made small by
+   * one lucky early sample, and the quarter leaves room for it to be off.
+   */
+  private theoryStart(g: Group): number {
+    if (!this.options.firstChunkFromTheory) return 1;
+    const predicted = this.options.prediction?.(g.arm, g.etaIndex) ?? null;
+    return predicted !== null && predicted > 0 ? Math.floor(this.options.chunkIterations / predicted / 4) : 1;
   }
 
   private task(g: Group, sampleStart: number, sampleCount: number): ExitTimeTask {

@@ -1,6 +1,6 @@
 import type { ExitTimeConfig } from '../../../src-shared/model/config';
 import { fieldIndexOf } from '../../../src-shared/model/landscape';
-import { armTheory } from '../../../src-shared/theory/armTheory';
+import { fieldMeanExit } from '../../../src-shared/theory/armTheory';
 import type { MeanExitPrediction } from './exitTimeEstimate';
 
 /**
@@ -20,8 +20,7 @@ export function meanExitPrediction(config: ExitTimeConfig): MeanExitPrediction {
 
 function predict(config: ExitTimeConfig, field: number, arm: number, etaIndex: number): number | null {
   try {
-    const theory = armTheory(config.landscape, config.arms[arm], config.etas[etaIndex]);
-    const predicted = theory.applicable && field > 0 ? theory.fields[field - 1]?.predictedMeanExit : undefined;
+    const predicted = field > 0 ? fieldMeanExit(config.landscape, config.arms[arm], config.etas[etaIndex], field) : undefined;
     return predicted !== undefined && Number.isFinite(predicted) && predicted > 0 ? predicted : null;
   } catch {
     // A prediction is a convenience for the progress bar; a theory failure must not stop a run.

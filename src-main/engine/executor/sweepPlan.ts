@@ -8,7 +8,12 @@ import { namespacedKey } from '../kinds/chunkNamespace';
  * behind the cell's grid index, e.g. "c3/a0/e1/s0-9".
  */
 export function sweepChunkKey(cell: number, key: string): string {
-  return namespacedKey(`c${cell}/`, key);
+  return namespacedKey(sweepCellPrefix(cell), key);
+}
+
+/** The prefix of every chunk key of one cell. */
+export function sweepCellPrefix(cell: number): string {
+  return `c${cell}/`;
 }
 
 const cellKeyPattern = /^c(\d+)\/(.+)$/;

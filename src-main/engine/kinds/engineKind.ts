@@ -8,6 +8,12 @@ export interface PlanOptions {
   chunkIterations: number;
   /** Chunks that run at once (the runner's capacity). */
   parallelism: number;
+  /**
+   * Size an exit-time group's first chunks from the theory's mean exit time (a quarter of a
+   * chunk's work by it) rather than from one sample: for a sweep, whose hundreds of groups all
+   * start at once and would each pay a round of tiny chunks.
+   */
+  firstChunkFromTheory?: boolean;
 }
 
 /** A live run's summary, updated chunk by chunk (see RunningAggregate). */

@@ -30,8 +30,14 @@ function cellResults(config: SweepConfig, chunks: ReadonlyMap<string, AnyChunk>)
 export const sweepEngine: EngineKind<SweepConfig, AnyTask, AnyChunk, SweepResult, SweepResultSummary> = {
   kind: 'sweep',
   plan: (config, completed, options) => {
-    const byCell = chunksByCell(completed, sweepCells(config).length);
-    return new SweepPlan(sweepCells(config).map((cell, c) => engineKind(cell.config.kind).plan(cell.config, byCell[c], options)));
+    const cells = sweepCells(config);
+    const byCell = chunksByCell(completed, cells.length);
+    // Every chunk costs a round trip to a worker and a commit, and a sweep has many cells, so
+    // each cell cuts fewer, larger chunks than it would alone (how samples are cut never changes
+    // a number): the cells keep the workers busy together, so a cell need not split its samples
+    // across them, and a cell's first chunk is sized by the theory rather than one sample.
+    const perCell = { ...options, parallelism: Math.max(1, Math.ceil(options.parallelism / cells.length)), firstChunkFromTheory: true };
+    return new SweepPlan(cells.map((cell, c) => engineKind(cell.config.kind).plan(cell.config, byCell[c], perCell)));
   },
   kernel: (task, tick) => engineKind(task.kind).kernel(task, tick),
   aggregate(config, chunks) {
