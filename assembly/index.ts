@@ -34,3 +34,4 @@ export function region(k: i32): usize {
     default: return 0;
   }
 }
+export { walk2d, setWalk2d, region2d } from './walk2d';
