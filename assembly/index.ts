@@ -35,3 +35,4 @@ export function region(k: i32): usize {
   }
 }
 export { walk2d, setWalk2d, region2d } from './walk2d';
+export { fillIsotropic } from './noise2d';

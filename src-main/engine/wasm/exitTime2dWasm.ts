@@ -4,6 +4,7 @@ import { BLOCK } from '../kernels/exitTime';
 import { TICK_INTERVAL_2D } from '../kernels2d/exitTime2d';
 import { basinAt, kernelLandscape2d } from '../kernels2d/landscape2d';
 import { noiseSampler2d } from '../kernels2d/noise2d';
+import { wasmNoise2d } from './noise2dWasm';
 import type { ExitTime2DChunkResult, ExitTime2DTask } from '../kernels2d/tasks2d';
 import { Walk2D } from '../kernels2d/walk2d';
 import { walk2dWasm } from './walk2dWasm';
@@ -13,15 +14,16 @@ const FIRST_BLOCK = 64;
 
 /**
  * runExitTime2d (kernels2d/exitTime2d.ts) with the step body in WebAssembly: the same streams,
- * block sizes and ticks, the same samplers writing into the module's noise block, so the
+ * block sizes and ticks, the same noise values written into the module's noise block (by the
+ * module's first pass where noise2dWasm.ts has one, else by the JavaScript sampler), so the
  * results are the JavaScript kernel's bit for bit.
  */
 export function runExitTime2dWasm(k: WasmKernels, task: ExitTime2DTask, tick?: KernelTick): ExitTime2DChunkResult | null {
   const { params, x0, maxIterations, sampleCount } = task;
   const land = kernelLandscape2d(params.landscape, params.mapNodes);
-  const sampler = noiseSampler2d(params.noise, params.eta);
   const w = new Walk2D(land, params);
   const m = walk2dWasm(k);
+  const sampler = wasmNoise2d(k, m, params.noise, params.eta) ?? noiseSampler2d(params.noise, params.eta);
   m.setUp(w);
   const home = basinAt(land, x0[0], x0[1]);
   const { buf, basins, xy } = m;

@@ -26,6 +26,7 @@ export class Walk2DWasm {
   readonly ys: Float64Array;
   readonly basins: Int32Array;
   readonly xy: Float64Array;
+  readonly bufAddress: number;
   private readonly terms: Float64Array;
   private readonly labels: Uint8Array;
   private readonly exports: Walk2DExports;
@@ -35,6 +36,7 @@ export class Walk2DWasm {
     this.exports = k.exports as WasmExports & Walk2DExports;
     const mem = k.exports.memory.buffer;
     const at = (r: number) => this.exports.region2d(r);
+    this.bufAddress = at(0);
     this.buf = new Float64Array(mem, at(0), 2 * BLOCK);
     this.xs = new Float64Array(mem, at(1), BLOCK);
     this.ys = new Float64Array(mem, at(2), BLOCK);
