@@ -51,11 +51,14 @@ function bits(values: ArrayLike<number>): string[] {
 let k: WasmKernels;
 /** Censored samples over every variant's chunks (a rare path: the test below needs some). */
 let censoredTotal = 0;
+/** The module's ziggurat tail and wedge counts (assembly/layout.ts COUNTERS) when the file started. */
+let tailsAndWedgesBefore = [0, 0];
 
 beforeAll(() => {
   const loaded = wasmKernels();
   if (!('exports' in loaded)) throw new Error(`the WebAssembly kernels did not load: ${loaded.missing}`);
   k = loaded;
+  tailsAndWedgesBefore = [k.counters[0], k.counters[1]];
 });
 
 describe.each(variants)('2-D WebAssembly walk, $name', ({ p }) => {
@@ -121,7 +124,9 @@ describe.each(variants)('2-D WebAssembly walk, $name', ({ p }) => {
 });
 
 describe('2-D WebAssembly exit-time chunks', () => {
-  it('included censored samples', () => {
+  it('included censored samples and the ziggurat rejections the module notes (tails, wedges)', () => {
     expect(censoredTotal).toBeGreaterThan(0);
+    expect(k.counters[0]).toBeGreaterThan(tailsAndWedgesBefore[0]);
+    expect(k.counters[1]).toBeGreaterThan(tailsAndWedgesBefore[1]);
   });
 });
