@@ -40,3 +40,5 @@ export function region(k: i32): usize {
     default: return 0;
   }
 }
+export { walk2d, setWalk2d, region2d } from './walk2d';
+export { fillIsotropic } from './noise2d';

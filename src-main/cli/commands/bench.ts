@@ -54,7 +54,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
   }
   for (const r of kernels.cReferences) {
     const what = `2-D C reference, ${r.noise}${r.direction ? ` ${r.direction}` : ''} b = ${r.clip}`;
-    out.push('skipped' in r ? `${what}: skipped (${r.skipped})` : `${what}: ${num(r.nsPerIteration)} ns / iteration; ours / C = ${num(r.ratio)}`);
+    const ratios = 'skipped' in r ? '' : Object.entries(r.ratio).map(([impl, x]) => `${impl} / C = ${num(x)}`).join(', ');
+    out.push('skipped' in r ? `${what}: skipped (${r.skipped})` : `${what}: ${num(r.nsPerIteration)} ns / iteration; ${ratios}`);
   }
   out.push('');
   out.push(`Worker pool: 2 workers are ${num(pool.speedup2over1)}× as fast as 1 on a CPU-bound run (target ≥ 1.8 on 2 idle cores)`);

@@ -62,7 +62,7 @@ export type CReference =
   | { skipped: string };
 
 export interface KernelBenchReport {
-  /** The 1-D rows (both implementations), then the 2-D rows (kernelBench2d.ts, JavaScript). */
+  /** The 1-D rows, then the 2-D rows (kernelBench2d.ts), each in both implementations. */
   results: (KernelBenchResult | Kernel2DBenchRow)[];
   speedups: KernelSpeedup[];
   /** Why there are no WebAssembly rows (no SIMD, module not built), when there are none. */

@@ -7,6 +7,7 @@ import { BASIN_MAP_NODES } from '../../../src-shared/theory2d/basinMap';
 import { kernelLandscape2d } from '../kernels2d/landscape2d';
 import { runTask2d } from '../kernels2d/runTask2d';
 import type { ExitTime2DTask, KernelNoise2D, KernelParams2D } from '../kernels2d/tasks2d';
+import { wasmKernels } from '../wasm/wasmModule';
 
 /**
  * The 2-D rows of `lab bench`: CPU ns per iteration of the 2-D exit-time kernel on the
@@ -14,7 +15,9 @@ import type { ExitTime2DTask, KernelNoise2D, KernelParams2D } from '../kernels2d
  * samples restarted as they exit, for isotropic and axes Pareto (α = 1.2, scale 0.1) and
  * Gaussian (σ = 1) noise, clipped at b = 0.5 or not. Beside each clipped row, the plain C loop of
  * the same recursion (reference2d.c: libm exp per well, noise by inversion) on the same basin
- * map. JS and C repetitions alternate, so a burst of load elsewhere hits both; medians reported.
+ * map. Each variant runs in both implementations (the WebAssembly step body when the module
+ * loads, wasm/kernelChoice2d.ts); JS, WebAssembly and C repetitions alternate, so a burst of
+ * load elsewhere hits all; medians reported.
  */
 export interface Kernel2DBenchRow {
   kind: 'exit-time';
@@ -22,17 +25,20 @@ export interface Kernel2DBenchRow {
   noise: 'pareto' | 'gaussian';
   direction?: 'isotropic' | 'axes';
   clip: number | null;
+  implementation: Implementation2D;
   nsPerIteration: number;
   samples: number[];
 }
 
+type Implementation2D = 'js' | 'wasm';
+
 export type CReference2D =
-  | (Omit<Kernel2DBenchRow, 'samples'> & { samples: number[]; ratio: number; compiler: string })
-  | (Omit<Kernel2DBenchRow, 'samples' | 'nsPerIteration'> & { skipped: string });
+  | (Omit<Kernel2DBenchRow, 'samples' | 'implementation'> & { samples: number[]; ratio: Partial<Record<Implementation2D, number>>; compiler: string })
+  | (Omit<Kernel2DBenchRow, 'samples' | 'nsPerIteration' | 'implementation'> & { skipped: string });
 
 export interface Kernel2DBenchReport {
   results: Kernel2DBenchRow[];
-  /** ratio = ours / C for the same variant (target ≤ 1). */
+  /** ratio = ours / C for the same variant, per implementation (target ≤ 1). */
   cReferences: CReference2D[];
 }
 
@@ -56,7 +62,7 @@ const variants: Variant[] = [
   { noise: { family: 'gaussian', sigma: 1 }, clip: 0.5, cMode: 2 },
 ];
 
-function describe(v: Variant): Omit<Kernel2DBenchRow, 'nsPerIteration' | 'samples'> {
+function describe(v: Variant): Omit<Kernel2DBenchRow, 'nsPerIteration' | 'samples' | 'implementation'> {
   return {
     kind: 'exit-time',
     dimension: 2,
@@ -68,14 +74,15 @@ function describe(v: Variant): Omit<Kernel2DBenchRow, 'nsPerIteration' | 'sample
 
 export async function benchKernels2d(iterations: number, repetitions: number): Promise<Kernel2DBenchReport> {
   const c = compileReference();
-  const ours = variants.map(() => [] as number[]);
+  const implementations: Implementation2D[] = 'exports' in wasmKernels() ? ['js', 'wasm'] : ['js'];
+  const ours = implementations.map(() => variants.map(() => [] as number[]));
   const theirs = variants.map(() => [] as number[]);
   const failures = variants.map(() => null as string | null);
   try {
-    for (const v of variants) runVariant(v, 1 << 18); // warm-up: builds the basin map, lets V8 compile
+    for (const v of variants) for (const impl of implementations) runVariant(v, 1 << 18, impl); // warm-up: builds the basin map, lets V8 compile
     for (let r = 0; r < repetitions; r++) {
       variants.forEach((v, k) => {
-        ours[k].push(runVariant(v, iterations));
+        implementations.forEach((impl, i) => ours[i][k].push(runVariant(v, iterations, impl)));
         if ('exe' in c && v.cMode !== null && failures[k] === null) {
           try {
             theirs[k].push(runReference(c.exe, c.mapFile, v, iterations));
@@ -89,13 +96,16 @@ export async function benchKernels2d(iterations: number, repetitions: number): P
   } finally {
     if ('dir' in c) rmSync(c.dir, { recursive: true, force: true });
   }
-  const results = variants.map((v, k) => ({ ...describe(v), nsPerIteration: median(ours[k]), samples: ours[k] }));
+  const results = implementations.flatMap((implementation, i) =>
+    variants.map((v, k) => ({ ...describe(v), implementation, nsPerIteration: median(ours[i][k]), samples: ours[i][k] })),
+  );
   const cReferences = variants.flatMap((v, k): CReference2D[] => {
     if (v.cMode === null) return [];
     const skipped = 'skipped' in c ? c.skipped : failures[k];
     if (skipped !== null) return [{ ...describe(v), skipped }];
     const ns = median(theirs[k]);
-    return [{ ...describe(v), nsPerIteration: ns, ratio: results[k].nsPerIteration / ns, compiler: (c as { compiler: string }).compiler, samples: theirs[k] }];
+    const ratio = Object.fromEntries(implementations.map((impl, i) => [impl, median(ours[i][k]) / ns]));
+    return [{ ...describe(v), nsPerIteration: ns, ratio, compiler: (c as { compiler: string }).compiler, samples: theirs[k] }];
   });
   return { results, cReferences };
 }
@@ -105,17 +115,21 @@ function params(v: Variant): KernelParams2D {
 }
 
 /** CPU ns per iteration of about `iterations` iterations of the production 2-D exit-time kernel. */
-function runVariant(v: Variant, iterations: number): number {
+function runVariant(v: Variant, iterations: number, implementation: Implementation2D): number {
   const task: ExitTime2DTask = {
     kind: 'exit-time-2d', params: params(v), x0: X0, maxIterations: 1e12,
     seed: 1, arm: 0, etaIndex: 0, sampleStart: 0, sampleCount: 100_000,
   };
   let done = 0;
   const t0 = process.cpuUsage();
-  runTask2d(task, (n) => {
-    done = n;
-    return n < iterations;
-  });
+  runTask2d(
+    task,
+    (n) => {
+      done = n;
+      return n < iterations;
+    },
+    implementation,
+  );
   const used = process.cpuUsage(t0);
   return ((used.user + used.system) * 1000) / done;
 }

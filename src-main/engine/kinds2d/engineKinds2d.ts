@@ -1,8 +1,8 @@
 import type { ExitTime2DConfig, LongRun2DConfig } from '../../../src-shared/model/config2d';
 import type { ExitTime2DResult, LongRun2DResult } from '../../../src-shared/model/results2d';
 import type { CsvCell, EngineKind, RunningKindAggregate } from '../kinds/engineKind';
-import { runExitTime2d } from '../kernels2d/exitTime2d';
 import { runLongRun2d } from '../kernels2d/longRun2d';
+import { exitTime2dKernel } from '../wasm/kernelChoice2d';
 import type { ExitTime2DChunkResult, ExitTime2DTask, LongRun2DChunkResult, LongRun2DTask } from '../kernels2d/tasks2d';
 import { aggregateExitTime2d, aggregateLongRun2d } from './aggregate2d';
 import { ExitTime2DPlan } from './exitTime2dPlan';
@@ -32,7 +32,7 @@ class Running2D<C, R> implements RunningKindAggregate<R | null> {
 export const exitTime2dEngine: EngineKind<ExitTime2DConfig, ExitTime2DTask, ExitTime2DChunkResult, ExitTime2DResult, ExitTime2DResult | null> = {
   kind: 'exit-time-2d',
   plan: (config, completed) => new ExitTime2DPlan(config, completed),
-  kernel: (task, tick) => runExitTime2d(task, tick),
+  kernel: (task, tick) => exitTime2dKernel(task, tick),
   aggregate: (config, chunks) => aggregateExitTime2d(config, chunks),
   running: (config) => new Running2D(config, 'exit-time-2d', aggregateExitTime2d),
   csv: {

@@ -7,7 +7,7 @@ import { BLOCK } from '../kernels/exitTime';
  * The WebAssembly SIMD kernels (assembly/, compiled by scripts/build-wasm.mjs into kernels.wasm
  * beside the worker bundle): one instance per thread, made on first use and reused by every
  * chunk, so its fixed memory never grows. The module has no imports: its loops use only
- * integer steps, the four basic float operations, floor and abs, which give the same bits
+ * integer steps, the four basic float operations, floor, ceil, sqrt and abs, which give the same bits
  * everywhere; the rare second pass that needs pow/log/exp runs in the JavaScript samplers.
  */
 export const WASM_NAME = 'kernels.wasm';
