@@ -18,8 +18,9 @@ describe('runs executing at once share the pool', () => {
     const runB = pool.execute({ runId: 2, config, checkpoints: b });
     const [ra, rb] = await Promise.all([runA.done, runB.done]);
     expect(JSON.stringify(expectCompleted(rb))).toBe(JSON.stringify(expectCompleted(ra)));
-    // 2 arms × 2 paths × 4 pieces = 16 chunks each, taken in turns.
-    expect(order.join('')).toBe('ab'.repeat(16));
+    // 2 arms × 2 paths × 4 pieces = 16 pieces each. A chunk walks an arm's 2 paths side by side
+    // (a group) and commits its 2 pieces together, so 8 chunks each, taken in turns.
+    expect(order.join('')).toBe('aabb'.repeat(8));
   });
 
   it('refuses to execute the same run twice at once in one process', async () => {
