@@ -98,7 +98,7 @@ and exit (a second signal hands them back to the queue). Logs each chunk it runs
   --workers N     threads (whole number ≥ 1)`,
   bench: `lab bench [--json]
 lab bench --history [--json]
-lab bench --sweep [--json]
+lab bench --sweep [--samples N] [--json]
 
 Benchmarks: nanoseconds per iteration of each kernel variant in both implementations
 (JavaScript and WebAssembly SIMD, side by side; the WebAssembly speedup; long-run on WebAssembly
@@ -113,7 +113,8 @@ With --sweep instead: a 100-cell exit-time sweep over the clip b (b from 0.40 to
 and 0.01, 50 samples a cell) against one run of one arm with 5,000 samples at the same η and
 seed, alternating, 3 rounds; reports wall seconds per iteration of each and their ratio.
 
-  --json          print one JSON document on stdout`,
+  --json          print one JSON document on stdout
+  --samples N     with --sweep: samples a cell (default 50; the one arm has 100 times as many)`,
 } as const;
 
 export type CommandName = keyof typeof commandHelp;

@@ -1,4 +1,5 @@
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, positiveInteger } from '../args';
+import { UsageError } from '../errors';
 import { commandHelp } from '../help';
 import { log, printHelp, printJson } from '../service';
 import { num, table } from '../format/table';
@@ -10,10 +11,12 @@ import { benchSweep } from '../../bench/sweepBench';
 /** `lab bench`: the pool's speedup and Figure 1 wall time, then the kernels' ns per iteration. */
 export async function benchCommand(argv: string[]): Promise<number> {
   const help = commandHelp.bench;
-  const args = parseCommandArgs(argv, { json: { type: 'boolean' }, history: { type: 'boolean' }, sweep: { type: 'boolean' } }, 0, help);
+  const args = parseCommandArgs(argv, { json: { type: 'boolean' }, history: { type: 'boolean' }, sweep: { type: 'boolean' }, samples: { type: 'string' } }, 0, help);
   if (args.values.help) return printHelp(help);
   if (args.values.history) return historyCommand(args.values.json === true);
-  if (args.values.sweep) return sweepCommand(args.values.json === true);
+  const samples = positiveInteger(args, 'samples', help);
+  if (samples !== undefined && !args.values.sweep) throw new UsageError('--samples applies to --sweep only', help);
+  if (args.values.sweep) return sweepCommand(args.values.json === true, samples);
   // The pool first: run after the in-process kernel timing, its 2-worker number came out ~10%
   // lower (1.67–1.70× against 1.84–1.87× in a fresh process), the main thread's own JIT and GC
   // work still competing for the two cores.
@@ -92,9 +95,9 @@ async function historyCommand(json: boolean): Promise<number> {
 }
 
 /** `lab bench --sweep`: a 100-cell exit-time sweep against the same work as one arm. */
-async function sweepCommand(json: boolean): Promise<number> {
-  log('Timing a 100-cell exit-time sweep over b against one arm with 100 times the samples, 3 rounds…');
-  const result = await benchSweep({ workerUrl: new URL('./worker.js', import.meta.url) });
+async function sweepCommand(json: boolean, samples: number | undefined): Promise<number> {
+  log(`Timing a 100-cell exit-time sweep over b (${samples ?? 50} samples a cell) against one arm with 100 times the samples, 3 rounds…`);
+  const result = await benchSweep({ workerUrl: new URL('./worker.js', import.meta.url), samples });
   if (json) {
     printJson(result);
     return 0;
