@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunDetail } from '../../src-shared/api';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /**
@@ -16,14 +17,7 @@ let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
 
 /** The l*ᵢ column of one arm's basin table, top to bottom (the "L" of a large basin stripped). */
 async function lStars(arm: number): Promise<string[]> {

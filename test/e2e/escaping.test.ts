@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab } from './support/labCalls';
 import { launchChromium, openPage } from './support/browser';
 
 /**
@@ -14,14 +15,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
 
 beforeAll(async () => {
   await buildRendererIfStale();

@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunDetail } from '../../src-shared/api';
 import { LabService } from '../../src-main/lab';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab, settledRun, dataPixels } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 import { lab as labCommand } from '../integration/cliHarness';
 
@@ -22,45 +22,15 @@ let consoleErrors: string[];
 /** Another process's view of the same database: this test process, with its own workers. */
 let elsewhere: LabService;
 
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
+const settled = (id: number) => settledRun(lab, id);
+const pixelsOf = (selector: string) => dataPixels(page, selector);
+
 const workerUrl = pathToFileURL(resolve(__dirname, '../../out/node/worker.js'));
 const pareto = (label: string, clip: number | null) => ({ label, noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip });
 
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(JSON.stringify(body));
-  return body;
-}
-
-async function settled(id: number): Promise<RunDetail> {
-  for (;;) {
-    const run = await api<RunDetail>('getRunDetail', id);
-    if (run.status !== 'running' && run.status !== 'queued') return run;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function gotoHash(target: Page, hash: string): Promise<void> {
   await target.goto(`${lab.url.replace(/\/$/, '')}/#${hash}`);
-}
-
-/** Strongly coloured pixels of a chart's canvas: data, not frame (see lab.test.ts). */
-async function dataPixels(selector: string): Promise<number> {
-  return page.$eval(`${selector} canvas`, (el) => {
-    const ctx = (el as HTMLCanvasElement).getContext('2d');
-    if (!ctx) return 0;
-    const data = ctx.getImageData(0, 0, (el as HTMLCanvasElement).width, (el as HTMLCanvasElement).height).data;
-    let n = 0;
-    for (let k = 0; k < data.length; k += 4) {
-      if (data[k + 3] === 0) continue;
-      if (Math.max(data[k], data[k + 1], data[k + 2]) - Math.min(data[k], data[k + 1], data[k + 2]) > 80) n++;
-    }
-    return n;
-  });
 }
 
 const rows = () => page.locator('.runs-table tbody tr[data-run-id]');
@@ -93,7 +63,7 @@ describe('run history in Chromium', () => {
     expect((await settled(longId)).status).toBe('completed');
     await gotoHash(page, `/runs/${longId}`);
     await expect.poll(() => page.getByTestId('paths-shown').innerText(), { timeout: 20_000 }).toBe('showing 8 of 12 paths');
-    await expect.poll(() => dataPixels(`[data-chart="run-${longId}-trajectories"]`), { timeout: 20_000 }).toBeGreaterThan(1000);
+    await expect.poll(() => pixelsOf(`[data-chart="run-${longId}-trajectories"]`), { timeout: 20_000 }).toBeGreaterThan(1000);
     await screenshotBoth(page, 'run-long-run-paths');
   });
 

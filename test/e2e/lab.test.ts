@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunRecord } from '../../src-shared/api';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab, dataPixels } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /**
@@ -16,40 +17,10 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
+
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
+const pixelsOf = (selector: string) => dataPixels(page, selector);
 const ids: { tiny?: number; cancelled?: number; long?: number; elsewhere?: number } = {};
-
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  return (await res.json()) as T;
-}
-
-/**
- * Pixels of a chart's canvas painted in a strong colour. Axes, grid lines, labels and the field
- * shading are greys or pale tints (chroma well under 80); only data series use the saturated
- * palette. So a chart that drew its frame but none of its data counts (close to) zero; only its
- * legend swatches remain. Measured at 1280×800 on small runs like these: exit time 2,518,
- * destinations 44,030, distribution 3,136; histogram 2,770, occupancy 16,508, transitions 2,274,
- * trajectories 9,293, sojourns 1,266 (of 5,991 painted: the frame alone passed the old count).
- */
-async function dataPixels(selector: string): Promise<number> {
-  return page.$eval(`${selector} canvas`, (el) => {
-    const canvas = el as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let k = 0; k < data.length; k += 4) {
-      if (data[k + 3] === 0) continue;
-      const chroma = Math.max(data[k], data[k + 1], data[k + 2]) - Math.min(data[k], data[k + 1], data[k + 2]);
-      if (chroma > 80) n++;
-    }
-    return n;
-  });
-}
 
 async function gotoHash(hash: string): Promise<void> {
   await page.goto(`${lab.url.replace(/\/$/, '')}/#${hash}`);
@@ -110,9 +81,9 @@ describe('the lab in Chromium', () => {
     // Results arrive; the log–log chart, the table, the destinations and the distribution are drawn.
     await expect.poll(() => page.locator('[data-testid="exit-table"] tbody tr').count(), { timeout: 20_000 }).toBe(6);
     const chart = `[data-chart="run-${ids.tiny}-exit-time"]`;
-    await expect.poll(() => dataPixels(chart), { timeout: 15_000 }).toBeGreaterThan(2000);
-    await expect.poll(() => dataPixels(`[data-chart="run-${ids.tiny}-exit-destinations"]`), { timeout: 15_000 }).toBeGreaterThan(2000);
-    await expect.poll(() => dataPixels(`[data-chart="run-${ids.tiny}-exit-distribution"]`), { timeout: 15_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf(chart), { timeout: 15_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf(`[data-chart="run-${ids.tiny}-exit-destinations"]`), { timeout: 15_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf(`[data-chart="run-${ids.tiny}-exit-distribution"]`), { timeout: 15_000 }).toBeGreaterThan(2000);
     await screenshotBoth(page, 'run-exit-time');
     // The dark theme follows the system; the charts re-theme live.
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -147,7 +118,7 @@ describe('the lab in Chromium', () => {
     ids.long = await startAndOpen();
     await page.waitForSelector('.page-head .status-pill.completed', { timeout: 120_000 });
     for (const name of ['histogram', 'occupancy', 'transitions', 'trajectories', 'sojourns']) {
-      await expect.poll(() => dataPixels(`[data-chart="run-${ids.long}-${name}"]`), { timeout: 20_000 }).toBeGreaterThan(1000);
+      await expect.poll(() => pixelsOf(`[data-chart="run-${ids.long}-${name}"]`), { timeout: 20_000 }).toBeGreaterThan(1000);
     }
     await screenshotBoth(page, 'run-long-run');
   });
@@ -219,7 +190,7 @@ describe('the lab in Chromium', () => {
     const text = await table.innerText();
     expect(text).toContain('etas');
     expect(text).not.toContain('landscape.L'); // identical rows are hidden
-    await expect.poll(() => dataPixels('[data-chart="compare-exit-time"]'), { timeout: 15_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf('[data-chart="compare-exit-time"]'), { timeout: 15_000 }).toBeGreaterThan(2000);
     await screenshotBoth(page, 'compare');
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /**
@@ -16,10 +17,8 @@ let page: Page;
 let consoleErrors: string[];
 
 const base = () => lab.url.replace(/\/$/, '');
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${base()}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  return (await res.json()) as T;
-}
+
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
 const heavy = { family: 'pareto', alpha: 1.2, scale: 0.1 };
 const tinyExit = (name: string) => ({
   name, kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, etas: [0.3], samples: 2, maxIterations: 100000,

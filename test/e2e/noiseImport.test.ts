@@ -5,6 +5,7 @@ import type { TheoryReport } from '../../src-shared/theory';
 import { formatSci } from '../../src-renderer/format';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /**
@@ -19,11 +20,8 @@ let page: Page;
 let consoleErrors: string[];
 
 const base = () => lab.url.replace(/\/$/, '');
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${base()}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  return (await res.json()) as T;
-}
 
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
 function lomaxCsv(n: number): string {
   const lines = ['grad'];
   for (let i = 0; i < n; i++) {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PresetInfo, RunDetail } from '../../src-shared/api';
+import type { PresetInfo } from '../../src-shared/api';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab, settledRun, dataPixels } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /**
@@ -17,41 +18,7 @@ let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(JSON.stringify(body));
-  return body;
-}
-
-async function settled(id: number): Promise<RunDetail> {
-  for (;;) {
-    const run = await api<RunDetail>('getRunDetail', id);
-    if (run.status !== 'running' && run.status !== 'queued') return run;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const goto = (hash: string) => page.goto(`${lab.url.replace(/\/$/, '')}/#${hash}`);
-
-/** Strongly coloured pixels of a chart's canvas: data, not frame (as in history.test.ts). */
-async function dataPixels(selector: string): Promise<number> {
-  return page.$eval(`${selector} canvas`, (el) => {
-    const ctx = (el as HTMLCanvasElement).getContext('2d');
-    if (!ctx) return 0;
-    const data = ctx.getImageData(0, 0, (el as HTMLCanvasElement).width, (el as HTMLCanvasElement).height).data;
-    let n = 0;
-    for (let k = 0; k < data.length; k += 4) {
-      if (data[k + 3] === 0) continue;
-      if (Math.max(data[k], data[k + 1], data[k + 2]) - Math.min(data[k], data[k + 1], data[k + 2]) > 80) n++;
-    }
-    return n;
-  });
-}
 
 /** Pixels the isolines and fills use on the landscape plot: any non-transparent pixel inside the box. */
 async function paintedPixels(selector: string): Promise<number> {
@@ -66,6 +33,10 @@ async function paintedPixels(selector: string): Promise<number> {
 }
 
 let presets: PresetInfo[];
+
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
+const settled = (id: number) => settledRun(lab, id);
+const pixelsOf = (selector: string) => dataPixels(page, selector);
 const preset = (id: string) => presets.find((p) => p.id === id)?.config as Record<string, unknown>;
 
 beforeAll(async () => {
@@ -94,10 +65,10 @@ describe('2-D contour views in Chromium', () => {
     await page.waitForSelector(`${chart('trajectories-2d')} canvas`, { timeout: 60_000 });
     await screenshotBoth(page, 'run-long-run-2d');
     // The heatmap's cells, the paths and the bars: thousands of coloured pixels each (the frame alone has none).
-    await expect.poll(() => dataPixels(chart('occupancy-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
-    await expect.poll(() => dataPixels(chart('trajectories-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
-    await expect.poll(() => dataPixels(chart('share-2d')), { timeout: 10_000 }).toBeGreaterThan(500);
-    await expect.poll(() => dataPixels(chart('moves-2d')), { timeout: 10_000 }).toBeGreaterThan(200);
+    await expect.poll(() => pixelsOf(chart('occupancy-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf(chart('trajectories-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf(chart('share-2d')), { timeout: 10_000 }).toBeGreaterThan(500);
+    await expect.poll(() => pixelsOf(chart('moves-2d')), { timeout: 10_000 }).toBeGreaterThan(200);
     // The occupancy chart is square where its plot area is: the box is not stretched.
     const box = await page.locator(`${chart('occupancy-2d')} canvas`).boundingBox();
     expect(box).not.toBeNull();
@@ -114,8 +85,8 @@ describe('2-D contour views in Chromium', () => {
     await goto(`/runs/${run.id}`);
     const chart = (name: string) => `[data-chart="run-${run.id}-${name}"]`;
     await page.waitForSelector(chart('exit-times-2d'), { timeout: 60_000 });
-    await expect.poll(() => dataPixels(chart('exit-times-2d')), { timeout: 30_000 }).toBeGreaterThan(300);
-    await expect.poll(() => dataPixels(chart('destinations-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await expect.poll(() => pixelsOf(chart('exit-times-2d')), { timeout: 30_000 }).toBeGreaterThan(300);
+    await expect.poll(() => pixelsOf(chart('destinations-2d')), { timeout: 30_000 }).toBeGreaterThan(2000);
     // The landscape the exits start from, with x0 in the sharp basin (not draggable on a run page).
     await expect.poll(() => paintedPixels('[data-chart="landscape-2d"]'), { timeout: 30_000 }).toBeGreaterThan(50_000);
     expect(await page.locator('[data-chart="landscape-2d"] .caption').innerText()).toContain('x0 = (1, -0.8)');
@@ -129,7 +100,7 @@ describe('2-D contour views in Chromium', () => {
     const plot = '[data-chart="landscape-2d"]';
     await page.waitForSelector(`${plot} canvas`, { timeout: 60_000 });
     await expect.poll(() => paintedPixels(plot), { timeout: 30_000 }).toBeGreaterThan(50_000);
-    expect(await dataPixels(plot)).toBeGreaterThan(500);
+    expect(await pixelsOf(plot)).toBeGreaterThan(500);
     expect([await page.inputValue('#x0-x'), await page.inputValue('#x0-y')]).toEqual(['-0.8', '-0.2']);
 
     // Box [−2, 2]² in the plot area (grid margins 52 left, 28 right, 28 top, 52 bottom): data → page pixels,
