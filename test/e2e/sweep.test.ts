@@ -155,4 +155,56 @@ describe('sweeps in Chromium', () => {
     await screenshotBoth(page, 'sweep-two-axes');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('compares two two-axis sweeps: both heatmaps painted on one scale, one selector for both, and grids that differ said so', async () => {
+    const longOf = (seed: number, clips: (number | null)[]) => ({
+      kind: 'sweep',
+      name: `e2e compare clip × alpha seed ${seed}`,
+      base: { kind: 'long-run', landscape: { preset: 'paper' }, x0: 0.3, seed, eta: 0.01, paths: 2, iterations: 40_000, thin: 100, arms: [pareto('heavy', 0.5)] },
+      over: [
+        { field: 'clip', values: clips },
+        { field: 'alpha', values: [1.2, 1.5, 1.8] },
+      ],
+    });
+    const a = await api<{ id: number }>('startRun', longOf(11, [0.3, 0.6, null]));
+    const b = await api<{ id: number }>('startRun', longOf(12, [0.3, 0.6, null]));
+    const c = await api<{ id: number }>('startRun', longOf(13, [0.4, 0.8]));
+    for (const run of [a, b, c]) expect((await settled(run.id)).status).toBe('completed');
+    const maps = [`[data-chart="compare-sweep-heatmap-${a.id}"]`, `[data-chart="compare-sweep-heatmap-${b.id}"]`];
+    const canvases = (chart: string) => page.$$eval(`${chart} canvas`, (els) => els.map((e) => (e as HTMLCanvasElement).toDataURL()).join('|'));
+
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${b.id}`);
+    await page.getByTestId('compare-sweep-heatmaps').waitFor({ timeout: 20_000 });
+    // 9 cells each, filled in the colour scale's colours (the frame alone is grey). The colour
+    // bar alone is about 3,600 coloured pixels; the cells cover some 100,000.
+    const painted = 20_000;
+    for (const map of maps) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(await page.getByTestId('grids-differ').count()).toBe(0);
+    await page.waitForTimeout(1500);
+    await screenshotBoth(page, 'sweep-compare-two-axes');
+    // Settled first (the screenshots resized the page), so a change below is the selector's doing.
+    await page.waitForTimeout(1000);
+    const before = await Promise.all(maps.map(canvases));
+    await page.waitForTimeout(500);
+    expect(await Promise.all(maps.map(canvases))).toEqual(before);
+
+    // One selector repaints both maps: Ω1's share, then the share in M^large.
+    expect(await page.locator('#cmp-sweep-field').inputValue()).toBe('1');
+    await page.selectOption('#cmp-sweep-quantity', 'largeShare');
+    expect(await page.locator('#cmp-sweep-field').count()).toBe(0);
+    for (const [k, map] of maps.entries()) await expect.poll(() => canvases(map), { timeout: 10_000 }).not.toBe(before[k]);
+    expect(await page.locator('#cmp-heatmaps-h').innerText()).toContain('share of time in M^large');
+    for (const map of maps) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(consoleErrors).toEqual([]);
+
+    // Another grid: still both maps, each with its own axes, and the page says the grids differ.
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${c.id}`);
+    await page.getByTestId('grids-differ').waitFor({ timeout: 20_000 });
+    await page.selectOption('#cmp-sweep-quantity', 'occupancy');
+    await page.selectOption('#cmp-sweep-field', '2');
+    for (const map of [maps[0], `[data-chart="compare-sweep-heatmap-${c.id}"]`]) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted * (6 / 9));
+    await page.waitForTimeout(1500);
+    await screenshotBoth(page, 'sweep-compare-two-axes-differ');
+    expect(consoleErrors).toEqual([]);
+  });
 });
