@@ -200,11 +200,37 @@ describe('sweeps in Chromium', () => {
     // Another grid: still both maps, each with its own axes, and the page says the grids differ.
     await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${c.id}`);
     await page.getByTestId('grids-differ').waitFor({ timeout: 20_000 });
+    // The chosen quantity stays: c's theory leaves M^large undefined in every cell of its grid, so
+    // its map is left blank (the colour bar alone stays under the threshold) and the page says why.
+    const cMap = `[data-chart="compare-sweep-heatmap-${c.id}"]`;
+    await expect.poll(() => page.getByTestId('sweep-compare-empty').innerText(), { timeout: 10_000 }).toContain(`#${c.id}`);
+    await expect.poll(() => dataPixels(maps[0]), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(await dataPixels(cMap)).toBeLessThan(painted / 2);
     await page.selectOption('#cmp-sweep-quantity', 'occupancy');
     await page.selectOption('#cmp-sweep-field', '2');
-    for (const map of [maps[0], `[data-chart="compare-sweep-heatmap-${c.id}"]`]) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted * (6 / 9));
+    for (const map of [maps[0], cMap]) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted * (6 / 9));
     await page.waitForTimeout(1500);
     await screenshotBoth(page, 'sweep-compare-two-axes-differ');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('compares two one-axis long-run sweeps: their share-of-time charts side by side', async () => {
+    const oneAxis = (seed: number) => ({
+      kind: 'sweep',
+      name: `e2e compare long-run clip seed ${seed}`,
+      base: { kind: 'long-run', landscape: { preset: 'paper' }, x0: 0.3, seed, eta: 0.01, paths: 2, iterations: 40_000, thin: 100, arms: [pareto('heavy', 0.5)] },
+      over: [{ field: 'clip', values: [0.3, 0.6, null] }],
+    });
+    const a = await api<{ id: number }>('startRun', oneAxis(21));
+    const b = await api<{ id: number }>('startRun', oneAxis(22));
+    for (const run of [a, b]) expect((await settled(run.id)).status).toBe('completed');
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${b.id}`);
+    await page.getByTestId('compare-sweep-shares').waitFor({ timeout: 20_000 });
+    // Three stacked bars per run, in the fields' colours (the legend's marks are under 2,000 pixels).
+    for (const id of [a.id, b.id]) await expect.poll(() => dataPixels(`[data-chart="compare-sweep-share-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(10_000);
+    expect(await page.locator('[data-chart="compare-sweep-exponents"]').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    await screenshotBoth(page, 'sweep-compare-long-run');
     expect(consoleErrors).toEqual([]);
   });
 });
