@@ -18,6 +18,7 @@ function exitArm(sweep: SweepConfig, cell: number, slope: number, scale: number)
     clip: config.arms[0].clip,
     points: config.etas.map((eta) => ({ eta, samples: 10, censored: 0, mean: scale / eta, stderr: 1, exitTo: { 1: 10 } })),
     fit: { slope, slopeStderr: 0.05, intercept: 0, r2: 1, points: 2 },
+    theory: null,
   };
 }
 
