@@ -17,6 +17,8 @@ export interface SweepHeatmapInput {
   notes?: string[];
   /** Centre the colour scale on 0 (a difference such as slope − predicted). */
   diverging?: boolean;
+  /** A fixed colour scale (several heatmaps on one scale); otherwise the values' own range. */
+  range?: { min: number; max: number };
 }
 
 /**
@@ -40,6 +42,22 @@ export function categoryPosition(values: readonly (number | null)[], v: number):
 }
 
 /**
+ * The colour scale spanning every finite value of the given heatmaps (symmetric about 0 when
+ * diverging); an empty or flat set gets a unit-wide scale so the colours stay defined.
+ */
+export function colourRange(valueSets: readonly (readonly (number | null)[])[], diverging = false): { min: number; max: number } {
+  const present = valueSets.flat().filter((v): v is number => v !== null && Number.isFinite(v));
+  let min = present.length ? Math.min(...present) : 0;
+  let max = present.length ? Math.max(...present) : 1;
+  if (diverging) {
+    const m = Math.max(Math.abs(min), Math.abs(max), 1e-9);
+    [min, max] = [-m, m];
+  }
+  if (min === max) [min, max] = [min - 0.5, max + 0.5];
+  return { min, max };
+}
+
+/**
  * A heatmap of one quantity over a two-axis sweep, the first axis on x, with the theory's
  * boundaries drawn over it as lines, a colour scale labelled with its unit, and a tooltip per
  * cell. Each cell's data carries its grid index (`data.cell`) for a click.
@@ -48,14 +66,7 @@ export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle):
   const base = baseOption(style);
   const ny = input.y.labels.length;
   const data = input.values.map((v, k) => ({ value: [Math.floor(k / ny), k % ny, v ?? '-'], cell: k }));
-  const present = input.values.filter((v): v is number => v !== null && Number.isFinite(v));
-  let min = present.length ? Math.min(...present) : 0;
-  let max = present.length ? Math.max(...present) : 1;
-  if (input.diverging) {
-    const m = Math.max(Math.abs(min), Math.abs(max), 1e-9);
-    [min, max] = [-m, m];
-  }
-  if (min === max) [min, max] = [min - 0.5, max + 0.5];
+  const { min, max } = input.range ?? colourRange([input.values], input.diverging);
   const nx = input.x.labels.length;
   // Boundaries fall between cells, and a category axis rounds positions to a category, so they
   // are drawn on hidden value axes that span the same cells (cell k from k − 0.5 to k + 0.5).

@@ -3,6 +3,7 @@ import type { RunDetail } from '../../src-shared/api';
 import type { TheoryReport } from '../../src-shared/theory';
 import type { ExitTimeCurve } from '../charts/exitTimeOption';
 import type { SweepExponentInput } from '../charts/sweepExponentOption';
+import type { ComparedSweep } from '../charts/sweepCompare';
 import type { WorkEstimate } from '../design/estimate';
 
 /** One run's contribution to the Compare page's shared charts (a kind adds to the charts it has data for). */
@@ -11,6 +12,8 @@ export interface CompareSeries {
   occupancy: { label: string; occupancy: number[] }[];
   /** A one-axis exit-time sweep: each arm's fitted exponent per cell, for the shared staircase chart. */
   sweepExponents?: { field: string; input: SweepExponentInput };
+  /** A two-axis sweep (heatmaps side by side) or a one-axis long-run sweep (share charts side by side). */
+  sweepGrid?: ComparedSweep;
 }
 
 /**

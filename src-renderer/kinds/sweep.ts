@@ -35,7 +35,10 @@ export const sweepView: AnyRendererKind = {
   compareSeries(run) {
     const c = run.config as unknown as SweepConfig;
     const result = run.result as unknown as SweepResultSummary | null;
-    if (c.over.length !== 1 || result?.baseKind !== 'exit-time') return { exitCurves: [], occupancy: [] };
+    if (!result) return { exitCurves: [], occupancy: [] };
+    if (c.over.length !== 1 || result.baseKind !== 'exit-time') {
+      return { exitCurves: [], occupancy: [], sweepGrid: { runId: run.id, name: run.name, config: c, result } };
+    }
     const input = exponentInput(c, result.cells as SweepCellResult<ExitTimeArmSummary>[]);
     input.arms = input.arms.map((arm) => ({ ...arm, label: `#${run.id} ${arm.label}` }));
     return { exitCurves: [], occupancy: [], sweepExponents: { field: c.over[0].field, input } };

@@ -151,8 +151,87 @@ describe('sweeps in Chromium', () => {
     await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
     await page.waitForTimeout(1500);
     await screenshotBoth(page, 'sweep-two-axes');
-    await expect.poll(() => dataPixels('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(3000);
+    // The colour bar alone is about 3,600 coloured pixels; the 9 cells cover far more.
+    await expect.poll(() => dataPixels('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
     await screenshotBoth(page, 'sweep-two-axes');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('compares two two-axis sweeps: both heatmaps painted on one scale, one selector for both, and grids that differ said so', async () => {
+    const longOf = (seed: number, clips: (number | null)[]) => ({
+      kind: 'sweep',
+      name: `e2e compare clip × alpha seed ${seed}`,
+      base: { kind: 'long-run', landscape: { preset: 'paper' }, x0: 0.3, seed, eta: 0.01, paths: 2, iterations: 40_000, thin: 100, arms: [pareto('heavy', 0.5)] },
+      over: [
+        { field: 'clip', values: clips },
+        { field: 'alpha', values: [1.2, 1.5, 1.8] },
+      ],
+    });
+    const a = await api<{ id: number }>('startRun', longOf(11, [0.3, 0.6, null]));
+    const b = await api<{ id: number }>('startRun', longOf(12, [0.3, 0.6, null]));
+    const c = await api<{ id: number }>('startRun', longOf(13, [0.4, 0.8]));
+    for (const run of [a, b, c]) expect((await settled(run.id)).status).toBe('completed');
+    const maps = [`[data-chart="compare-sweep-heatmap-${a.id}"]`, `[data-chart="compare-sweep-heatmap-${b.id}"]`];
+    const canvases = (chart: string) => page.$$eval(`${chart} canvas`, (els) => els.map((e) => (e as HTMLCanvasElement).toDataURL()).join('|'));
+
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${b.id}`);
+    await page.getByTestId('compare-sweep-heatmaps').waitFor({ timeout: 20_000 });
+    // 9 cells each, filled in the colour scale's colours (the frame alone is grey). The colour
+    // bar alone is about 3,600 coloured pixels; the cells cover some 100,000.
+    const painted = 20_000;
+    for (const map of maps) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(await page.getByTestId('grids-differ').count()).toBe(0);
+    await page.waitForTimeout(1500);
+    await screenshotBoth(page, 'sweep-compare-two-axes');
+    // Settled first (the screenshots resized the page), so a change below is the selector's doing.
+    await page.waitForTimeout(1000);
+    const before = await Promise.all(maps.map(canvases));
+    await page.waitForTimeout(500);
+    expect(await Promise.all(maps.map(canvases))).toEqual(before);
+
+    // One selector repaints both maps: Ω1's share, then the share in M^large.
+    expect(await page.locator('#cmp-sweep-field').inputValue()).toBe('1');
+    await page.selectOption('#cmp-sweep-quantity', 'largeShare');
+    expect(await page.locator('#cmp-sweep-field').count()).toBe(0);
+    for (const [k, map] of maps.entries()) await expect.poll(() => canvases(map), { timeout: 10_000 }).not.toBe(before[k]);
+    expect(await page.locator('#cmp-heatmaps-h').innerText()).toContain('share of time in M^large');
+    for (const map of maps) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(consoleErrors).toEqual([]);
+
+    // Another grid: still both maps, each with its own axes, and the page says the grids differ.
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${c.id}`);
+    await page.getByTestId('grids-differ').waitFor({ timeout: 20_000 });
+    // The chosen quantity stays: c's theory leaves M^large undefined in every cell of its grid, so
+    // its map is left blank (the colour bar alone stays under the threshold) and the page says why.
+    const cMap = `[data-chart="compare-sweep-heatmap-${c.id}"]`;
+    await expect.poll(() => page.getByTestId('sweep-compare-empty').innerText(), { timeout: 10_000 }).toContain(`#${c.id}`);
+    await expect.poll(() => dataPixels(maps[0]), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(await dataPixels(cMap)).toBeLessThan(painted / 2);
+    await page.selectOption('#cmp-sweep-quantity', 'occupancy');
+    await page.selectOption('#cmp-sweep-field', '2');
+    for (const map of [maps[0], cMap]) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted * (6 / 9));
+    await page.waitForTimeout(1500);
+    await screenshotBoth(page, 'sweep-compare-two-axes-differ');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('compares two one-axis long-run sweeps: their share-of-time charts side by side', async () => {
+    const oneAxis = (seed: number) => ({
+      kind: 'sweep',
+      name: `e2e compare long-run clip seed ${seed}`,
+      base: { kind: 'long-run', landscape: { preset: 'paper' }, x0: 0.3, seed, eta: 0.01, paths: 2, iterations: 40_000, thin: 100, arms: [pareto('heavy', 0.5)] },
+      over: [{ field: 'clip', values: [0.3, 0.6, null] }],
+    });
+    const a = await api<{ id: number }>('startRun', oneAxis(21));
+    const b = await api<{ id: number }>('startRun', oneAxis(22));
+    for (const run of [a, b]) expect((await settled(run.id)).status).toBe('completed');
+    await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${b.id}`);
+    await page.getByTestId('compare-sweep-shares').waitFor({ timeout: 20_000 });
+    // Three stacked bars per run, in the fields' colours (the legend's marks are under 2,000 pixels).
+    for (const id of [a.id, b.id]) await expect.poll(() => dataPixels(`[data-chart="compare-sweep-share-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(10_000);
+    expect(await page.locator('[data-chart="compare-sweep-exponents"]').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    await screenshotBoth(page, 'sweep-compare-long-run');
     expect(consoleErrors).toEqual([]);
   });
 });
