@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunDetail } from '../../src-shared/api';
 import { buildRendererIfStale } from './support/buildRenderer';
 import { startLab, type RunningLab } from './support/labServer';
+import { callLab, dataPixels, settledRun } from './support/labCalls';
 import { launchChromium, openPage, screenshotBoth } from './support/browser';
 
 /** Sweeps in Chromium through the served app: the one-axis staircase, the two-axis heatmap, a cell opened and closed. */
@@ -12,44 +12,10 @@ let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
+const settled = (id: number) => settledRun(lab, id);
+const pixelsOf = (selector: string) => dataPixels(page, selector);
 const pareto = (label: string, clip: number | null) => ({ label, noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip });
-
-async function api<T>(method: string, ...args: unknown[]): Promise<T> {
-  const res = await fetch(`${lab.url.replace(/\/$/, '')}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(JSON.stringify(body));
-  return body;
-}
-
-async function settled(id: number): Promise<RunDetail> {
-  for (;;) {
-    const run = await api<RunDetail>('getRunDetail', id);
-    if (run.status !== 'running' && run.status !== 'queued') return run;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Strongly coloured pixels of a chart's canvas: data, not frame (axes, grid and labels are grey; see lab.test.ts). */
-async function dataPixels(selector: string): Promise<number> {
-  // Every canvas of the chart: ECharts may paint a layer (the heatmap's colour scale) on its own canvas.
-  return page.$$eval(`${selector} canvas`, (els) => {
-    let n = 0;
-    for (const el of els) {
-      const ctx = (el as HTMLCanvasElement).getContext('2d');
-      if (!ctx) continue;
-      const data = ctx.getImageData(0, 0, (el as HTMLCanvasElement).width, (el as HTMLCanvasElement).height).data;
-      for (let k = 0; k < data.length; k += 4) {
-        if (data[k + 3] === 0) continue;
-        if (Math.max(data[k], data[k + 1], data[k + 2]) - Math.min(data[k], data[k + 1], data[k + 2]) > 80) n++;
-      }
-    }
-    return n;
-  });
-}
 
 beforeAll(async () => {
   await buildRendererIfStale();
@@ -76,7 +42,7 @@ describe('sweeps in Chromium', () => {
     expect((await settled(id)).status).toBe('completed');
     await page.goto(`${lab.url.replace(/\/$/, '')}/#/runs/${id}`);
     await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
-    await expect.poll(() => dataPixels('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(300);
+    await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(300);
     await screenshotBoth(page, 'sweep-one-axis');
     expect(consoleErrors).toEqual([]);
     await page.getByRole('button', { name: 'open' }).nth(1).click();
@@ -84,7 +50,7 @@ describe('sweeps in Chromium', () => {
     expect(await page.locator('.cell-head').innerText()).toContain('clip = 0.45');
     // The cell's own σ samples (getExitTimes with the cell) paint its survival curve. Without them
     // only the legend's two short marks are coloured (under 200 pixels).
-    await expect.poll(() => dataPixels(`[data-chart="run-${id}-exit-distribution"]`), { timeout: 15_000 }).toBeGreaterThan(1000);
+    await expect.poll(() => pixelsOf(`[data-chart="run-${id}-exit-distribution"]`), { timeout: 15_000 }).toBeGreaterThan(1000);
     await screenshotBoth(page, 'sweep-one-axis-cell');
     await page.getByTestId('back-to-grid').click();
     await page.waitForSelector('[data-testid="sweep-chart"] canvas');
@@ -129,7 +95,7 @@ describe('sweeps in Chromium', () => {
     // Both runs' fitted slopes: 3 + 4 cells with their error bars, in two colours, beside the steps.
     const chart = `[data-chart="compare-sweep-exponents"]`;
     await page.waitForSelector(`${chart} canvas`, { timeout: 20_000 });
-    await expect.poll(() => dataPixels(chart), { timeout: 20_000 }).toBeGreaterThan(300);
+    await expect.poll(() => pixelsOf(chart), { timeout: 20_000 }).toBeGreaterThan(300);
     const legend = await page.$$eval(`${chart}`, (els) => els.map((e) => e.textContent ?? '').join(' '));
     expect(legend).toContain('measured exponent');
     await screenshotBoth(page, 'sweep-compare');
@@ -152,7 +118,7 @@ describe('sweeps in Chromium', () => {
     await page.waitForTimeout(1500);
     await screenshotBoth(page, 'sweep-two-axes');
     // The colour bar alone is about 3,600 coloured pixels; the 9 cells cover far more.
-    await expect.poll(() => dataPixels('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
+    await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
     await screenshotBoth(page, 'sweep-two-axes');
     expect(consoleErrors).toEqual([]);
   });
@@ -179,7 +145,7 @@ describe('sweeps in Chromium', () => {
     // 9 cells each, filled in the colour scale's colours (the frame alone is grey). The colour
     // bar alone is about 3,600 coloured pixels; the cells cover some 100,000.
     const painted = 20_000;
-    for (const map of maps) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted);
+    for (const map of maps) await expect.poll(() => pixelsOf(map), { timeout: 20_000 }).toBeGreaterThan(painted);
     expect(await page.getByTestId('grids-differ').count()).toBe(0);
     await page.waitForTimeout(1500);
     await screenshotBoth(page, 'sweep-compare-two-axes');
@@ -195,7 +161,7 @@ describe('sweeps in Chromium', () => {
     expect(await page.locator('#cmp-sweep-field').count()).toBe(0);
     for (const [k, map] of maps.entries()) await expect.poll(() => canvases(map), { timeout: 10_000 }).not.toBe(before[k]);
     expect(await page.locator('#cmp-heatmaps-h').innerText()).toContain('share of time in M^large');
-    for (const map of maps) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted);
+    for (const map of maps) await expect.poll(() => pixelsOf(map), { timeout: 20_000 }).toBeGreaterThan(painted);
     expect(consoleErrors).toEqual([]);
 
     // Another grid: still both maps, each with its own axes, and the page says the grids differ.
@@ -205,11 +171,11 @@ describe('sweeps in Chromium', () => {
     // its map is left blank (the colour bar alone stays under the threshold) and the page says why.
     const cMap = `[data-chart="compare-sweep-heatmap-${c.id}"]`;
     await expect.poll(() => page.getByTestId('sweep-compare-empty').innerText(), { timeout: 10_000 }).toContain(`#${c.id}`);
-    await expect.poll(() => dataPixels(maps[0]), { timeout: 20_000 }).toBeGreaterThan(painted);
-    expect(await dataPixels(cMap)).toBeLessThan(painted / 2);
+    await expect.poll(() => pixelsOf(maps[0]), { timeout: 20_000 }).toBeGreaterThan(painted);
+    expect(await pixelsOf(cMap)).toBeLessThan(painted / 2);
     await page.selectOption('#cmp-sweep-quantity', 'occupancy');
     await page.selectOption('#cmp-sweep-field', '2');
-    for (const map of [maps[0], cMap]) await expect.poll(() => dataPixels(map), { timeout: 20_000 }).toBeGreaterThan(painted * (6 / 9));
+    for (const map of [maps[0], cMap]) await expect.poll(() => pixelsOf(map), { timeout: 20_000 }).toBeGreaterThan(painted * (6 / 9));
     await page.waitForTimeout(1500);
     await screenshotBoth(page, 'sweep-compare-two-axes-differ');
     expect(consoleErrors).toEqual([]);
@@ -228,7 +194,7 @@ describe('sweeps in Chromium', () => {
     await page.goto(`${lab.url.replace(/\/$/, '')}/#/compare?ids=${a.id},${b.id}`);
     await page.getByTestId('compare-sweep-shares').waitFor({ timeout: 20_000 });
     // Three stacked bars per run, in the fields' colours (the legend's marks are under 2,000 pixels).
-    for (const id of [a.id, b.id]) await expect.poll(() => dataPixels(`[data-chart="compare-sweep-share-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(10_000);
+    for (const id of [a.id, b.id]) await expect.poll(() => pixelsOf(`[data-chart="compare-sweep-share-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(10_000);
     expect(await page.locator('[data-chart="compare-sweep-exponents"]').count()).toBe(0);
     await page.waitForTimeout(1000);
     await screenshotBoth(page, 'sweep-compare-long-run');
