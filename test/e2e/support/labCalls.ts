@@ -44,16 +44,19 @@ export async function gotoRoute(lab: RunningLab, page: Page, route: string): Pro
  * 9,293, sojourns 1,266 (of 5,991 painted: the frame alone passed an older count).
  */
 export async function dataPixels(page: Page, selector: string): Promise<number> {
-  return page.$eval(`${selector} canvas`, (el) => {
-    const canvas = el as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  // Every canvas of the chart: ECharts may paint a layer (a heatmap, its colour scale) on its own canvas.
+  return page.$$eval(`${selector} canvas`, (els) => {
     let n = 0;
-    for (let k = 0; k < data.length; k += 4) {
-      if (data[k + 3] === 0) continue;
-      const chroma = Math.max(data[k], data[k + 1], data[k + 2]) - Math.min(data[k], data[k + 1], data[k + 2]);
-      if (chroma > 80) n++;
+    for (const el of els) {
+      const canvas = el as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) continue;
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let k = 0; k < data.length; k += 4) {
+        if (data[k + 3] === 0) continue;
+        const chroma = Math.max(data[k], data[k + 1], data[k + 2]) - Math.min(data[k], data[k + 1], data[k + 2]);
+        if (chroma > 80) n++;
+      }
     }
     return n;
   });
