@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configLimits, empiricalNoiseSchema, stableNoiseSchema, studentNoiseSchema } from './configSchema';
+import { bounded, count, distinctEtas, finite, uniqueLabels, wanted } from './schemaFields';
 import { LANDSCAPE_2D_PRESETS, WIDE_AND_SHARP } from '../theory2d/presets';
 import type { Landscape2DConfig, Landscape2DPresetName } from '../theory2d/landscape';
 
@@ -9,18 +10,6 @@ import type { Landscape2DConfig, Landscape2DPresetName } from '../theory2d/lands
  * run stores the kind as `exit-time-2d` / `long-run-2d` so that every reader knows its shape.
  */
 
-const wanted = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : what);
-const finite = () => z.number({ error: wanted('must be a number') }).refine(Number.isFinite, 'must be finite');
-const positive = (max: number) =>
-  finite()
-    .refine((v) => v > 0, 'must be > 0')
-    .refine((v) => v <= max, `must be at most ${max.toExponential()}`);
-const count = (max: number) =>
-  z
-    .number({ error: wanted('must be a whole number') })
-    .refine((v) => Number.isSafeInteger(v), 'must be a whole number')
-    .refine((v) => v >= 1, 'must be at least 1')
-    .refine((v) => v <= max, `must be at most ${max.toLocaleString('en-US')}`);
 const point = () => z.tuple([finite(), finite()], { error: wanted('must be a point [x, y]') });
 
 /** More wells than this make every step's gradient cost dominate; the theory's map grows too. */
@@ -28,13 +17,13 @@ const MAX_WELLS = 20;
 
 const well = z.strictObject({
   center: point(),
-  depth: positive(configLimits.scale),
-  width: positive(configLimits.L),
+  depth: bounded(configLimits.scale),
+  width: bounded(configLimits.L),
 });
 
 const wellsLandscape = z.strictObject({
   dimension: z.literal(2),
-  L: positive(configLimits.L),
+  L: bounded(configLimits.L),
   confinement: finite().refine((v) => v >= 0 && v <= configLimits.scale, 'must lie in [0, 1e6]'),
   wells: z.array(well, { error: wanted('must be a list of wells') }).min(1, 'needs at least one well').max(MAX_WELLS, `at most ${MAX_WELLS} wells`),
 });
@@ -66,13 +55,13 @@ const pareto2d = z.strictObject({
   alpha: finite()
     .refine((v) => v > 1, 'α must be > 1 (finite mean)')
     .refine((v) => v <= configLimits.alpha, `α must be at most ${configLimits.alpha}`),
-  scale: positive(configLimits.scale).default(1),
+  scale: bounded(configLimits.scale).default(1),
   direction: z.enum(['isotropic', 'axes'], { error: 'must be "isotropic" or "axes"' }).default('isotropic'),
 });
 
 const gaussian2d = z.strictObject({
   family: z.literal('gaussian'),
-  sigma: positive(configLimits.scale).default(1),
+  sigma: bounded(configLimits.scale).default(1),
 });
 
 /**
@@ -103,17 +92,8 @@ const noise2d = z.discriminatedUnion('family', [pareto2d, gaussian2d, stable2d, 
 const arm2d = z.strictObject({
   label: z.string({ error: wanted('must be a text') }).trim().min(1, 'must not be empty').max(configLimits.label),
   noise: noise2d,
-  clip: positive(configLimits.scale).nullable(),
+  clip: bounded(configLimits.scale).nullable(),
 });
-
-function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
-  const seen = new Map<string, number>();
-  arms.forEach((a, i) => {
-    const first = seen.get(a.label);
-    if (first === undefined) seen.set(a.label, i);
-    else ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `must differ from arms[${first}].label ("${a.label}")` });
-  });
-}
 
 const common2d = {
   name: z.string({ error: wanted('must be a text') }).trim().max(configLimits.name).optional(),
@@ -130,15 +110,10 @@ export const exitTime2dInput = z.strictObject({
   kind: z.enum(['exit-time', 'exit-time-2d']),
   ...common2d,
   etas: z
-    .array(positive(configLimits.scale), { error: wanted('must be a list of learning rates') })
+    .array(bounded(configLimits.scale), { error: wanted('must be a list of learning rates') })
     .min(1, 'needs at least one η')
     .max(configLimits.etas)
-    .superRefine((etas, ctx) => {
-      etas.forEach((eta, k) => {
-        const first = etas.indexOf(eta);
-        if (first !== k) ctx.addIssue({ code: 'custom', path: [k], message: `η = ${eta} repeats etas[${first}]; the values must be distinct` });
-      });
-    }),
+    .superRefine(distinctEtas),
   samples: count(configLimits.samples),
   maxIterations: count(configLimits.iterations).default(1_000_000_000),
 });
@@ -146,13 +121,13 @@ export const exitTime2dInput = z.strictObject({
 export const longRun2dInput = z.strictObject({
   kind: z.enum(['long-run', 'long-run-2d']),
   ...common2d,
-  eta: positive(configLimits.scale),
+  eta: bounded(configLimits.scale),
   paths: count(configLimits.paths),
   iterations: count(configLimits.iterations),
   // bins² cells per chunk: a tighter cap than 1-D's.
   bins: count(1000).default(100),
   thin: count(configLimits.iterations).default(250),
-  epsilon: positive(configLimits.L).default(0.05),
+  epsilon: bounded(configLimits.L).default(0.05),
 });
 
 const stored2d = { name: z.string(), arms: z.array(z.strictObject({ label: z.string(), noise: noise2d, clip: z.number().nullable() })) };

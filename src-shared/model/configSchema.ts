@@ -1,23 +1,7 @@
 import { z } from 'zod';
 import { landscapePresets } from './landscape';
 import { ASSET_NAME } from './noiseAsset';
-
-/** A missing field says so; a present one of the wrong type says what it must be. */
-const wanted = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'is required' : what;
-
-const finite = () => z.number({ error: wanted('must be a number') }).refine(Number.isFinite, 'must be finite');
-const positive = () => finite().refine((v) => v > 0, 'must be > 0');
-/** A positive scale small enough that the kernels' arithmetic (x^n, η·f'(x), 2L) stays finite. */
-const bounded = (max: number) => positive().refine((v) => v <= max, `must be at most ${max.toExponential()}`);
-const count = (max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .number({ error: wanted('must be a whole number') })
-    .refine((v) => Number.isSafeInteger(v), 'must be a whole number')
-    .refine((v) => v >= 1, 'must be at least 1')
-    .refine((v) => v <= max, `must be at most ${max.toLocaleString('en-US')}`);
-const text = (max: number) =>
-  z.string({ error: wanted('must be a text') }).trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+import { bounded, count, distinctEtas, finite, positive, text, uniqueLabels, wanted } from './schemaFields';
 
 /**
  * Bounds on sizes and scales, so that nothing the schema accepts can fail later for size. Sizes
@@ -100,16 +84,6 @@ const noiseOf = <E extends typeof empiricalNoiseSchema | typeof empiricalInput>(
       issue.code === 'invalid_union' ? 'unknown noise family (expected "pareto", "gaussian", "stable", "student" or "empirical")' : undefined,
   });
 
-/** Labels name the arms in legends, tables and the CSV `arm` column, so two arms must never share one. */
-function uniqueLabels(arms: { label: string }[], ctx: z.RefinementCtx): void {
-  const first = new Map<string, number>();
-  arms.forEach((a, i) => {
-    const earlier = first.get(a.label);
-    if (earlier === undefined) first.set(a.label, i);
-    else ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `must differ from arms[${earlier}].label ("${a.label}")` });
-  });
-}
-
 const armsOf = <E extends typeof empiricalNoiseSchema | typeof empiricalInput>(empiricalNoise: E) =>
   z
     .array(
@@ -159,13 +133,7 @@ export const exitTimeInput = z.strictObject({
     .array(bounded(configLimits.scale), { error: wanted('must be a list of learning rates') })
     .min(1, 'needs at least one η')
     .max(configLimits.etas, `at most ${configLimits.etas} values of η`)
-    .superRefine((etas, ctx) => {
-      // Repeated η add no point to the curve and make the log-log fit degenerate.
-      etas.forEach((eta, k) => {
-        const first = etas.indexOf(eta);
-        if (first !== k) ctx.addIssue({ code: 'custom', path: [k], message: `η = ${eta} repeats etas[${first}]; the values must be distinct` });
-      });
-    }),
+    .superRefine(distinctEtas),
   samples: count(configLimits.samples),
   maxIterations: count(configLimits.iterations).default(1_000_000_000),
 });
