@@ -1,16 +1,10 @@
-import type { LogLogFit } from './results';
+import type { ExitTimePoint, LogLogFit } from './results';
 
-/** One η of a 2-D exit-time arm: σ from the basin of x0, and the basins the exits went to. */
-export interface ExitTime2DPoint {
-  eta: number;
-  samples: number;
-  censored: number;
-  mean: number;
-  stderr: number;
-  exitTimes: number[];
-  /** Exits per destination basin (1-based, as the theory numbers the minima). */
-  exitTo: Record<string, number>;
-}
+/**
+ * One η of a 2-D exit-time arm: the 1-D point's fields, σ measured from the basin of x0, and
+ * `exitTo` keyed by destination basin (1-based, as the theory numbers the minima).
+ */
+export type ExitTime2DPoint = ExitTimePoint;
 
 export interface ExitTime2DArmResult {
   label: string;
