@@ -10,6 +10,7 @@ import {
   type ExportedFile,
   type KernelSpeeds,
   type LabApi,
+  type LabTheoryReport,
   type LandscapeMapOptions,
   type NoiseImport,
   type NoiseAssetSamples,
@@ -30,7 +31,6 @@ import type { ExperimentConfig } from '../src-shared/model/config';
 import type { RunResultSummary } from '../src-shared/model/results';
 import { summarizeResult } from '../src-shared/model/resultSummary';
 import { minMaxColumns } from '../src-shared/series/minMaxColumns';
-import type { TheoryReport } from '../src-shared/theory/types';
 import type { LandscapeMap } from '../src-shared/theory2d/landscapeMap';
 import { openDatabase, type Database, type DatabaseAccess } from './store/database';
 import { RunsRepository, type RunOwner } from './store/runsRepository';
@@ -190,7 +190,7 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
     return structuredClone([...experimentPresets, ...sweepPresets] as PresetInfo[]);
   }
 
-  async theory(config: unknown, eta?: number): Promise<TheoryReport> {
+  async theory(config: unknown, eta?: number): Promise<LabTheoryReport> {
     return labTheoryOn(this.theoryThreads(), config, eta, (c) => this.noise.forConfig(c));
   }
 

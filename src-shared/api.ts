@@ -2,6 +2,8 @@ import type { ExperimentConfig, ExperimentKind } from './model/config';
 import type { FieldIssue } from './model/validation';
 import type { RunResult, RunResultSummary } from './model/results';
 import type { TheoryReport } from './theory/types';
+import type { TheoryReport2D } from './theory2d/types';
+import type { SweepTheoryReport } from './sweep/sweepTheory';
 import type { NoiseAssetInfo } from './model/noiseAsset';
 import type { NoisePreview } from './stats/noisePreview';
 import type { RedisCheck, SettingsView } from './settings';
@@ -183,10 +185,16 @@ export interface NoiseAssetSamples extends NoiseAssetInfo {
   samples: number[];
 }
 
+/**
+ * What `theory` answers: the kind's own report (the real line's, the R^d analysis of a 2-D
+ * landscape, or a sweep's per-cell reports). A 2-D report says `dimension: 2`; a sweep's has `cells`.
+ */
+export type LabTheoryReport = TheoryReport | TheoryReport2D | SweepTheoryReport;
+
 /** The one contract every door serves (Electron IPC, HTTP, CLI). All methods are async. */
 export interface LabApi {
   presets(): Promise<PresetInfo[]>;
-  theory(config: unknown, eta?: number): Promise<TheoryReport>;
+  theory(config: unknown, eta?: number): Promise<LabTheoryReport>;
   /**
    * A 2-D landscape (`{"dimension": 2, …}` as a config writes it) as a contour plot needs it: f on
    * a grid over the box, the basin of each node (from the basin map the kernels and the theory

@@ -1,4 +1,4 @@
-import type { TheoryReport } from '../../src-shared/theory/types';
+import type { LabTheoryReport } from '../../src-shared/api';
 import { validConfig, validEta } from './inputs';
 import type { TheoryPool } from './theoryPool';
 import type { ExperimentConfig } from '../../src-shared/model/config';
@@ -13,7 +13,7 @@ export async function labTheoryOn(
   config: unknown,
   eta?: unknown,
   assetsFor?: (config: ExperimentConfig) => NoiseAssets,
-): Promise<TheoryReport> {
+): Promise<LabTheoryReport> {
   const valid = validConfig(config);
   const e = validEta(eta);
   return pool.report(valid, e, assetsFor?.(valid));

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExperimentConfig } from '../../src-shared/model/config';
-import type { TheoryReport } from '../../src-shared/theory/types';
+import type { LabTheoryReport } from '../../src-shared/api';
 import type { LandscapeMapRequest, PreviewRequest, TheoryRequest, preview } from '../engine/worker';
 import type { LandscapeMap } from '../../src-shared/theory2d/landscapeMap';
 import type { NoiseAssets } from '../../src-shared/model/noiseAsset';
@@ -25,8 +25,8 @@ const IDLE_MS = 60_000;
  * η); a request equal to one in flight shares its answer.
  */
 export class TheoryPool {
-  private readonly piscina: Piscina<TheoryRequest, TheoryReport>;
-  private readonly cache = new Map<string, Promise<TheoryReport>>();
+  private readonly piscina: Piscina<TheoryRequest, LabTheoryReport>;
+  private readonly cache = new Map<string, Promise<LabTheoryReport>>();
   private readonly maps = new Map<string, Promise<LandscapeMap>>();
   private readonly cacheSize: number;
 
@@ -44,7 +44,7 @@ export class TheoryPool {
   }
 
   /** `assets`: the samples of the measured noise the config names (sent along; the thread keeps them). */
-  report(config: ExperimentConfig, eta: number | undefined, assets?: NoiseAssets): Promise<TheoryReport> {
+  report(config: ExperimentConfig, eta: number | undefined, assets?: NoiseAssets): Promise<LabTheoryReport> {
     // Only what the theory reads: renaming a run or changing its samples reuses the report.
     // A composite kind (a sweep) has no landscape of its own: its whole config is the key.
     const key = JSON.stringify('landscape' in config ? [config.landscape, config.arms, eta ?? null] : [config, eta ?? null]);

@@ -76,7 +76,8 @@ describe('stable, Student-t and measured noise in 2-D through LabService', () =>
     }
     const report = await one.theory(config);
     expect(report).toMatchObject({ dimension: 2 });
-    const arms = (report as unknown as { arms: { applicable: boolean; tail?: { alpha: number }; fields: { lStar: number; exponent: number }[] }[] }).arms;
+    if (!('dimension' in report)) throw new Error('expected the R^d report');
+    const arms = report.arms;
     expect(arms.map((a) => a.applicable)).toEqual([true, true, true]);
     expect(arms[0].tail?.alpha).toBe(1.5);
     expect(arms[1].tail?.alpha).toBe(1.8);

@@ -105,6 +105,8 @@ describe('measured noise', () => {
     expect(run.status).toBe('completed');
     expect(run.config.arms[0].noise).toEqual(noise);
     const theory = await lab.theory(longRun(noise), 0.01);
+    // A long run on the real line: the real line's report (neither a sweep's cells nor 2-D).
+    if ('cells' in theory || 'dimension' in theory) throw new Error('expected the real line\'s report');
     expect(theory.arms[0].applicable).toBe(true);
     expect(theory.arms[0].tail?.alpha).toBeGreaterThan(2);
     expect(theory.arms[0].tail?.h).toBeGreaterThan(0);

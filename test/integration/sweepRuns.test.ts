@@ -114,7 +114,8 @@ describe('a sweep', () => {
   });
 
   it('answers lab theory with a report per cell and the clip boundaries', async () => {
-    const report = (await service('theory.db').theory(clipSweep)) as unknown as { cells: { values: unknown; report: unknown }[]; boundaries: { field: string }[] };
+    const report = await service('theory.db').theory(clipSweep);
+    if (!('cells' in report)) throw new Error('expected a sweep\'s report');
     expect(report.cells.map((c) => c.values)).toEqual([{ clip: 0.3 }, { clip: 0.6 }, { clip: null }]);
     expect(report.boundaries[0].field).toBe('clip');
   });

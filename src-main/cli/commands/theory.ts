@@ -7,7 +7,6 @@ import { labTheoryOn } from '../../service/theory';
 import { TheoryPool } from '../../service/theoryPool';
 import { invalidInput, validLandscapeMapInput } from '../../service/inputs';
 import { armsOf, assetName } from '../../service/noiseAssets';
-import type { SweepTheoryReport } from '../../../src-shared/sweep/sweepTheory';
 import { cellValuesText } from '../../../src-shared/sweep/expandSweep';
 import { resolveNoiseFiles } from '../noiseFiles';
 
@@ -48,8 +47,7 @@ export async function theoryCommand(argv: string[]): Promise<number> {
   if (args.values.json) printJson(report);
   else if ('cells' in report) {
     // A sweep: each cell's report in grid order (the boundaries are in --json).
-    const sweep = report as unknown as SweepTheoryReport;
-    process.stdout.write(`${sweep.cells.map((cell) => `— Cell ${cellValuesText(cell.values)}\n${theoryText(cell.report)}`).join('\n\n')}\n`);
+    process.stdout.write(`${report.cells.map((cell) => `— Cell ${cellValuesText(cell.values)}\n${theoryText(cell.report)}`).join('\n\n')}\n`);
   } else process.stdout.write(`${theoryText(report)}\n`);
   return 0;
 }

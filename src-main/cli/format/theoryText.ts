@@ -11,9 +11,8 @@ function qErrorText(error: number | undefined): string {
 }
 
 /** `lab theory` for people: the fields, then per arm l*, exponents, the graph and its classes. */
-export function theoryText(report: TheoryReport): string {
-  const twoD = report as unknown as TheoryReport2D;
-  if (twoD.dimension === 2) return theoryText2d(twoD);
+export function theoryText(report: TheoryReport | TheoryReport2D): string {
+  if ('dimension' in report) return theoryText2d(report);
   const out: string[] = [];
   out.push('Attraction fields Ω_i = (s_{i−1}, s_i)');
   out.push(table(['i', 'm_i', 'left', 'right'], report.fields.map((f) => [f.index, f.minimum, f.left, f.right])));
