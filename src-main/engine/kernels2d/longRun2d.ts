@@ -3,7 +3,6 @@ import { longRun2dStream, STREAM_WORDS } from '../random/streamKey';
 import { BLOCK } from '../kernels/exitTime';
 import { TICK_INTERVAL_2D } from './exitTime2d';
 import { basinAt, kernelLandscape2d, type KernelLandscape2D } from './landscape2d';
-import { PathTallies2D, tallyBlock2d } from './pathTallies2d';
 import type { LongRun2DChunkResult, LongRun2DState, LongRun2DTask } from './tasks2d';
 import { jsWalker2d, type Walker2D } from './walker2d';
 
@@ -25,7 +24,7 @@ export function runLongRun2d(task: LongRun2DTask, tick?: KernelTick): LongRun2DC
 export function longRun2dChunk(task: LongRun2DTask, land: KernelLandscape2D, w: Walker2D, tick?: KernelTick): LongRun2DChunkResult | null {
   const { bins, thin, epsilon } = task;
   checkBalls(land, epsilon);
-  const t = new PathTallies2D(land.minima, bins, thin, epsilon, land.L);
+  const t = w.tallies(land.minima, bins, thin, epsilon, land.L);
   let rng: Int32Array;
   let n: number;
   if (task.state === null) {
@@ -52,8 +51,7 @@ export function longRun2dChunk(task: LongRun2DTask, land: KernelLandscape2D, w: 
   while (n < end) {
     const steps = Math.min(BLOCK, end - n);
     w.fill(rng, 0, steps);
-    w.walk(0, steps, 0);
-    tallyBlock2d(w, t, n, steps);
+    w.walkTallied(t, n, steps);
     n += steps;
     if (n >= nextTick) {
       nextTick += TICK_INTERVAL_2D;

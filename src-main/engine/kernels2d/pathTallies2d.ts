@@ -1,4 +1,9 @@
-import type { Walker2D } from './walker2d';
+/** The iterates of a walked block (a Walker2D's). */
+interface WalkedBlock {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly basins: Int32Array;
+}
 
 /**
  * The fixed-size tallies of a long 2-D path (memory flat in iterations; the thinned trajectory
@@ -18,16 +23,18 @@ export class PathTallies2D {
   readonly L: number;
   readonly balls = new Float64Array(2);
 
+  /** `counts`: zeroed storage for the histogram and the counts per basin (default: new arrays). */
   constructor(
     readonly minima: Float64Array,
     readonly bins: number,
     readonly thin: number,
     epsilon: number,
     L: number,
+    counts?: { histogram: Float64Array; basinCounts: Float64Array },
   ) {
     const count = minima.length / 2;
-    this.histogram = new Float64Array(bins * bins);
-    this.basinCounts = new Float64Array(count);
+    this.histogram = counts?.histogram ?? new Float64Array(bins * bins);
+    this.basinCounts = counts?.basinCounts ?? new Float64Array(count);
     this.transitions = new Float64Array(count * count);
     this.sojournCount = new Float64Array(count);
     this.sojournSum = new Float64Array(count);
@@ -85,7 +92,7 @@ export class GrowableSeries {
  * lie inside their basins, checked by the kernel, so only that minimum needs checking), and every
  * thin-th point.
  */
-export function tallyBlock2d(w: Walker2D, t: PathTallies2D, n0: number, steps: number): void {
+export function tallyBlock2d(w: WalkedBlock, t: PathTallies2D, n0: number, steps: number): void {
   const { xs, ys, basins } = w;
   const { histogram, basinCounts, minima, bins, binScale, epsilon2, thin, L } = t;
   const top = bins - 1;

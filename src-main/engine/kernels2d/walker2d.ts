@@ -2,6 +2,7 @@ import type { NoiseStream } from '../random/streamKey';
 import { BLOCK } from '../kernels/exitTime';
 import type { KernelLandscape2D } from './landscape2d';
 import { noiseSampler2d } from './noise2d';
+import { PathTallies2D, tallyBlock2d } from './pathTallies2d';
 import type { KernelParams2D } from './tasks2d';
 import { Walk2D, walkBlock2d } from './walk2d';
 
@@ -24,6 +25,10 @@ export interface Walker2D {
   fill(rng: NoiseStream, from: number, to: number): void;
   /** walkBlock2d on the block's steps from … to − 1; returns the steps taken. */
   walk(from: number, to: number, home: number): number;
+  /** Fresh tallies for a long path's chunk (pathTallies2d.ts). */
+  tallies(minima: Float64Array, bins: number, thin: number, epsilon: number, L: number): PathTallies2D;
+  /** A long path's block: walks steps 0 … steps − 1 from X(n0) and tallies X(n0 + 1 …) into t, as tallyBlock2d. */
+  walkTallied(t: PathTallies2D, n0: number, steps: number): void;
 }
 
 class JsWalker2D implements Walker2D {
@@ -53,6 +58,15 @@ class JsWalker2D implements Walker2D {
 
   walk(from: number, to: number, home: number): number {
     return walkBlock2d(this.w, this.buf, from, to, home);
+  }
+
+  tallies(minima: Float64Array, bins: number, thin: number, epsilon: number, L: number): PathTallies2D {
+    return new PathTallies2D(minima, bins, thin, epsilon, L);
+  }
+
+  walkTallied(t: PathTallies2D, n0: number, steps: number): void {
+    walkBlock2d(this.w, this.buf, 0, steps, 0);
+    tallyBlock2d(this, t, n0, steps);
   }
 }
 

@@ -14,9 +14,9 @@ import { wasmKernels, type WasmKernels } from './wasmModule';
  * (kernelChoice.ts): `auto` takes WebAssembly when the module loads and holds the landscape,
  * `wasm` insists, `js` never loads it. Both give the same numbers bit for bit.
  */
-function chooseModule(params: KernelParams2D, implementation: KernelImplementation): WasmKernels | null {
+function chooseModule(params: KernelParams2D, implementation: KernelImplementation, bins = 0): WasmKernels | null {
   if (implementation === 'js') return null;
-  const unsupported = walk2dUnsupported(kernelLandscape2d(params.landscape, params.mapNodes));
+  const unsupported = walk2dUnsupported(kernelLandscape2d(params.landscape, params.mapNodes), bins);
   const k = wasmKernels();
   if (implementation === 'wasm') {
     if (unsupported !== null) throw new Error(`LAB_KERNELS=wasm: no WebAssembly 2-D kernel for ${unsupported}`);
@@ -31,6 +31,6 @@ export function exitTime2dKernel(task: ExitTime2DTask, tick?: KernelTick, implem
 }
 
 export function longRun2dKernel(task: LongRun2DTask, tick?: KernelTick, implementation: KernelImplementation = kernelImplementation()): LongRun2DChunkResult | null {
-  const k = chooseModule(task.params, implementation);
+  const k = chooseModule(task.params, implementation, task.bins);
   return k === null ? runLongRun2d(task, tick) : runLongRun2dWasm(k, task, tick);
 }

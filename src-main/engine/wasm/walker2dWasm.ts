@@ -4,6 +4,7 @@ import { noiseSampler2d } from '../kernels2d/noise2d';
 import type { KernelParams2D } from '../kernels2d/tasks2d';
 import { Walk2D } from '../kernels2d/walk2d';
 import type { Walker2D } from '../kernels2d/walker2d';
+import { PathTallies2D } from '../kernels2d/pathTallies2d';
 import type { NoiseSampler } from '../samplers/noiseSampler';
 import { wasmNoise2d } from './noise2dWasm';
 import { walk2dWasm, type Walk2DWasm } from './walk2dWasm';
@@ -44,6 +45,22 @@ class WasmWalker2D implements Walker2D {
 
   walk(from: number, to: number, home: number): number {
     return this.m.walk(from, to, home);
+  }
+
+  tallies(minima: Float64Array, bins: number, thin: number, epsilon: number, L: number): PathTallies2D {
+    const t = new PathTallies2D(minima, bins, thin, epsilon, L, this.m.zeroedCounts(bins, minima.length / 2));
+    this.m.setUpTally(t);
+    return t;
+  }
+
+  /** The module walks and counts; the ball entries and thinned points it lists are booked here, in step order. */
+  walkTallied(t: PathTallies2D, n0: number, steps: number): void {
+    const { m } = this;
+    m.walkTallied(t.last, n0 % t.thin, steps);
+    const entries = m.tallyState[2];
+    for (let e = 0; e < entries; e++) t.enter(m.entryBall[e], n0 + m.entryStep[e] + 1);
+    const points = m.tallyState[3];
+    for (let p = 0; p < points; p++) t.trajectory.push2(m.thinned[2 * p], m.thinned[2 * p + 1]);
   }
 }
 
