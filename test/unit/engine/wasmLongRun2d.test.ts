@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASIN_MAP_NODES } from '../../../src-shared/theory2d/basinMap';
 import type { Landscape2DConfig } from '../../../src-shared/theory2d/landscape';
+import { TICK_INTERVAL_2D } from '../../../src-main/engine/kernels2d/exitTime2d';
 import { kernelLandscape2d, type KernelLandscape2D } from '../../../src-main/engine/kernels2d/landscape2d';
 import { longRun2dChunk, runLongRun2d } from '../../../src-main/engine/kernels2d/longRun2d';
 import type { PathTallies2D } from '../../../src-main/engine/kernels2d/pathTallies2d';
@@ -112,6 +113,22 @@ describe.each(variants)('2-D WebAssembly long run, $name', ({ p }) => {
 });
 
 describe('2-D WebAssembly long runs', () => {
+  it('tick at the JavaScript kernel\'s iterations (at least every 2^18) and stop when told', () => {
+    const p = variants[0].p;
+    const land = kernelLandscape2d(p.landscape, p.mapNodes);
+    const task: LongRun2DTask = {
+      kind: 'long-run-2d', params: p, x0: [land.minima[0], land.minima[1]], seed: 5, arm: 1, path: 2,
+      iterations: 3 * TICK_INTERVAL_2D + 5000, bins: 37, thin: 97, epsilon: 0.05, state: null,
+    };
+    const ticks = { js: [] as number[], wasm: [] as number[] };
+    for (const impl of ['js', 'wasm'] as const) expect(longRun2dKernel(task, (n) => (ticks[impl].push(n), true), impl)).not.toBeNull();
+    expect(ticks.wasm).toEqual([1, 2, 3].map((k) => k * TICK_INTERVAL_2D));
+    expect(ticks.wasm).toEqual(ticks.js);
+    let calls = 0;
+    expect(longRun2dKernel(task, () => ++calls < 2, 'wasm')).toBeNull();
+    expect(calls).toBe(2);
+  });
+
   it('included every rare path: ziggurat tails and wedges, projections, basin changes, moves, sojourns, thinned points', () => {
     expect(k.counters[0]).toBeGreaterThan(tailsAndWedgesBefore[0]);
     expect(k.counters[1]).toBeGreaterThan(tailsAndWedgesBefore[1]);
