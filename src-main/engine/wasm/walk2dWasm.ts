@@ -22,9 +22,10 @@ const MAX_CELLS = 1 << 20;
 const MAX_BASINS = 256;
 
 /**
- * Views of the 2-D walk's regions in one module instance. Only the step body runs in
- * WebAssembly: the samplers (JavaScript) fill `buf`, the module's noise block, in place, so
- * every noise family is covered and draws exactly the values it draws for the JavaScript walk.
+ * Views of the 2-D walk's regions in one module instance. The step body (and a long path's
+ * tally) runs in WebAssembly; the noise goes into `buf`, the module's noise block, in place (by
+ * the module's first pass or a JavaScript sampler, noise2dWasm.ts), so every noise family is
+ * covered and draws exactly the values it draws for the JavaScript walk.
  */
 export class Walk2DWasm {
   readonly buf: Float64Array;
