@@ -40,5 +40,6 @@ export function region(k: i32): usize {
     default: return 0;
   }
 }
-export { walk2d, setWalk2d, region2d } from './walk2d';
+export { walk2d, walkTally2d, setWalk2d, region2d } from './walk2d';
+export { setTally2d } from './tally2d';
 export { fillIsotropic } from './noise2d';
