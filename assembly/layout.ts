@@ -50,7 +50,7 @@ export const HISTOGRAM: usize = memory.data(LANES * MAX_BINS * 8, 16);
 export const FIELD_COUNTS: usize = memory.data(LANES * MAX_MINIMA * 8, 16);
 export const ENTRY_TIME: usize = memory.data(LANES * BLOCK * 8, 16);
 export const ENTRY_BALL: usize = memory.data(LANES * BLOCK * 4, 16);
-/** A group's tally per lane (tally.ts tallyStep): n of the block's start, last ball entered, ball entries in the block (at ENTRY_* + lane·BLOCK). */
+/** A group's tally per lane (tally.ts tallyPair): n of the block's start, last ball entered, ball entries in the block (at ENTRY_* + lane·BLOCK). */
 export const GROUP_N0: usize = memory.data(LANES * 8, 16);
 export const GROUP_LAST: usize = memory.data(LANES * 4, 16);
 export const GROUP_ENTRIES: usize = memory.data(LANES * 4, 16);
