@@ -1,7 +1,7 @@
-import { COUNTERS, GROUP_ENTRIES, GROUP_LAST, LANES, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
+import { COUNTERS, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, LANES, MAX_MINIMA, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
 import { addPending } from './noise';
 import { etaGradient2 } from './gradient';
-import { tallyPair } from './tally';
+import { fieldPair, minimumPair, tallyPair } from './tally';
 import { boxL, clipB, etaKappa, noiseScale, noiseShift, point, pointCount } from './params';
 
 const M53: f64 = 1.1102230246251565e-16;
@@ -28,6 +28,24 @@ const TWO_POW_31: f64 = 2147483648;
 
 @inline function outside2(w: v128, c: v128, minusC: v128): v128 {
   return v128.not(v128.and(f64x2.le(w, c), f64x2.ge(w, minusC)));
+}
+
+/**
+ * Adds a block's field counts of lanes `lane` and `lane` + 1 from minus the number of their steps
+ * above each saddle (the field of x is the number of saddles below it): field f got
+ * above(f − 1) − above(f) steps, with above(−1) = steps and none above a saddle past the last.
+ */
+function countFields(lane: usize, steps: i32, lastSaddle: i32, above0: v128, above1: v128, above2: v128): void {
+  for (let l: usize = 0; l < 2; l++) {
+    const up0 = l == 0 ? -i64x2.extract_lane(above0, 0) : -i64x2.extract_lane(above0, 1);
+    const up1 = l == 0 ? -i64x2.extract_lane(above1, 0) : -i64x2.extract_lane(above1, 1);
+    const up2 = l == 0 ? -i64x2.extract_lane(above2, 0) : -i64x2.extract_lane(above2, 1);
+    const counts = FIELD_COUNTS + (lane + l) * <usize>MAX_MINIMA * 8;
+    store<f64>(counts, load<f64>(counts) + <f64>(<i64>steps - up0));
+    if (lastSaddle > 0) store<f64>(counts, load<f64>(counts, 8) + <f64>(up0 - up1), 8);
+    if (lastSaddle > 1) store<f64>(counts, load<f64>(counts, 16) + <f64>(up1 - up2), 16);
+    if (lastSaddle > 2) store<f64>(counts, load<f64>(counts, 24) + <f64>up2, 24);
+  }
 }
 
 /**
@@ -64,6 +82,14 @@ export function walkDrawing4(
   const eps = f64x2.splat(epsilon);
   let last01 = i64x2(load<i32>(GROUP_LAST), load<i32>(GROUP_LAST, 4));
   let last23 = i64x2(load<i32>(GROUP_LAST, 8), load<i32>(GROUP_LAST, 12));
+  // With at most 3 saddles, minus how many steps of each lane lay above saddle k (the field
+  // counts follow from these after the block).
+  let above0x01 = i64x2.splat(0);
+  let above1x01 = i64x2.splat(0);
+  let above2x01 = i64x2.splat(0);
+  let above0x23 = i64x2.splat(0);
+  let above1x23 = i64x2.splat(0);
+  let above2x23 = i64x2.splat(0);
   const n = pointCount;
   const ek = f64x2.splat(etaKappa);
   const c0 = f64x2.splat(point(0));
@@ -172,7 +198,22 @@ export function walkDrawing4(
       projections += lanesSet(out01);
     }
     v128.store(XS4 + (<usize>j << 5), x01);
-    last01 = tallyPair(0, j, x01, last01, L, binScaleV, binsV, lastBin, eps, few, lastSaddle, saddle0, saddle1, saddle2);
+    let below01: v128;
+    let minimum01: v128;
+    if (few) {
+      const a0 = f64x2.gt(x01, saddle0);
+      const a1 = f64x2.gt(x01, saddle1);
+      const a2 = f64x2.gt(x01, saddle2);
+      above0x01 = i64x2.add(above0x01, a0);
+      above1x01 = i64x2.add(above1x01, a1);
+      above2x01 = i64x2.add(above2x01, a2);
+      below01 = i64x2.add(i64x2.add(a0, a1), a2);
+      minimum01 = v128.bitselect(c6, v128.bitselect(c4, v128.bitselect(c2, c0, a0), a1), a2);
+    } else {
+      below01 = fieldPair(0, x01, lastSaddle);
+      minimum01 = minimumPair(below01);
+    }
+    last01 = tallyPair(0, j, x01, below01, minimum01, last01, L, binScaleV, binsV, lastBin, eps);
     if (four) {
       const g23 = etaGradient2(x23, n, ek, c0, c1, c2, c3, c4, c5, c6);
       if (clipped) {
@@ -192,8 +233,27 @@ export function walkDrawing4(
         projections += lanesSet(out23);
       }
       v128.store(XS4 + (<usize>j << 5), x23, 16);
-      last23 = tallyPair(2, j, x23, last23, L, binScaleV, binsV, lastBin, eps, few, lastSaddle, saddle0, saddle1, saddle2);
+      let below23: v128;
+      let minimum23: v128;
+      if (few) {
+        const a0 = f64x2.gt(x23, saddle0);
+        const a1 = f64x2.gt(x23, saddle1);
+        const a2 = f64x2.gt(x23, saddle2);
+        above0x23 = i64x2.add(above0x23, a0);
+        above1x23 = i64x2.add(above1x23, a1);
+        above2x23 = i64x2.add(above2x23, a2);
+        below23 = i64x2.add(i64x2.add(a0, a1), a2);
+        minimum23 = v128.bitselect(c6, v128.bitselect(c4, v128.bitselect(c2, c0, a0), a1), a2);
+      } else {
+        below23 = fieldPair(2, x23, lastSaddle);
+        minimum23 = minimumPair(below23);
+      }
+      last23 = tallyPair(2, j, x23, below23, minimum23, last23, L, binScaleV, binsV, lastBin, eps);
     }
+  }
+  if (few) {
+    countFields(0, steps, lastSaddle, above0x01, above1x01, above2x01);
+    if (four) countFields(2, steps, lastSaddle, above0x23, above1x23, above2x23);
   }
   store<i32>(GROUP_LAST, <i32>i64x2.extract_lane(last01, 0));
   store<i32>(GROUP_LAST, <i32>i64x2.extract_lane(last01, 1), 4);
