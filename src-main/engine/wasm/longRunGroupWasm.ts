@@ -51,13 +51,15 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
   while (done < total) {
     const nextSteps = Math.min(BLOCK, total - done - steps);
     const nxt = 1 - cur;
-    starts.forEach(({ w }, l) => {
-      k.groupN0[l] = w.time;
-      k.groupLast[l] = w.last;
-    });
+    for (let l = 0; l < paths; l++) {
+      k.groupN0[l] = starts[l].w.time;
+      k.groupLast[l] = starts[l].w.last;
+    }
     k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths, bins, binScale, epsilon);
-    if (nextSteps > 0) starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[nxt].view));
-    starts.forEach(({ w }, l) => bookLane(k, w, l, steps, thin));
+    for (let l = 0; l < paths; l++) {
+      if (nextSteps > 0) finishLane(k, sampler, l, starts[l].rng, halves[nxt].view);
+      bookLane(k, starts[l].w, l, steps, thin);
+    }
     done += steps;
     cur = nxt;
     steps = nextSteps;
@@ -81,8 +83,13 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
  */
 function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: number): void {
   const entries = k.groupEntries[l];
-  w.entryTime.set(k.entryTimeOf[l].subarray(0, entries));
-  w.entryBall.set(k.entryBallOf[l].subarray(0, entries));
+  // Copied value by value: most blocks have no entry, and a view per lane and block is garbage.
+  const times = k.entryTimeOf[l];
+  const balls = k.entryBallOf[l];
+  for (let q = 0; q < entries; q++) {
+    w.entryTime[q] = times[q];
+    w.entryBall[q] = balls[q];
+  }
   w.blockEntries = entries;
   const r = (w.time + 1) % thin;
   let points = 0;
