@@ -12,22 +12,22 @@ const TWO_POW_31: f64 = 2147483648;
   return v128.or(i32x4.shl(x, k), i32x4.shr_u(x, 32 - k));
 }
 
-/** Lanes set in a mask of two 64-bit lanes. */
-@inline function lanesSet(mask: v128): f64 {
-  return <f64>popcnt<i32>(i64x2.bitmask(mask));
-}
-
 /**
  * φ(w, c) lane by lane as the scalar kernels (kernels/walk.ts) write it: w when −c ≤ w ≤ c,
- * else c when w > c and −c otherwise (so NaN becomes −c there too). `out` marks the lanes
- * outside.
+ * else c when w > c and −c otherwise (so NaN becomes −c there too). `inside` marks the lanes
+ * inside.
  */
-@inline function clamp2(w: v128, c: v128, minusC: v128, out: v128): v128 {
-  return v128.bitselect(v128.bitselect(c, minusC, f64x2.gt(w, c)), w, out);
+@inline function clamp2(w: v128, c: v128, minusC: v128, inside: v128): v128 {
+  return v128.bitselect(w, v128.bitselect(c, minusC, f64x2.gt(w, c)), inside);
 }
 
-@inline function outside2(w: v128, c: v128, minusC: v128): v128 {
-  return v128.not(v128.and(f64x2.le(w, c), f64x2.ge(w, minusC)));
+@inline function inside2(w: v128, c: v128, minusC: v128): v128 {
+  return v128.and(f64x2.le(w, c), f64x2.ge(w, minusC));
+}
+
+/** Lanes outside, of a mask of the lanes inside. */
+@inline function lanesOutside(inside: v128): f64 {
+  return <f64>(2 - popcnt<i32>(i64x2.bitmask(inside)));
 }
 
 /**
@@ -99,6 +99,10 @@ export function walkDrawing4(
   const c4 = f64x2.splat(point(4));
   const c5 = f64x2.splat(point(5));
   const c6 = f64x2.splat(point(6));
+  // The minimum of the field above 0, 1, 2 or 3 saddles, chosen bit by bit (the masks are nested).
+  const c0c2 = v128.xor(c0, c2);
+  const c2c4 = v128.xor(c2, c4);
+  const c4c6 = v128.xor(c4, c6);
   const b = f64x2.splat(clipB);
   const minusB = f64x2.splat(-clipB);
   const L = f64x2.splat(boxL);
@@ -157,10 +161,9 @@ export function walkDrawing4(
       const sign = v128.and(bw, signBit);
       const at = next + (<usize>j << 5);
       v128.store(at, f64x2.sub(v128.xor(f64x2.mul(hs, v01), i64x2.shl(i64x2.extend_low_i32x4_u(sign), 53)), hshift));
-      const slow01 = v128.not(fast01);
       // Lanes 2 and 3 only for a group of 4 (a group of 2 advances their streams unused).
       let v23 = f64x2.splat(0);
-      let slow23 = f64x2.splat(0);
+      let fast23 = i64x2.splat(-1);
       if (four) {
         const i2 = <usize>i32x4.extract_lane(layer, 2) << 3;
         const i3 = <usize>i32x4.extract_lane(layer, 3) << 3;
@@ -168,16 +171,16 @@ export function walkDrawing4(
         const bHigh = i32x4.shuffle(b11, b11, 2, 3, 2, 3);
         const u23 = f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(aHigh), two31), two21), f64x2.convert_low_i32x4_s(bHigh)), m53);
         v23 = f64x2.mul(u23, f64x2(load<f64>(TABLE_X + i2), load<f64>(TABLE_X + i3)));
-        slow23 = v128.not(f64x2.lt(v23, f64x2(load<f64>(TABLE_XIN + i2, 8), load<f64>(TABLE_XIN + i3, 8))));
+        fast23 = (f64x2.lt(v23, f64x2(load<f64>(TABLE_XIN + i2, 8), load<f64>(TABLE_XIN + i3, 8))));
         v128.store(at, f64x2.sub(v128.xor(f64x2.mul(hs, v23), i64x2.shl(i64x2.extend_high_i32x4_u(sign), 53)), hshift), 16);
       }
       // Rare (about 1% of values per lane): note the rejected lanes for the second pass.
-      if (v128.any_true(v128.or(slow01, slow23))) {
+      if (!i64x2.all_true(v128.and(fast01, fast23))) {
         const word = v128.and(bw, i32x4.splat(2047));
-        if (i64x2.extract_lane(slow01, 0) != 0) addPending(0, j * 4, f64x2.extract_lane(v01, 0), i32x4.extract_lane(word, 0));
-        if (i64x2.extract_lane(slow01, 1) != 0) addPending(1, j * 4 + 1, f64x2.extract_lane(v01, 1), i32x4.extract_lane(word, 1));
-        if (i64x2.extract_lane(slow23, 0) != 0) addPending(2, j * 4 + 2, f64x2.extract_lane(v23, 0), i32x4.extract_lane(word, 2));
-        if (i64x2.extract_lane(slow23, 1) != 0) addPending(3, j * 4 + 3, f64x2.extract_lane(v23, 1), i32x4.extract_lane(word, 3));
+        if (i64x2.extract_lane(fast01, 0) == 0) addPending(0, j * 4, f64x2.extract_lane(v01, 0), i32x4.extract_lane(word, 0));
+        if (i64x2.extract_lane(fast01, 1) == 0) addPending(1, j * 4 + 1, f64x2.extract_lane(v01, 1), i32x4.extract_lane(word, 1));
+        if (i64x2.extract_lane(fast23, 0) == 0) addPending(2, j * 4 + 2, f64x2.extract_lane(v23, 0), i32x4.extract_lane(word, 2));
+        if (i64x2.extract_lane(fast23, 1) == 0) addPending(3, j * 4 + 3, f64x2.extract_lane(v23, 1), i32x4.extract_lane(word, 3));
       }
     }
 
@@ -185,19 +188,19 @@ export function walkDrawing4(
     const g01 = etaGradient2(x01, n, ek, c0, c1, c2, c3, c4, c5, c6);
     if (clipped) {
       let d01 = f64x2.sub(g01, v128.load(e));
-      const out = outside2(d01, b, minusB);
-      if (v128.any_true(out)) {
-        d01 = clamp2(d01, b, minusB, out);
-        clips += lanesSet(out);
+      const inside = inside2(d01, b, minusB);
+      if (!i64x2.all_true(inside)) {
+        d01 = clamp2(d01, b, minusB, inside);
+        clips += lanesOutside(inside);
       }
       x01 = f64x2.sub(x01, d01);
     } else {
       x01 = f64x2.add(f64x2.sub(x01, g01), v128.load(e));
     }
-    const out01 = outside2(x01, L, minusL);
-    if (v128.any_true(out01)) {
-      x01 = clamp2(x01, L, minusL, out01);
-      projections += lanesSet(out01);
+    const in01 = inside2(x01, L, minusL);
+    if (!i64x2.all_true(in01)) {
+      x01 = clamp2(x01, L, minusL, in01);
+      projections += lanesOutside(in01);
     }
     v128.store(XS4 + (<usize>j << 5), x01);
     let below01: v128;
@@ -210,7 +213,7 @@ export function walkDrawing4(
       above1x01 = i64x2.add(above1x01, a1);
       above2x01 = i64x2.add(above2x01, a2);
       below01 = i64x2.add(i64x2.add(a0, a1), a2);
-      minimum01 = v128.bitselect(c6, v128.bitselect(c4, v128.bitselect(c2, c0, a0), a1), a2);
+      minimum01 = v128.xor(v128.xor(v128.xor(c0, v128.and(a0, c0c2)), v128.and(a1, c2c4)), v128.and(a2, c4c6));
     } else {
       below01 = fieldPair(0, x01, lastSaddle);
       minimum01 = minimumPair(below01);
@@ -220,19 +223,19 @@ export function walkDrawing4(
       const g23 = etaGradient2(x23, n, ek, c0, c1, c2, c3, c4, c5, c6);
       if (clipped) {
         let d23 = f64x2.sub(g23, v128.load(e, 16));
-        const out = outside2(d23, b, minusB);
-        if (v128.any_true(out)) {
-          d23 = clamp2(d23, b, minusB, out);
-          clips += lanesSet(out);
+        const inside = inside2(d23, b, minusB);
+        if (!i64x2.all_true(inside)) {
+          d23 = clamp2(d23, b, minusB, inside);
+          clips += lanesOutside(inside);
         }
         x23 = f64x2.sub(x23, d23);
       } else {
         x23 = f64x2.add(f64x2.sub(x23, g23), v128.load(e, 16));
       }
-      const out23 = outside2(x23, L, minusL);
-      if (v128.any_true(out23)) {
-        x23 = clamp2(x23, L, minusL, out23);
-        projections += lanesSet(out23);
+      const in23 = inside2(x23, L, minusL);
+      if (!i64x2.all_true(in23)) {
+        x23 = clamp2(x23, L, minusL, in23);
+        projections += lanesOutside(in23);
       }
       v128.store(XS4 + (<usize>j << 5), x23, 16);
       let below23: v128;
@@ -245,7 +248,7 @@ export function walkDrawing4(
         above1x23 = i64x2.add(above1x23, a1);
         above2x23 = i64x2.add(above2x23, a2);
         below23 = i64x2.add(i64x2.add(a0, a1), a2);
-        minimum23 = v128.bitselect(c6, v128.bitselect(c4, v128.bitselect(c2, c0, a0), a1), a2);
+        minimum23 = v128.xor(v128.xor(v128.xor(c0, v128.and(a0, c0c2)), v128.and(a1, c2c4)), v128.and(a2, c4c6));
       } else {
         below23 = fieldPair(2, x23, lastSaddle);
         minimum23 = minimumPair(below23);
