@@ -1,7 +1,7 @@
-import { COUNTERS, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, LANES, MAX_MINIMA, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
+import { COUNTERS, GROUP_ENTRIES, GROUP_LAST, LANES, PENDING_COUNT, STATE, TABLE_X, TABLE_XIN, XS4, XV } from './layout';
 import { addPending } from './noise';
 import { etaGradient2 } from './gradient';
-import { fieldPair, minimumPair, tallyPair } from './tally';
+import { countFields, fieldPair, minimumPair, tallyPair } from './tally';
 import { boxL, clipB, etaKappa, noiseScale, noiseShift, point, pointCount } from './params';
 
 const M53: f64 = 1.1102230246251565e-16;
@@ -28,24 +28,6 @@ const TWO_POW_31: f64 = 2147483648;
 /** Lanes outside, of a mask of the lanes inside. */
 @inline function lanesOutside(inside: v128): f64 {
   return <f64>(2 - popcnt<i32>(i64x2.bitmask(inside)));
-}
-
-/**
- * Adds a block's field counts of lanes `lane` and `lane` + 1 from minus the number of their steps
- * above each saddle (the field of x is the number of saddles below it): field f got
- * above(f − 1) − above(f) steps, with above(−1) = steps and none above a saddle past the last.
- */
-function countFields(lane: usize, steps: i32, lastSaddle: i32, above0: v128, above1: v128, above2: v128): void {
-  for (let l: usize = 0; l < 2; l++) {
-    const up0 = l == 0 ? -i64x2.extract_lane(above0, 0) : -i64x2.extract_lane(above0, 1);
-    const up1 = l == 0 ? -i64x2.extract_lane(above1, 0) : -i64x2.extract_lane(above1, 1);
-    const up2 = l == 0 ? -i64x2.extract_lane(above2, 0) : -i64x2.extract_lane(above2, 1);
-    const counts = FIELD_COUNTS + (lane + l) * <usize>MAX_MINIMA * 8;
-    store<f64>(counts, load<f64>(counts) + <f64>(<i64>steps - up0));
-    if (lastSaddle > 0) store<f64>(counts, load<f64>(counts, 8) + <f64>(up0 - up1), 8);
-    if (lastSaddle > 1) store<f64>(counts, load<f64>(counts, 16) + <f64>(up1 - up2), 16);
-    if (lastSaddle > 2) store<f64>(counts, load<f64>(counts, 24) + <f64>up2, 24);
-  }
 }
 
 /**
@@ -257,8 +239,12 @@ export function walkDrawing4(
     }
   }
   if (few) {
-    countFields(0, steps, lastSaddle, above0x01, above1x01, above2x01);
-    if (four) countFields(2, steps, lastSaddle, above0x23, above1x23, above2x23);
+    countFields(0, steps, lastSaddle, <i32>-i64x2.extract_lane(above0x01, 0), <i32>-i64x2.extract_lane(above1x01, 0), <i32>-i64x2.extract_lane(above2x01, 0));
+    countFields(1, steps, lastSaddle, <i32>-i64x2.extract_lane(above0x01, 1), <i32>-i64x2.extract_lane(above1x01, 1), <i32>-i64x2.extract_lane(above2x01, 1));
+    if (four) {
+      countFields(2, steps, lastSaddle, <i32>-i64x2.extract_lane(above0x23, 0), <i32>-i64x2.extract_lane(above1x23, 0), <i32>-i64x2.extract_lane(above2x23, 0));
+      countFields(3, steps, lastSaddle, <i32>-i64x2.extract_lane(above0x23, 1), <i32>-i64x2.extract_lane(above1x23, 1), <i32>-i64x2.extract_lane(above2x23, 1));
+    }
   }
   store<i32>(GROUP_LAST, <i32>i64x2.extract_lane(last01, 0));
   store<i32>(GROUP_LAST, <i32>i64x2.extract_lane(last01, 1), 4);

@@ -1,55 +1,18 @@
-import { BLOCK, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_N0, HISTOGRAM, MAX_BINS, MAX_MINIMA, POINTS, TALLY_COUNTS, THINNED, XS } from './layout';
-import { pointCount } from './params';
+import { BLOCK, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_N0, HISTOGRAM, MAX_BINS, MAX_MINIMA, POINTS } from './layout';
 
 const TWO_POW_52: f64 = 4503599627370496;
 
 /**
- * kernels/walk.ts tallyBlock for X(n0 + 1 … n0 + steps) at xs + 8·stride·j: histogram bin
- * ⌊(x + L)·binScale⌋ (the last bin for x = L), the field (scanning the saddles, a point on a
- * saddle counted on its left), an entry into the ε-ball of that field's minimum when it is not
- * the last ball entered (time and 1-based ball into ENTRY_*), every thin-th point into THINNED.
- * The same comparisons and the same double arithmetic, so the same counts and points.
+ * Adds a block's field counts of lane `lane` from the number of its steps above each saddle
+ * (the field of x is the number of saddles below it, at most 3 here): field f got
+ * up(f − 1) − up(f) steps, with up(−1) = steps and none above a saddle past the last.
  */
-@inline function tallyStrided(
-  xs: usize, stride: i32, histogram: usize, fieldCounts: usize,
-  steps: i32, n0: f64, last: i32, sinceThin: i32, thin: i32, bins: i32, binScale: f64, L: f64, epsilon: f64,
-): void {
-  const minimaCount = (pointCount + 1) >> 1;
-  const lastSaddle = minimaCount - 1;
-  const step = <usize>stride << 3;
-  let entries = 0;
-  let points = 0;
-  let at = xs;
-  for (let j = 0; j < steps; j++) {
-    const x = load<f64>(at);
-    at += step;
-    const bf = Math.floor((x + L) * binScale);
-    const bin = bf < <f64>bins ? <i32>bf : bins - 1;
-    const h = histogram + (<usize>bin << 3);
-    store<f64>(h, load<f64>(h) + 1);
-    let f = 0;
-    while (f < lastSaddle && x > load<f64>(POINTS + (<usize>(2 * f + 1) << 3))) f++;
-    const fc = fieldCounts + (<usize>f << 3);
-    store<f64>(fc, load<f64>(fc) + 1);
-    if (f + 1 != last && Math.abs(x - load<f64>(POINTS + (<usize>(2 * f) << 3))) <= epsilon) {
-      last = f + 1;
-      store<f64>(ENTRY_TIME + (<usize>entries << 3), n0 + <f64>j + 1);
-      store<i32>(ENTRY_BALL + (<usize>entries << 2), last);
-      entries++;
-    }
-    if (++sinceThin == thin) {
-      sinceThin = 0;
-      store<f64>(THINNED + (<usize>points << 3), x);
-      points++;
-    }
-  }
-  store<i32>(TALLY_COUNTS, entries);
-  store<i32>(TALLY_COUNTS, points, 4);
-}
-
-/** A lone long path: X in XS, tallies in lane 0's histogram and field counts. */
-export function tally1(steps: i32, n0: f64, last: i32, sinceThin: i32, thin: i32, bins: i32, binScale: f64, L: f64, epsilon: f64): void {
-  tallyStrided(XS, 1, HISTOGRAM, FIELD_COUNTS, steps, n0, last, sinceThin, thin, bins, binScale, L, epsilon);
+export function countFields(lane: usize, steps: i32, lastSaddle: i32, up0: i32, up1: i32, up2: i32): void {
+  const counts = FIELD_COUNTS + lane * <usize>MAX_MINIMA * 8;
+  store<f64>(counts, load<f64>(counts) + <f64>(steps - up0));
+  if (lastSaddle > 0) store<f64>(counts, load<f64>(counts, 8) + <f64>(up0 - up1), 8);
+  if (lastSaddle > 1) store<f64>(counts, load<f64>(counts, 16) + <f64>(up1 - up2), 16);
+  if (lastSaddle > 2) store<f64>(counts, load<f64>(counts, 24) + <f64>up2, 24);
 }
 
 /**

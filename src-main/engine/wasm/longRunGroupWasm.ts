@@ -58,7 +58,7 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
     k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths, bins, binScale, epsilon);
     for (let l = 0; l < paths; l++) {
       if (nextSteps > 0) finishLane(k, sampler, l, starts[l].rng, halves[nxt].view);
-      bookLane(k, starts[l].w, l, steps, thin);
+      bookWalked(k, starts[l].w, l, k.xs4, 4, steps, thin);
     }
     done += steps;
     cur = nxt;
@@ -78,10 +78,11 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
 }
 
 /**
- * Books lane l's block after walkDrawing4: its ball entries, and its thinned points read from XS4
- * (X(k) with k % thin = 0, as tallyBlock keeps them).
+ * Books lane l's block after the module walked it: its ball entries, and its thinned points read
+ * from the block's X (lane l of `xs`, every `stride`-th value: X(k) with k % thin = 0, as
+ * tallyBlock keeps them).
  */
-function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: number): void {
+export function bookWalked(k: WasmKernels, w: Walk, l: number, xs: Float64Array, stride: number, steps: number, thin: number): void {
   const entries = k.groupEntries[l];
   // Copied value by value: most blocks have no entry, and a view per lane and block is garbage.
   const times = k.entryTimeOf[l];
@@ -93,19 +94,7 @@ function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: numbe
   w.blockEntries = entries;
   const r = (w.time + 1) % thin;
   let points = 0;
-  for (let j = r === 0 ? 0 : thin - r; j < steps; j += thin) w.thinned[points++] = k.xs4[4 * j + l];
-  w.blockPoints = points;
-  w.time += steps;
-  bookBlock(w);
-}
-
-/** Books the block the module just tallied (its ball entries and thinned points) into the walk. */
-export function bookTallied(k: WasmKernels, w: Walk, steps: number): void {
-  const [entries, points] = k.tallyCounts;
-  w.entryTime.set(k.entryTime.subarray(0, entries));
-  w.entryBall.set(k.entryBall.subarray(0, entries));
-  w.thinned.set(k.thinned.subarray(0, points));
-  w.blockEntries = entries;
+  for (let j = r === 0 ? 0 : thin - r; j < steps; j += thin) w.thinned[points++] = xs[stride * j + l];
   w.blockPoints = points;
   w.time += steps;
   bookBlock(w);
