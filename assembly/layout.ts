@@ -54,3 +54,5 @@ export const ENTRY_BALL: usize = memory.data(LANES * BLOCK * 4, 16);
 export const GROUP_N0: usize = memory.data(LANES * 8, 16);
 export const GROUP_LAST: usize = memory.data(LANES * 4, 16);
 export const GROUP_ENTRIES: usize = memory.data(LANES * 4, 16);
+/** A group's loop constants, 16 bytes each (longRunGroup.ts held). */
+export const GROUP_CONSTANTS: usize = memory.data(32 * 16, 16);
