@@ -88,7 +88,9 @@ const TWO_MINUS_53 = 28;
  * field counts; GROUP_N0 and GROUP_LAST set by the caller, the last balls kept in registers
  * meanwhile): the tallies have no chain of their own and fill the gaps too (measured: ~25% less
  * time than walking and then tallying the block; tallying both lanes with f64x2 operations
- * instead of one scalar lane at a time, ~20% less again). Each lane does exactly the
+ * instead of one scalar lane at a time, ~20% less again). With at most 3 saddles the field
+ * counts come from per-saddle counters after the block (tally.ts countFields), and the field's
+ * minimum is picked from the saddle comparisons. Each lane does exactly the
  * scalar kernels' double operations, so each path's numbers are its lone walk's, bit for bit.
  */
 export function walkDrawing4(

@@ -18,10 +18,10 @@ export function countFields(lane: usize, steps: i32, lastSaddle: i32, up0: i32, 
 /**
  * One step of paths `lane` and `lane` + 1 of a group (longRunGroup.ts walkDrawing4 calls it as it
  * walks): X(n0 + j + 1) = x, one lane per path, into each path's own histogram with
- * tallyStrided's double arithmetic, on both lanes at once: floor((x + L)·binScale), capped at
+ * kernels/walk.ts tallyBlock's double arithmetic, on both lanes at once: floor((x + L)·binScale), capped at
  * the last bin (the bin is an integer-valued double ≥ 0, x being in [−L, L], so adding 2^52
  * leaves it in the low mantissa bits). `below` is the field: minus the number of saddles below x
- * (the saddles increase, so that is where tallyStrided's scan stops), `minimum` that field's
+ * (the saddles increase, so that is where tallyBlock's scan stops), `minimum` that field's
  * minimum. A ball entry (|x − minimum| ≤ ε and not the last ball entered) goes to ENTRY_* +
  * lane·BLOCK, counted in GROUP_ENTRIES, at the lane's n0 from GROUP_N0. `last` holds each lane's
  * last ball (i64x2); the new one is returned. Thinned points are left to the caller (it reads
