@@ -2,6 +2,9 @@ import type { ExitTimeConfig } from '../../../src-shared/model/config';
 import { unknownFamily, type Noise } from '../../../src-shared/model/noise';
 import { regularVariation } from '../../../src-shared/theory/noiseTail';
 
+/** What the estimate reads of an exit-time config, on the line or in the plane. */
+export type ExitTimeShape = Pick<ExitTimeConfig, 'maxIterations' | 'etas'> & { arms: readonly { noise: Noise }[] };
+
 /** The theory's mean first exit time 1/(q_i λ_i(η)) for (arm, η index), or null when it has none. */
 export type MeanExitPrediction = (arm: number, etaIndex: number) => number | null;
 
@@ -18,7 +21,7 @@ export type MeasuredMeanExit = (arm: number, etaIndex: number) => number | null;
  * it; no result depends on it.
  */
 export function estimateMeanExit(
-  config: ExitTimeConfig,
+  config: ExitTimeShape,
   arm: number,
   etaIndex: number,
   measured: MeasuredMeanExit,
