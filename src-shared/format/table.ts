@@ -1,7 +1,7 @@
 /** A plain-text table with aligned columns; numbers right-aligned, text left. */
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header.map(String), ...rows.map((r) => r.map((c) => (typeof c === 'number' ? num(c) : c)))];
-  const right = header.map((_, k) => rows.length > 0 && rows.every((r) => typeof r[k] === 'number'));
+  const right = header.map((_, k) => rows.length > 0 && rows.every((r) => typeof r[k] === 'number' || r[k] === '—'));
   const widths = header.map((_, k) => Math.max(...cells.map((r) => width(r[k] ?? ''))));
   const line = (r: readonly string[]) =>
     r
@@ -50,4 +50,9 @@ export function si(v: number): string {
   if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
   if (a >= 1e3) return `${(v / 1e3).toFixed(1)}k`;
   return String(Math.round(v));
+}
+
+/** An exit-time point's mean and stderr cells: numbers once it has samples, dashes while a partial result leaves it empty. */
+export function meanCells(p: { samples: number; mean: number; stderr: number }): (number | string)[] {
+  return p.samples === 0 ? ['—', '—'] : [p.mean, p.stderr];
 }

@@ -3,7 +3,7 @@ import type { ExitTimeConfig } from '../model/config';
 import { exitTimeConfigSchema, exitTimeInput } from '../model/configSchema';
 import { exitTimeFootprint } from '../model/memoryBudget';
 import type { ExitTimeResult, ExitTimeResultSummary } from '../model/results';
-import { num, si, table } from '../format/table';
+import { meanCells, num, si, table } from '../format/table';
 import type { ExperimentKindModule } from './kindModule';
 import { expandSingleRun, type SingleRunInput } from '../model/expandConfig';
 import { assertType, type Equals } from './typeEquality';
@@ -51,7 +51,7 @@ function resultText(result: ExitTimeResultSummary): string {
     out.push(
       table(
         ['η', 'samples', 'censored', 'mean σ', 'stderr', 'exits to'],
-        arm.points.map((p) => [p.eta, p.samples, p.censored, p.mean, p.stderr, Object.entries(p.exitTo).map(([j, n]) => `Ω${j}: ${n}`).join(', ')]),
+        arm.points.map((p) => [p.eta, p.samples, p.censored, ...meanCells(p), Object.entries(p.exitTo).map(([j, n]) => `Ω${j}: ${n}`).join(', ')]),
       ),
     );
     const fit = arm.fit ? `fitted exponent ${num(arm.fit.slope)} ± ${num(arm.fit.slopeStderr)} (r² ${num(arm.fit.r2)}, ${arm.fit.points} points)` : 'no fit (fewer than 2 distinct η with uncensored points)';

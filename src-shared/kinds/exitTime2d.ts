@@ -1,6 +1,6 @@
 import { exitTime2dConfigSchema, exitTime2dInput, type ExitTime2DConfig } from '../model/config2d';
 import type { ExitTime2DResult, ExitTime2DResultSummary } from '../model/results2d';
-import { num, si, table } from '../format/table';
+import { meanCells, num, si, table } from '../format/table';
 import type { ExperimentKindModule } from './kindModule';
 import { theoryReport2d } from '../theory2d/report';
 import { describeLandscape2d, expand2d } from './twoDimensional';
@@ -40,7 +40,7 @@ function resultText(result: ExitTime2DResult | ExitTime2DResultSummary): string 
     out.push(
       table(
         ['η', 'samples', 'censored', 'mean σ', 'stderr', 'exits to'],
-        arm.points.map((p) => [p.eta, p.samples, p.censored, p.mean, p.stderr, Object.entries(p.exitTo).map(([j, n]) => `basin ${j}: ${n}`).join(', ')]),
+        arm.points.map((p) => [p.eta, p.samples, p.censored, ...meanCells(p), Object.entries(p.exitTo).map(([j, n]) => `basin ${j}: ${n}`).join(', ')]),
       ),
     );
     const fit = arm.fit ? `fitted exponent ${num(arm.fit.slope)} ± ${num(arm.fit.slopeStderr)}` : 'no fit';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../../src-shared/api';
 import type { LongRunResult } from '../../../src-shared/model/results';
 import { runText } from '../../../src-main/cli/format/runText';
-import { longRunConfig } from '../store/helpers';
+import { exitTimeConfig, longRunConfig } from '../store/helpers';
 
 function longRun(sojourns: LongRunResult['arms'][number]['sojourns']): RunRecord {
   const config = longRunConfig({ landscape: { preset: 'three-wells' }, x0: 0 });
@@ -67,5 +67,20 @@ describe('lab show: sojourns', () => {
     ]));
     expect(row(text, 1)?.slice(3)).toEqual(['420', '— (one sojourn)']);
     expect(row(text, 3)?.slice(3)).toEqual(['none', 'none']);
+  });
+});
+
+describe('lab show: a running exit-time run', () => {
+  it('shows dashes, not a mean of 0, for the η whose samples have not arrived yet', () => {
+    const config = exitTimeConfig({ etas: [0.1, 0.05] });
+    const point = (eta: number, samples: number, mean: number, stderr: number) => ({ eta, samples, censored: 0, mean, stderr, exitTimes: [], exitTo: samples ? { 1: samples } : {} });
+    const run: RunRecord = {
+      id: 2, name: config.name, kind: 'exit-time', status: 'running', createdAt: '2026-01-01T00:00:00.000Z', startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: null, tags: [], notes: '', error: null, progress: null, headline: null, config,
+      result: { kind: 'exit-time', arms: [{ label: 'heavy', clip: 0.5, points: [point(0.1, 20, 1910, 487.1), point(0.05, 0, 0, 0)], fit: null, theory: null }] },
+    };
+    const rows = runText(run).split('\n').filter((l) => /^\s*0\.(1|05)\s/.test(l)).map((l) => l.trim().split(/\s{2,}/));
+    expect(rows[0].slice(0, 5)).toEqual(['0.1', '20', '0', '1,910', '487.1']);
+    expect(rows[1]).toEqual(['0.05', '0', '0', '—', '—']);
   });
 });
