@@ -2,6 +2,7 @@ import type { RunRecord } from '../../src-shared/api';
 import type { ExperimentConfig } from '../../src-shared/model/config';
 import type { RunResult } from '../../src-shared/model/results';
 import type { SweepConfig, SweepValues } from '../../src-shared/sweep/expandSweep';
+import type { SweepBaseConfig } from '../../src-shared/sweep/sweepFields';
 import type { KernelChunkResult } from '../engine/tasks';
 import { engineKind } from '../engine/kinds/engineKinds';
 import type { CsvCell } from '../engine/kinds/engineKind';
@@ -10,7 +11,7 @@ import { csvTable } from './csv';
 /** One cell as the export reads it: its standalone config, its result and its committed chunks (under the cell's own keys). */
 export interface SweepCsvCell {
   values: SweepValues;
-  config: ExperimentConfig;
+  config: ExperimentConfig | SweepBaseConfig;
   result: RunResult | null;
   chunks: ReadonlyMap<string, KernelChunkResult>;
 }
@@ -35,7 +36,7 @@ function* sweepRows(
   for (const cell of cells) {
     const lead = fields.map((f) => (cell.values[f] === null ? 'null' : (cell.values[f] ?? null)));
     // A kind's rows read only the run's config and result: the cell is that standalone run.
-    const run = { config: cell.config, result: cell.result } as RunRecord;
+    const run = { config: cell.config, result: cell.result } as unknown as RunRecord;
     for (const row of rows(run, () => cell.chunks)) yield [...lead, ...row];
   }
 }

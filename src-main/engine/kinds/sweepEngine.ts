@@ -8,9 +8,12 @@ import { chunksByCell, parseSweepChunkKey, SweepPlan } from '../executor/sweepPl
 import type { RunRecord } from '../../../src-shared/api';
 import type { AnyChunk, AnyTask, CsvCell, EngineKind, RunningKindAggregate } from './engineKind';
 import { engineKind } from './engineKinds';
+import { emptyResult2d } from '../kinds2d/empty2d';
+import { isTwoDimensionalBase } from '../../../src-shared/sweep/sweepFields';
 
 /** A cell's result before any of its chunks is committed: the base kind's result of nothing (points with 0 samples). */
 function emptyCellResult(cell: SweepCell): RunResult {
+  if (isTwoDimensionalBase(cell.config)) return emptyResult2d(cell.config) as unknown as RunResult;
   const summary = engineKind(cell.config.kind).running(cell.config).summary() as RunResultSummary;
   return experimentKind(cell.config.kind).withSeries(summary, { exitTimes: () => [], trajectories: () => [] }, cell.config) as RunResult;
 }
@@ -69,7 +72,7 @@ class SweepRunning implements RunningKindAggregate<SweepResultSummary> {
   }
 
   summary(): SweepResultSummary {
-    const cells = this.cells.map((cell, c) => ({ values: cell.values, arms: (this.impls[c].summary() as RunResultSummary).arms }));
+    const cells = this.cells.map((cell, c) => ({ values: cell.values, arms: ((this.impls[c].summary() as RunResultSummary | null) ?? emptyCellResult(cell)).arms }));
     return { kind: 'sweep', baseKind: this.config.base.kind, cells } as SweepResultSummary;
   }
 }
