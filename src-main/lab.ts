@@ -515,8 +515,10 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown, cell: unknown): { row: RunRow; arm: number; etaIndex: number; within: string } {
     const { row, config, within } = this.cellOf(id, cell);
-    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
-    return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length), within };
+    // A 2-D exit-time run stores its samples under the same keys, so the same read serves it.
+    const exits = config as unknown as { kind: string; arms: unknown[]; etas?: number[] };
+    if (exits.kind !== 'exit-time' && exits.kind !== 'exit-time-2d') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
+    return { row, arm: validIndex(arm, 'arm', exits.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', exits.etas?.length ?? 0), within };
   }
 
   /**
