@@ -1,6 +1,6 @@
 import type { ExitTimeArmSummary, LongRunArmSummary } from '../../src-shared/model';
 import type { ExitTime2DArmResult, LongRun2DArmResult } from '../../src-shared/model/results2d';
-import type { SweepCellResult, SweepResultSummary } from '../../src-shared/sweep';
+import type { StaircaseStep, SweepCellResult, SweepResultSummary } from '../../src-shared/sweep';
 
 /**
  * A sweep's cells as the grid charts read them, whatever the base's dimension. A 2-D exit-time
@@ -41,4 +41,21 @@ function longArm(a: Omit<LongRun2DArmResult, 'trajectories'>): LongRunArmSummary
 /** Whether a sweep's result is over a 2-D base. */
 export function isTwoDimensionalGrid(result: SweepResultSummary): boolean {
   return result.baseKind === 'exit-time-2d' || result.baseKind === 'long-run-2d';
+}
+
+/**
+ * A 2-D clip axis's predicted exponent as flat steps from the cells' own predictions: in 2-D
+ * l* comes from reachability per cell, with no closed form r/k between cells, so each cell's
+ * step reaches halfway to its neighbours (where l* changes between two cells is only known to
+ * lie between them).
+ */
+export function cellSteps(points: readonly { x: number; predicted: number | null }[], lStars: readonly (number | null)[]): StaircaseStep[] {
+  const known = points.map((p, k) => ({ ...p, lStar: lStars[k] })).filter((p): p is { x: number; predicted: number; lStar: number } => p.predicted !== null && p.lStar !== null);
+  known.sort((p, q) => p.x - q.x);
+  return known.map((p, k) => ({
+    from: k === 0 ? p.x : (known[k - 1].x + p.x) / 2,
+    to: k === known.length - 1 ? p.x : (p.x + known[k + 1].x) / 2,
+    lStar: p.lStar,
+    exponent: p.predicted,
+  })).filter((s) => s.to > s.from);
 }
