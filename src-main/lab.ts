@@ -307,6 +307,9 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   async getTrajectories(id: number, query: unknown, cell?: number | null): Promise<TrajectoryWindow> {
     const { row, config, within } = this.cellOf(id, cell);
+    if ((config.kind as string) === 'long-run-2d') {
+      throw new LabError({ code: 'invalid', message: `Run ${row.id} is a 2-D long run: its thinned [x, y] paths are in its result (arms[].trajectories), not read by window.` });
+    }
     if (config.kind !== 'long-run') throw new LabError({ code: 'invalid', message: `Run ${row.id} is an ${config.kind} run; it has no trajectories.` });
     const q = validTrajectoryQuery(query, config.arms.length);
     const from = q.from ?? 0;

@@ -101,4 +101,14 @@ describe('sweeps over a 2-D base in Chromium', () => {
     await screenshotBoth(page, 'sweep2d-designer');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('opens the 2-D sweep preset from "Start from": the 2-D form above, its clips in the sweep tab', async () => {
+    await gotoRoute(lab, page, '/design');
+    await page.waitForSelector('#start-from option[value="preset:sweep-2d-clip"]', { state: 'attached' });
+    await page.selectOption('#start-from', 'preset:sweep-2d-clip');
+    await expect.poll(() => page.locator('#sweep-list-0').inputValue(), { timeout: 15_000 }).toBe('0.5, 0.6, 0.8, 1');
+    expect(await page.locator('input[name="dimension"][value="2"]').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('sweep-estimate').innerText(), { timeout: 15_000 }).toMatch(/4 cells[\s\S]*iterations/);
+    expect(consoleErrors).toEqual([]);
+  });
 });

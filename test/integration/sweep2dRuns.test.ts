@@ -6,6 +6,7 @@ import { expandSweep, sweepCells } from '../../src-shared/sweep/expandSweep';
 import type { SweepResult } from '../../src-shared/sweep/sweepResult';
 import type { ExitTime2DResult } from '../../src-shared/model/results2d';
 import type { TheoryReport2D } from '../../src-shared/theory2d/types';
+import { invokeEncoded } from '../../src-main/service/encodedReads';
 import { lab as cli, scratch, waitFor } from './cliHarness';
 
 /** Sweeps over a 2-D base through LabService on a real SQLite file and the bundled worker threads, and through the real CLI. */
@@ -63,6 +64,9 @@ describe('a sweep over a 2-D base', () => {
           expect(own).toHaveLength(20);
           expect(own).toEqual((alone.result as unknown as ExitTime2DResult).arms[arm].points[eta].exitTimes);
           expect(await lab.getExitTimes(done.id, arm, eta, c)).toEqual(own);
+          // The HTTP and IPC doors' path: read and serialised on the reader thread.
+          const encoded = await invokeEncoded(lab, 'getExitTimes', [done.id, arm, eta, c], 'json');
+          expect(new TextDecoder().decode(encoded!)).toBe(JSON.stringify(own));
         }
       }
     }
@@ -71,6 +75,22 @@ describe('a sweep over a 2-D base', () => {
     expect(arms[0].points[0].mean).not.toBe(arms[2].points[0].mean);
     expect(arms.map((a) => a.theory?.lStar)).toEqual([3, 2, 1]);
     expect(arms.every((a) => a.home === 1)).toBe(true);
+  });
+
+  it("gives in each long-run cell the standalone 2-D run's shares, histogram and paths (the paths are in the result, not windowed)", async () => {
+    const lab = service('long2d.db');
+    const { etas: _e, samples: _s, maxIterations: _m, ...shared } = sweep2d.base;
+    const longSweep = { kind: 'sweep', base: { ...shared, kind: 'long-run', eta: 0.01, paths: 2, iterations: 20_000, thin: 100, bins: 40 }, over: [{ field: 'eta', values: [0.01, 0.02] }] };
+    const done = await lab.whenSettled((await lab.startRun(longSweep)).id);
+    expect(done.status, done.error ?? '').toBe('completed');
+    const result = done.result as unknown as SweepResult;
+    expect(result.baseKind).toBe('long-run-2d');
+    for (const [c, cell] of sweepCells(expandSweep(longSweep)).entries()) {
+      const alone = await lab.whenSettled((await lab.startRun(cell.config)).id);
+      expect(result.cells[c].arms).toEqual((alone.result as unknown as { arms: unknown[] }).arms);
+    }
+    expect(result.cells[0].arms[0]).not.toEqual(result.cells[1].arms[0]);
+    await expect(lab.getTrajectories(done.id, { arm: 0 }, 0)).rejects.toThrow(/2-D long run: its thinned \[x, y\] paths are in its result/);
   });
 
   it('resumes a cancelled 2-D sweep to the numbers of an uninterrupted one', async () => {
