@@ -80,7 +80,7 @@ describe('sweeps over a 2-D base in Chromium', () => {
     await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
     // The colour bar alone is about 3,600 coloured pixels; the 4 cells cover far more.
     await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
-    expect(await page.locator('#sweep-quantity option').allInnerTexts()).toEqual(['share of time in a field']);
+    expect(await page.locator('#sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin']);
     await screenshotBoth(page, 'sweep2d-long-grid');
     await page.getByRole('button', { name: 'open' }).nth(3).click();
     await page.getByTestId('results-2d').waitFor();
