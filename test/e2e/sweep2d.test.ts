@@ -47,6 +47,8 @@ describe('sweeps over a 2-D base in Chromium', () => {
     // Two numeric cells' dots with error bars and the predicted line; the axes alone paint none.
     await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(300);
     expect(await page.getByTestId('sweep-cells').innerText()).toMatch(/β 1\.400 \(l\* = 2\)/);
+    // The run-wide panel says where the theory is (per cell) rather than asking to fix fields.
+    expect(await page.getByTestId('sweep-theory-note').innerText()).toContain('the cell\'s own theory');
     await screenshotBoth(page, 'sweep2d-exit-grid');
     expect(consoleErrors).toEqual([]);
 
