@@ -8,8 +8,7 @@ export { fill4, fill1 } from './noise';
 export { walk4 } from './exitTime';
 export { walkDrawing1 } from './longRun';
 export { walkDrawing4 } from './longRunGroup';
-export { tally1 } from './tally';
-import { BUF, BUF_NEXT, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, GROUP_N0, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, TALLY_COUNTS, THINNED, XS, XS4, XV } from './layout';
+import { BUF, BUF_NEXT, COUNTERS, ENTRY_BALL, ENTRY_TIME, FIELD_COUNTS, GROUP_ENTRIES, GROUP_LAST, GROUP_N0, HISTOGRAM, PENDING_CANDIDATE, PENDING_COUNT, PENDING_POSITION, PENDING_WORD, POINTS, STATE, TABLE_X, TABLE_XIN, XS, XS4, XV } from './layout';
 
 /** Addresses of the memory regions, in the order wasmKernels.ts reads them. */
 export function region(k: i32): usize {
@@ -30,8 +29,6 @@ export function region(k: i32): usize {
     case 13: return FIELD_COUNTS;
     case 14: return ENTRY_TIME;
     case 15: return ENTRY_BALL;
-    case 16: return THINNED;
-    case 17: return TALLY_COUNTS;
     case 18: return BUF_NEXT;
     case 19: return XS4;
     case 20: return GROUP_N0;
@@ -40,5 +37,6 @@ export function region(k: i32): usize {
     default: return 0;
   }
 }
-export { walk2d, setWalk2d, region2d } from './walk2d';
+export { walk2d, walkTally2d, setWalk2d, region2d } from './walk2d';
+export { setTally2d } from './tally2d';
 export { fillIsotropic } from './noise2d';

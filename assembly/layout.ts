@@ -44,16 +44,15 @@ export const MAX_MINIMA: i32 = 64;
 /**
  * Per lane, a long path's tallies over its chunk (histogram, counts per field: lane l at
  * HISTOGRAM + 8·l·MAX_BINS, FIELD_COUNTS + 8·l·MAX_MINIMA; a lone path uses lane 0), and per
- * block the tallied path's ball entries and thinned points.
+ * block each path's ball entries (lane l at ENTRY_* + l·BLOCK).
  */
 export const HISTOGRAM: usize = memory.data(LANES * MAX_BINS * 8, 16);
 export const FIELD_COUNTS: usize = memory.data(LANES * MAX_MINIMA * 8, 16);
 export const ENTRY_TIME: usize = memory.data(LANES * BLOCK * 8, 16);
 export const ENTRY_BALL: usize = memory.data(LANES * BLOCK * 4, 16);
-/** A group's tally per lane (tally.ts tallyStep): n of the block's start, last ball entered, ball entries in the block (at ENTRY_* + lane·BLOCK). */
+/** A long path's tally per lane (longRun.ts, tally.ts tallyPair): n of the block's start, last ball entered, ball entries in the block. */
 export const GROUP_N0: usize = memory.data(LANES * 8, 16);
 export const GROUP_LAST: usize = memory.data(LANES * 4, 16);
 export const GROUP_ENTRIES: usize = memory.data(LANES * 4, 16);
-export const THINNED: usize = memory.data(BLOCK * 8, 16);
-/** [ball entries, thinned points] of the last tallied block. */
-export const TALLY_COUNTS: usize = memory.data(2 * 4, 16);
+/** A group's loop constants, 16 bytes each (longRunGroup.ts held). */
+export const GROUP_CONSTANTS: usize = memory.data(32 * 16, 16);

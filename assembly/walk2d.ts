@@ -7,6 +7,7 @@
  * its samplers fill WALK2D_BUF in place.
  */
 import { BLOCK } from './layout';
+import { TALLY2D_BASIN_COUNTS, TALLY2D_ENTRY_BALL, TALLY2D_ENTRY_STEP, TALLY2D_HISTOGRAM, TALLY2D_MINIMA, TALLY2D_STATE, TALLY2D_THINNED, tallyBins, tallyBinScale, tallyEpsilon2, tallyThin } from './tally2d';
 
 /** Most terms and map nodes a 2-D landscape may bring here (larger ones run in JavaScript). */
 export const MAX_TERMS_2D: i32 = 128;
@@ -53,6 +54,13 @@ export function region2d(k: i32): usize {
     case 6: return WALK2D_MANTISSA;
     case 7: return WALK2D_POWER;
     case 8: return WALK2D_XY;
+    case 9: return TALLY2D_HISTOGRAM;
+    case 10: return TALLY2D_BASIN_COUNTS;
+    case 11: return TALLY2D_MINIMA;
+    case 12: return TALLY2D_ENTRY_BALL;
+    case 13: return TALLY2D_ENTRY_STEP;
+    case 14: return TALLY2D_THINNED;
+    case 15: return TALLY2D_STATE;
     default: return 0;
   }
 }
@@ -87,6 +95,20 @@ export function setWalk2d(isRadial: i32, count: i32, n: i32, h: f64, L: f64, b: 
 
 /** walkBlock2d on WALK2D_BUF pairs from … to − 1; returns the steps taken. */
 export function walk2d(from: i32, to: i32, home: i32): i32 {
+  return walkSteps(from, to, home, false);
+}
+
+/**
+ * A long path's block: walkBlock2d on WALK2D_BUF pairs 0 … steps − 1, each iterate tallied as
+ * it is made (tally2d.ts; the JavaScript kernel's tallyBlock2d). Tallying inside the walk lets
+ * its independent work fill the slots the walk's one dependency chain leaves idle.
+ */
+export function walkTally2d(steps: i32): void {
+  walkSteps(0, steps, 0, true);
+}
+
+// @ts-ignore: decorator
+@inline function walkSteps(from: i32, to: i32, home: i32, tallying: bool): i32 {
   const ek = etaConfinement;
   const n = nodes;
   const last = n - 1;
@@ -97,6 +119,15 @@ export function walk2d(from: i32, to: i32, home: i32): i32 {
   let x = load<f64>(WALK2D_XY);
   let y = load<f64>(WALK2D_XY, 8);
   let j = from;
+  const bins = tallyBins;
+  const top = bins - 1;
+  const binScale = tallyBinScale;
+  const epsilon2 = tallyEpsilon2;
+  const thin = tallyThin;
+  let lastBall = tallying ? load<i32>(TALLY2D_STATE) : 0;
+  let sinceThin = tallying ? load<i32>(TALLY2D_STATE, 4) : 0;
+  let entries = 0;
+  let thinned = 0;
   while (j < to) {
     let gx = ek * x;
     let gy = ek * y;
@@ -146,10 +177,42 @@ export function walk2d(from: i32, to: i32, home: i32): i32 {
     store<f64>(WALK2D_XS + ((<usize>j) << 3), x);
     store<f64>(WALK2D_YS + ((<usize>j) << 3), y);
     store<i32>(WALK2D_BASINS + ((<usize>j) << 2), basin);
+    if (tallying) {
+      const bx = <i32>Math.floor((x + L) * binScale);
+      const by = <i32>Math.floor((y + L) * binScale);
+      const cell = TALLY2D_HISTOGRAM + ((<usize>((bx < top ? bx : top) * bins + (by < top ? by : top))) << 3);
+      store<f64>(cell, load<f64>(cell) + 1);
+      const count = TALLY2D_BASIN_COUNTS + ((<usize>(basin - 1)) << 3);
+      store<f64>(count, load<f64>(count) + 1);
+      if (basin != lastBall) {
+        const m = TALLY2D_MINIMA + ((<usize>(basin - 1)) << 4);
+        const mx = x - load<f64>(m);
+        const my = y - load<f64>(m, 8);
+        if (mx * mx + my * my <= epsilon2) {
+          store<i32>(TALLY2D_ENTRY_BALL + ((<usize>entries) << 2), basin);
+          store<i32>(TALLY2D_ENTRY_STEP + ((<usize>entries) << 2), j);
+          entries++;
+          lastBall = basin;
+        }
+      }
+      if (++sinceThin == thin) {
+        sinceThin = 0;
+        const at = TALLY2D_THINNED + ((<usize>thinned) << 4);
+        store<f64>(at, x);
+        store<f64>(at, y, 8);
+        thinned++;
+      }
+    }
     j++;
     if (home > 0 && basin != home) break;
   }
   store<f64>(WALK2D_XY, x);
   store<f64>(WALK2D_XY, y, 8);
+  if (tallying) {
+    store<i32>(TALLY2D_STATE, lastBall);
+    store<i32>(TALLY2D_STATE, sinceThin, 4);
+    store<i32>(TALLY2D_STATE, entries, 8);
+    store<i32>(TALLY2D_STATE, thinned, 12);
+  }
   return j - from;
 }

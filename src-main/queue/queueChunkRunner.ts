@@ -1,4 +1,5 @@
-import { Queue, QueueEvents, type Job } from 'bullmq';
+import type { Job, Queue, QueueEvents } from 'bullmq';
+import { bullmq } from './queuePackages';
 import type { Redis } from 'ioredis';
 import type { QueueWorkers } from '../../src-shared/api';
 import type { ChunkRunner, ChunkRunOptions, RunnerStatus } from '../engine/chunkRunner';
@@ -75,6 +76,7 @@ export class QueueChunkRunner implements ChunkRunner {
     this.target = parseRedisUrl(options.url);
     this.unreachableTimeoutMs = options.unreachableTimeoutMs ?? DEFAULT_UNREACHABLE_TIMEOUT_MS;
     const connection = bullConnection(this.target);
+    const { Queue, QueueEvents } = bullmq();
     this.queue = new Queue(QUEUE_NAME, { connection });
     this.events = new QueueEvents(QUEUE_NAME, { connection });
     this.redis = openRedis(this.target);

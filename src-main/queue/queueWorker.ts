@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
+import { bullmq } from './queuePackages';
 import type { Redis } from 'ioredis';
 import type { ChunkRunner } from '../engine/chunkRunner';
 import { decodeTask, encodeChunkResult } from '../engine/taskCodec';
@@ -57,7 +58,7 @@ export class QueueWorker {
     this.target = parseRedisUrl(options.url);
     this.log = options.log ?? (() => {});
     this.redis = openRedis(this.target);
-    this.worker = new Worker<ChunkJobData, string>(QUEUE_NAME, (job) => this.process(job), {
+    this.worker = new (bullmq().Worker)<ChunkJobData, string>(QUEUE_NAME, (job) => this.process(job), {
       connection: bullConnection(this.target),
       concurrency: options.runner.capacity,
       lockDuration: LOCK_MS,
@@ -113,7 +114,7 @@ export class QueueWorker {
       });
       if (result === null) {
         this.log(`run ${job.data.run} chunk ${job.data.key}: cancelled by its coordinator`);
-        throw new UnrecoverableError(CANCELLED_REASON);
+        throw new (bullmq().UnrecoverableError)(CANCELLED_REASON);
       }
       // A long-run chunk carrying a group of paths did the chunk's iterations on each of them.
       const paths = 1 + ('group' in result && result.group ? result.group.length : 0);
@@ -135,8 +136,8 @@ export class QueueWorker {
     if (noise.family !== 'empirical' || this.assets.has(noise.asset)) return;
     const bytes = await this.redis.getBuffer(assetKey(noise.asset));
     // Not retried: the coordinator publishes before it adds the job, so a missing asset stays missing.
-    if (bytes === null) throw new UnrecoverableError(`the measured noise ${noise.asset} is not in Redis (its coordinator publishes it with the run's jobs)`);
-    if (bytes.byteLength % 8 !== 0) throw new UnrecoverableError(`the measured noise ${noise.asset} in Redis is not float64 data`);
+    if (bytes === null) throw new (bullmq().UnrecoverableError)(`the measured noise ${noise.asset} is not in Redis (its coordinator publishes it with the run's jobs)`);
+    if (bytes.byteLength % 8 !== 0) throw new (bullmq().UnrecoverableError)(`the measured noise ${noise.asset} in Redis is not float64 data`);
     const samples = new Float64Array(bytes.byteLength / 8);
     new Uint8Array(samples.buffer).set(bytes);
     this.assets.set(noise.asset, samples);

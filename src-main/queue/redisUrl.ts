@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
+import { ioredis } from './queuePackages';
 
 /**
  * A Redis URL as the user gives it (`redis://[user:password@]host[:port][/db]`, or `rediss://`
@@ -42,7 +43,7 @@ export function redactRedisUrl(text: string): string {
  * restart is waited out, and callers decide how long that may take.
  */
 export function openRedis(target: RedisTarget, options: RedisOptions = {}): Redis {
-  const client = new Redis(target.url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2000), ...options });
+  const client = new (ioredis().Redis)(target.url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2000), ...options });
   // Connection errors are retried by ioredis and read from `status` by the callers; an 'error'
   // without a listener would end the process.
   client.on('error', () => {});

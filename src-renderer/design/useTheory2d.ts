@@ -9,8 +9,14 @@ export interface Theory2DState {
   loading: Ref<boolean>;
 }
 
+/** What the report depends on: a design's input as typed, or a stored run's config. */
+export interface TheoryInput2D {
+  readonly landscape?: unknown;
+  readonly arms?: unknown;
+}
+
 /** The 2-D report depends on the landscape and the arms only: other edits (η, samples, x0) ask nothing. */
-const theoryKey = (config: Record<string, unknown>): string => JSON.stringify([config.landscape, config.arms]);
+const theoryKey = (config: TheoryInput2D): string => JSON.stringify([config.landscape, config.arms]);
 
 /**
  * The R^d theory of a 2-D config, asked of the lab (LabApi.theory), never computed here: the basin
@@ -19,14 +25,14 @@ const theoryKey = (config: Record<string, unknown>): string => JSON.stringify([c
  * report for a superseded design never replaces the current one. `config` gives null for no
  * (valid) 2-D config.
  */
-export function useTheory2d(config: () => Record<string, unknown> | null, delayMs: number): Theory2DState {
+export function useTheory2d(config: () => TheoryInput2D | null, delayMs: number): Theory2DState {
   const report = ref<TheoryReport2D | null>(null);
   const error = ref<string | null>(null);
   const loading = ref(false);
   let ticket = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function ask(c: Record<string, unknown>, mine: number): Promise<void> {
+  async function ask(c: TheoryInput2D, mine: number): Promise<void> {
     try {
       const answer = await lab.theory(c);
       if (mine !== ticket) return;

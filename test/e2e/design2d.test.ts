@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunDetail } from '../../src-shared/api';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 
 /**
  * The 2-D designer end to end: a 2-D preset opens the form (not JSON), edits reach the lab's R^d
  * theory (asked of the served LabApi, debounced), a small run starts from the form and its run
  * page shows the same theory panel; Duplicate brings the run back into the 2-D form.
  */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
@@ -30,17 +29,12 @@ async function radius(arm: number, basin: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, consoleErrors } = await openPage(context));
+  session = await openBrowserSession();
+  ({ lab, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('the 2-D designer in Chromium', () => {

@@ -1,34 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { Page } from 'playwright-core';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab } from './support/labCalls';
-import { launchChromium, openPage } from './support/browser';
 
 /**
  * An arm label carrying markup reaches the exit-time tooltip as text, never as live HTML.
  * A real server, a real (tiny) run, Debian's Chromium, the mouse over the chart.
  */
 const label = '<img id="injected" src="x"><b>bold</b>';
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page } = await openPage(context));
+  session = await openBrowserSession();
+  ({ lab, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('user strings in charts', () => {

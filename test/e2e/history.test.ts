@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LabService } from '../../src-main/lab';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab, settledRun, dataPixels } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 import { lab as labCommand } from '../integration/cliHarness';
 
 /**
@@ -14,9 +14,8 @@ import { lab as labCommand } from '../integration/cliHarness';
  * "showing n of N paths"), stays true at completion, follows changes other processes make, and
  * the list searches arm labels and filters by clickable tag chips.
  */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 /** Another process's view of the same database: this test process, with its own workers. */
@@ -36,19 +35,14 @@ async function gotoHash(target: Page, hash: string): Promise<void> {
 const rows = () => page.locator('.runs-table tbody tr[data-run-id]');
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
+  session = await openBrowserSession();
+  ({ lab, page, consoleErrors } = session);
   elsewhere = new LabService({ dbPath: lab.dbPath, workers: 1, workerUrl });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, consoleErrors } = await openPage(context));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
   await elsewhere?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('run history in Chromium', () => {
@@ -74,7 +68,7 @@ describe('run history in Chromium', () => {
     });
     await gotoHash(page, `/runs/${started.id}`);
     await page.waitForSelector('.page-head .status-pill.completed', { timeout: 120_000 });
-    const fresh = await context.newPage();
+    const fresh = await session.context.newPage();
     await gotoHash(fresh, `/runs/${started.id}`);
     const caption = `[data-chart="run-${started.id}-histogram"] .caption`;
     await fresh.waitForSelector(caption);
@@ -140,7 +134,7 @@ describe('run history in Chromium', () => {
   it('shows a run that ended while the page was still connecting to its events as ended', async () => {
     // The page's event stream is held back until the run, seen running by the page, has ended on
     // the server, so the end reaches no listener; the page must still learn of it once it connects.
-    const fresh = await context.newPage();
+    const fresh = await session.context.newPage();
     let release!: () => void;
     const ended = new Promise<void>((done) => (release = done));
     await fresh.route('**/api/events**', async (route) => {

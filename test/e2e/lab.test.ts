@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src-shared/api';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab, dataPixels } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 
 /**
  * The lab UI end to end: a real `serve` process with a real database and worker, driven in
  * Debian's Chromium. Runs are tiny (few samples, large η) so the whole file takes seconds of
  * simulation; most of the time is the renderer build and the browser.
  */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
@@ -40,17 +39,12 @@ async function startAndOpen(): Promise<number> {
 }
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  ({ page, consoleErrors } = await openPage(context));
+  session = await openBrowserSession({ acceptDownloads: true });
+  ({ lab, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('the lab in Chromium', () => {

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { Page } from 'playwright-core';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 
 /**
  * What a new user tripped over, in Chromium against a real `serve` on a fresh database. The
  * server notifies about every run's end (`--notice-after 0`) so tiny runs can stand in for long ones.
  */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
@@ -37,28 +36,27 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab(['--notice-after', '0']);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  // The real Notification API, with its permission request counted.
-  await context.addInitScript(() => {
-    const w = window as unknown as { __asks: number; Notification?: typeof Notification };
-    w.__asks = 0;
-    if (!w.Notification) return;
-    const real = w.Notification.requestPermission.bind(w.Notification);
-    w.Notification.requestPermission = ((cb?: NotificationPermissionCallback) => {
-      w.__asks++;
-      return real(cb);
-    }) as typeof Notification.requestPermission;
+  session = await openBrowserSession({
+    labArgs: ['--notice-after', '0'],
+    acceptDownloads: true,
+    // The real Notification API, with its permission request counted.
+    prepare: (context) =>
+      context.addInitScript(() => {
+        const w = window as unknown as { __asks: number; Notification?: typeof Notification };
+        w.__asks = 0;
+        if (!w.Notification) return;
+        const real = w.Notification.requestPermission.bind(w.Notification);
+        w.Notification.requestPermission = ((cb?: NotificationPermissionCallback) => {
+          w.__asks++;
+          return real(cb);
+        }) as typeof Notification.requestPermission;
+      }),
   });
-  ({ page, consoleErrors } = await openPage(context));
+  ({ lab, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('a new user', () => {
@@ -123,7 +121,7 @@ describe('a new user', () => {
   });
 
   it('gets a browser notification when permitted, and clicking it opens the run', async () => {
-    const granted = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const granted = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await granted.grantPermissions(['notifications'], { origin: base() });
     await granted.addInitScript(() => {
       const w = window as unknown as { __shown: Notification[] };

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src-shared/api';
 import type { TheoryReport } from '../../src-shared/theory';
 import { formatSci } from '../../src-renderer/format';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 
 /**
  * Measured noise in the browser against a real `serve`: a bad file is refused with its line, a
  * good one is previewed (fit, Hill plot, survival plot) and then used by an arm, a run on it
  * completes, and a fresh run page and designer fetch the stored samples to show the arm's theory. Samples: symmetric Lomax(3) at deterministic quantiles, so the tail index is known.
  */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
@@ -32,17 +31,12 @@ function lomaxCsv(n: number): string {
 }
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  ({ page, consoleErrors } = await openPage(context));
+  session = await openBrowserSession({ viewport: { width: 1280, height: 900 } });
+  ({ lab, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('importing measured noise in the browser', () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PresetInfo } from '../../src-shared/api';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab, settledRun, dataPixels } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 
 /**
  * The 2-D contour views in Chromium: small runs from the 2-D presets show the occupancy heatmap
@@ -12,9 +12,8 @@ import { launchChromium, openPage, screenshotBoth } from './support/browser';
  * and the exits' destinations, each with data painted; on the Design page the landscape plot is
  * painted and dragging x0 on it changes the config's x0.
  */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
@@ -40,18 +39,13 @@ const pixelsOf = (selector: string) => dataPixels(page, selector);
 const preset = (id: string) => presets.find((p) => p.id === id)?.config as Record<string, unknown>;
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, consoleErrors } = await openPage(context));
+  session = await openBrowserSession();
+  ({ lab, page, consoleErrors } = session);
   presets = await api<PresetInfo[]>('presets');
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('2-D contour views in Chromium', () => {

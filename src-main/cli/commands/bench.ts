@@ -56,7 +56,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     out.push(`clipped Pareto long-run: ${Object.entries(c.longRunRatio).map(([variant, r]) => `${variant} / C = ${num(r)}`).join(', ')}`);
   }
   for (const r of kernels.cReferences) {
-    const what = `2-D C reference, ${r.noise}${r.direction ? ` ${r.direction}` : ''} b = ${r.clip}`;
+    const what = `2-D C reference, ${r.kind} ${r.noise}${r.direction ? ` ${r.direction}` : ''} b = ${r.clip}`;
     const ratios = 'skipped' in r ? '' : Object.entries(r.ratio).map(([impl, x]) => `${impl} / C = ${num(x)}`).join(', ');
     out.push('skipped' in r ? `${what}: skipped (${r.skipped})` : `${what}: ${num(r.nsPerIteration)} ns / iteration; ${ratios}`);
   }

@@ -22,7 +22,8 @@ import { benchKernels2d, type CReference2D, type Kernel2DBenchRow } from './kern
  * median reported; the speedups are medians of the per-repetition ratios JS / WebAssembly. CPU
  * time (process.cpuUsage), not wall time, because the machine may be shared: on an idle machine
  * they agree. The plain C loop of the same recursion (reference.c: glibc pow, xoshiro256**) is
- * compiled with `gcc -O3` into a temporary folder and timed the same way, when gcc exists.
+ * compiled with `gcc -O3` into a temporary folder, when gcc exists, and timed once in every round
+ * of repetitions beside the rows, so each ratio to it compares times taken under the same load.
  */
 export type BenchImplementation = 'js' | 'wasm';
 
@@ -52,9 +53,9 @@ export interface KernelSpeedup {
 export type CReference =
   | {
       nsPerIteration: number;
-      /** Clipped Pareto exit-time / C, per implementation (target for WebAssembly ≤ 0.5). */
+      /** Clipped Pareto exit-time / C, per implementation (median over rounds of each round's ratio; target for WebAssembly ≤ 0.5). */
       ratio: Partial<Record<BenchImplementation, number>>;
-      /** Clipped Pareto long-run / C: JavaScript, WebAssembly one path, and groups of 2 and 4 paths. */
+      /** Clipped Pareto long-run / C, the same way: JavaScript, WebAssembly one path, and groups of 2 and 4 paths. */
       longRunRatio: Partial<Record<LongRunVariant, number>>;
       compiler: string;
       samples: number[];
@@ -110,10 +111,18 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     }
   }
   const samples = rows.map(() => [] as number[]);
+  const c = compileReference();
+  const cSamples: number[] = [];
   for (const row of rows) runRow(row, 1 << 20); // warm-up: let V8 compile every variant
-  for (let r = 0; r < repetitions; r++) {
-    rows.forEach((row, k) => samples[k].push(runRow(row, iterations)));
-    await new Promise((resolve) => setImmediate(resolve));
+  try {
+    for (let r = 0; r < repetitions; r++) {
+      rows.forEach((row, k) => samples[k].push(runRow(row, iterations)));
+      // The C loop in the same round as the rows, so the ratios compare times taken under the same load.
+      if ('exe' in c) cSamples.push(runReference(c.exe, iterations));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    if (c.dir !== undefined) rmSync(c.dir, { recursive: true, force: true });
   }
   const results: KernelBenchResult[] = rows.map((row, k) => ({
     dimension: 1 as const,
@@ -134,14 +143,14 @@ export async function benchKernels(options: KernelBenchOptions = {}): Promise<Ke
     }
   });
   const clippedPareto = (kind: Row['kind'], implementation: BenchImplementation, paths?: number) =>
-    results.find((r) => r.kind === kind && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation && r.paths === paths)?.nsPerIteration;
+    results.find((r) => r.kind === kind && r.noise === 'pareto' && r.clip !== null && r.implementation === implementation && r.paths === paths)?.samples;
   // A 2-D step costs several 1-D steps: a quarter of the iterations gives repetitions of similar length.
   const plane = await benchKernels2d(Math.max(1 << 18, iterations >> 2), repetitions);
   return {
     results: [...results, ...plane.results],
     speedups,
     ...('missing' in wasm ? { wasmSkipped: wasm.missing } : {}),
-    cReference: cReference(iterations, repetitions, { js: clippedPareto('exit-time', 'js'), wasm: clippedPareto('exit-time', 'wasm') }, {
+    cReference: cReference(c, cSamples, { js: clippedPareto('exit-time', 'js'), wasm: clippedPareto('exit-time', 'wasm') }, {
       js: clippedPareto('long-run', 'js'),
       wasm: clippedPareto('long-run', 'wasm'),
       wasm2Paths: clippedPareto('long-run', 'wasm', 2),
@@ -196,12 +205,8 @@ function runRow(row: Row, iterations: number): number {
   return ((used.user + used.system) * 1000) / done;
 }
 
-function cReference(
-  iterations: number,
-  repetitions: number,
-  ours: Partial<Record<BenchImplementation, number>>,
-  longRun: Partial<Record<LongRunVariant, number>>,
-): CReference {
+/** reference.c compiled into a temporary folder, or why it could not be. */
+function compileReference(): { exe: string; dir: string; compiler: string } | { skipped: string; dir?: string } {
   const source = findReferenceSource();
   if (source === null) return { skipped: 'reference.c not found next to the bench or under src-main/engine/bench' };
   let compiler: string;
@@ -214,19 +219,32 @@ function cReference(
   try {
     const exe = join(dir, 'reference');
     execFileSync('gcc', ['-O3', '-o', exe, source, '-lm']);
-    const out = execFileSync(exe, [String(iterations), String(repetitions)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const samples = out.trim().split('\n').map(Number);
-    const ns = median(samples);
-    const ratio: Partial<Record<BenchImplementation, number>> = {};
-    for (const [implementation, t] of Object.entries(ours)) if (t !== undefined) ratio[implementation as BenchImplementation] = t / ns;
-    const longRunRatio: Partial<Record<LongRunVariant, number>> = {};
-    for (const [variant, t] of Object.entries(longRun)) if (t !== undefined) longRunRatio[variant as LongRunVariant] = t / ns;
-    return { nsPerIteration: ns, ratio, longRunRatio, compiler: `${compiler} -O3`, samples };
+    return { exe, dir, compiler: `${compiler} -O3` };
   } catch (e) {
-    return { skipped: `C reference failed: ${(e as Error).message}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    return { skipped: `C reference failed: ${(e as Error).message}`, dir };
   }
+}
+
+/** CPU ns per iteration of one repetition of the C loop. */
+function runReference(exe: string, iterations: number): number {
+  const out = execFileSync(exe, [String(iterations), '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return Number(out.trim());
+}
+
+/** Ours / C per variant: the median over repetitions of each round's ratio (rows and C timed in the same round). */
+function cReference(
+  c: ReturnType<typeof compileReference>,
+  samples: number[],
+  ours: Partial<Record<BenchImplementation, number[]>>,
+  longRun: Partial<Record<LongRunVariant, number[]>>,
+): CReference {
+  if ('skipped' in c) return { skipped: c.skipped };
+  const over = (t: number[]) => median(t.map((x, r) => x / samples[r]));
+  const ratio: Partial<Record<BenchImplementation, number>> = {};
+  for (const [implementation, t] of Object.entries(ours)) if (t !== undefined) ratio[implementation as BenchImplementation] = over(t);
+  const longRunRatio: Partial<Record<LongRunVariant, number>> = {};
+  for (const [variant, t] of Object.entries(longRun)) if (t !== undefined) longRunRatio[variant as LongRunVariant] = over(t);
+  return { nsPerIteration: median(samples), ratio, longRunRatio, compiler: c.compiler, samples };
 }
 
 function findReferenceSource(): string | null {

@@ -6,21 +6,22 @@ import { fileURLToPath } from 'node:url';
 import { BASIN_MAP_NODES } from '../../../src-shared/theory2d/basinMap';
 import { kernelLandscape2d } from '../kernels2d/landscape2d';
 import { runTask2d } from '../kernels2d/runTask2d';
-import type { ExitTime2DTask, KernelNoise2D, KernelParams2D } from '../kernels2d/tasks2d';
+import type { KernelNoise2D, KernelParams2D, KernelTask2D } from '../kernels2d/tasks2d';
 import { wasmKernels } from '../wasm/wasmModule';
 
 /**
- * The 2-D rows of `lab bench`: CPU ns per iteration of the 2-D exit-time kernel on the
- * wide-and-sharp landscape (three wells: three exp per step) at η = 0.01 from its wide minimum,
- * samples restarted as they exit, for isotropic and axes Pareto (α = 1.2, scale 0.1) and
- * Gaussian (σ = 1) noise, clipped at b = 0.5 or not. Beside each clipped row, the plain C loop of
- * the same recursion (reference2d.c: libm exp per well, noise by inversion) on the same basin
- * map. Each variant runs in both implementations (the WebAssembly step body when the module
+ * The 2-D rows of `lab bench`: CPU ns per iteration of the 2-D exit-time and long-run kernels on
+ * the wide-and-sharp landscape (three wells: three exp per step) at η = 0.01 from its wide
+ * minimum (exit-time samples restarted as they exit; one long path with a 100 × 100 histogram),
+ * for isotropic and axes Pareto (α = 1.2, scale 0.1) and Gaussian (σ = 1) noise, clipped at
+ * b = 0.5 or not. Beside each clipped row, the plain C loop of the same recursion (reference2d.c:
+ * libm exp per well, noise by inversion; for long runs the same walk with a histogram and
+ * per-basin count) on the same basin map. Each variant runs in both implementations (the WebAssembly step body when the module
  * loads, wasm/kernelChoice2d.ts); JS, WebAssembly and C repetitions alternate, so a burst of
  * load elsewhere hits all; medians reported.
  */
 export interface Kernel2DBenchRow {
-  kind: 'exit-time';
+  kind: 'exit-time' | 'long-run';
   dimension: 2;
   noise: 'pareto' | 'gaussian';
   direction?: 'isotropic' | 'axes';
@@ -38,7 +39,7 @@ export type CReference2D =
 
 export interface Kernel2DBenchReport {
   results: Kernel2DBenchRow[];
-  /** ratio = ours / C for the same variant, per implementation (target ≤ 1). */
+  /** ratio = ours / C for the same variant, per implementation: the median over repetitions of the two times in one repetition (target ≤ 1). */
   cReferences: CReference2D[];
 }
 
@@ -47,24 +48,30 @@ const ETA = 0.01;
 const X0: [number, number] = [-0.676, -0.169];
 const ALPHA = 1.2;
 const SCALE = 0.1;
+/** The long-run rows' histogram bins per axis, thinning and ball radius (inside the wide basin). */
+const BINS = 100;
+const THIN = 1000;
+const EPSILON = 0.05;
 
 interface Variant {
+  kind: Kernel2DBenchRow['kind'];
   noise: Extract<KernelNoise2D, { family: 'pareto' | 'gaussian' }>;
   clip: number | null;
   /** reference2d.c's mode, when it has this variant. */
   cMode: number | null;
 }
 
-const variants: Variant[] = [
+const noises: Omit<Variant, 'kind'>[] = [
   { noise: { family: 'pareto', alpha: ALPHA, scale: SCALE, direction: 'isotropic' }, clip: 0.5, cMode: 0 },
   { noise: { family: 'pareto', alpha: ALPHA, scale: SCALE, direction: 'isotropic' }, clip: null, cMode: null },
   { noise: { family: 'pareto', alpha: ALPHA, scale: SCALE, direction: 'axes' }, clip: 0.5, cMode: 1 },
   { noise: { family: 'gaussian', sigma: 1 }, clip: 0.5, cMode: 2 },
 ];
+const variants: Variant[] = (['exit-time', 'long-run'] as const).flatMap((kind) => noises.map((v) => ({ kind, ...v })));
 
 function describe(v: Variant): Omit<Kernel2DBenchRow, 'nsPerIteration' | 'samples' | 'implementation'> {
   return {
-    kind: 'exit-time',
+    kind: v.kind,
     dimension: 2,
     noise: v.noise.family,
     ...(v.noise.family === 'pareto' ? { direction: v.noise.direction } : {}),
@@ -104,7 +111,8 @@ export async function benchKernels2d(iterations: number, repetitions: number): P
     const skipped = 'skipped' in c ? c.skipped : failures[k];
     if (skipped !== null) return [{ ...describe(v), skipped }];
     const ns = median(theirs[k]);
-    const ratio = Object.fromEntries(implementations.map((impl, i) => [impl, median(ours[i][k]) / ns]));
+    // Paired by repetition: ours and C ran back to back, so a burst of load elsewhere hits both.
+    const ratio = Object.fromEntries(implementations.map((impl, i) => [impl, median(theirs[k].map((c, r) => ours[i][k][r] / c))]));
     return [{ ...describe(v), nsPerIteration: ns, ratio, compiler: (c as { compiler: string }).compiler, samples: theirs[k] }];
   });
   return { results, cReferences };
@@ -114,22 +122,30 @@ function params(v: Variant): KernelParams2D {
   return { landscape: { dimension: 2, preset: 'wide-and-sharp' }, mapNodes: BASIN_MAP_NODES, noise: v.noise, clip: v.clip, eta: ETA };
 }
 
-/** CPU ns per iteration of about `iterations` iterations of the production 2-D exit-time kernel. */
+/**
+ * CPU ns per iteration of about `iterations` iterations of the production 2-D kernel: an
+ * exit-time chunk stopped by its tick, or a long-run chunk of exactly that many steps.
+ */
 function runVariant(v: Variant, iterations: number, implementation: Implementation2D): number {
-  const task: ExitTime2DTask = {
-    kind: 'exit-time-2d', params: params(v), x0: X0, maxIterations: 1e12,
-    seed: 1, arm: 0, etaIndex: 0, sampleStart: 0, sampleCount: 100_000,
-  };
+  const task: KernelTask2D =
+    v.kind === 'exit-time'
+      ? { kind: 'exit-time-2d', params: params(v), x0: X0, maxIterations: 1e12, seed: 1, arm: 0, etaIndex: 0, sampleStart: 0, sampleCount: 100_000 }
+      : { kind: 'long-run-2d', params: params(v), x0: X0, seed: 1, arm: 0, path: 0, iterations, bins: BINS, thin: THIN, epsilon: EPSILON, state: null };
   let done = 0;
   const t0 = process.cpuUsage();
-  runTask2d(
-    task,
-    (n) => {
-      done = n;
-      return n < iterations;
-    },
-    implementation,
-  );
+  if (task.kind === 'long-run-2d') {
+    runTask2d(task, undefined, implementation);
+    done = iterations;
+  } else {
+    runTask2d(
+      task,
+      (n) => {
+        done = n;
+        return n < iterations;
+      },
+      implementation,
+    );
+  }
   const used = process.cpuUsage(t0);
   return ((used.user + used.system) * 1000) / done;
 }
@@ -171,7 +187,7 @@ function mapBytes(): Buffer {
 /** One repetition of the C loop: CPU ns per iteration. */
 function runReference(exe: string, mapFile: string, v: Variant, iterations: number): number {
   const scale = v.noise.family === 'gaussian' ? v.noise.sigma : v.noise.scale;
-  const args = [mapFile, String(iterations), '1', String(v.cMode), String(v.clip ?? 0), String(scale)];
+  const args = [mapFile, String(iterations), '1', String(v.cMode), String(v.clip ?? 0), String(scale), v.kind === 'long-run' ? '1' : '0', String(BINS)];
   const out = execFileSync(exe, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return Number(out.trim().split('\n')[0]);
 }

@@ -4,12 +4,15 @@
  * wide-and-sharp wells f(x) = (c/2)|x|^2 - sum_k a_k exp(-|x - mu_k|^2 / (2 w_k^2)) with libm exp
  * per well per step, restarting at x0 whenever X leaves the basin of x0, looked up on the same
  * basin map as the kernel (the nearest node's label, read from a file the bench writes).
+ * Long-run (KIND 1): the same walk never restarted, each iterate counted in a BINS x BINS
+ * histogram over [-L, L]^2 and in its basin's count (doubles, as the lab's kernels count).
  * Noise drawn the textbook way, by inversion: W = U^(-1/alpha) - 1 (glibc pow), xoshiro256** for U;
  *   mode 0, isotropic Pareto: Z = scale W (cos t, sin t), t = 2 pi U' (libm cos, sin);
  *   mode 1, Pareto on the axes: each coordinate scale (+-W);
  *   mode 2, Gaussian: sigma N(0, I) by Box-Muller (log, sqrt, cos, sin).
- * Usage: reference2d MAPFILE ITERATIONS REPETITIONS MODE CLIP SCALE (CLIP <= 0: unclipped; SCALE is
- * the Pareto scale or the Gaussian sigma). MAPFILE: int32 n, then doubles L, eta, alpha, x0, y0,
+ * Usage: reference2d MAPFILE ITERATIONS REPETITIONS MODE CLIP SCALE [KIND BINS] (CLIP <= 0:
+ * unclipped; SCALE is the Pareto scale or the Gaussian sigma; KIND 0 exit-time, the default, or
+ * 1 long-run; BINS per axis, default 100). MAPFILE: int32 n, then doubles L, eta, alpha, x0, y0,
  * then n*n int32 labels.
  * Prints one line per repetition: CPU ns per iteration. Compiled by the bench with gcc -O3.
  */
@@ -62,6 +65,12 @@ int main(int argc, char **argv) {
   double b = atof(argv[5]);
   if (b <= 0) b = INFINITY;
   const double scale = atof(argv[6]);
+  const int longRun = argc > 7 && atoi(argv[7]) == 1;
+  const int bins = argc > 8 ? atoi(argv[8]) : 100;
+  if (bins < 1) return 2;
+  const double binScale = bins / (2 * L);
+  double *hist = calloc((size_t)bins * bins, sizeof(double));
+  double basinCount[256] = {0};
   double inv2[3], aw[3];
   for (int k = 0; k < 3; k++) {
     inv2[k] = 1.0 / (width[k] * width[k]);
@@ -117,7 +126,12 @@ int main(int argc, char **argv) {
       x = x > L ? L : (x < -L ? -L : x);
       y = y > L ? L : (y < -L ? -L : y);
       int i = (int)floor((x + L) / h + 0.5), j = (int)floor((y + L) / h + 0.5);
-      if (labels[(j < n ? j : n - 1) * n + (i < n ? i : n - 1)] != home) {
+      int label = labels[(j < n ? j : n - 1) * n + (i < n ? i : n - 1)];
+      if (longRun) {
+        int bx = (int)floor((x + L) * binScale), by = (int)floor((y + L) * binScale);
+        hist[(bx < bins ? bx : bins - 1) * bins + (by < bins ? by : bins - 1)] += 1;
+        basinCount[label & 255] += 1;
+      } else if (label != home) {
         exits++;
         x = x0;
         y = y0;
@@ -125,10 +139,11 @@ int main(int argc, char **argv) {
     }
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
     double ns = (t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec);
-    checksum += x + y + exits;
+    checksum += x + y + exits + hist[(size_t)bins * bins / 2] + basinCount[home & 255];
     printf("%.4f\n", ns / iterations);
   }
   fprintf(stderr, "checksum %g\n", checksum);
   free(labels);
+  free(hist);
   return 0;
 }

@@ -1,10 +1,9 @@
 import type { KernelTick } from '../tasks';
 import { exitTime2dStream } from '../random/streamKey';
 import { BLOCK } from '../kernels/exitTime';
-import { basinAt, kernelLandscape2d } from './landscape2d';
-import { noiseSampler2d } from './noise2d';
+import { basinAt, kernelLandscape2d, type KernelLandscape2D } from './landscape2d';
 import type { ExitTime2DChunkResult, ExitTime2DTask } from './tasks2d';
-import { Walk2D, walkBlock2d } from './walk2d';
+import { jsWalker2d, type Walker2D } from './walker2d';
 
 /**
  * A 2-D step costs several times a 1-D one (an exp per term), so ticks come about every 2^18
@@ -13,6 +12,12 @@ import { Walk2D, walkBlock2d } from './walk2d';
 export const TICK_INTERVAL_2D = 1 << 18;
 /** The first noise block of a sample; blocks double up to BLOCK, so a quick exit wastes few draws. */
 const FIRST_BLOCK = 64;
+
+/** One exit-time chunk on the JavaScript walk (exitTime2dChunk). */
+export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime2DChunkResult | null {
+  const land = kernelLandscape2d(task.params.landscape, task.params.mapNodes);
+  return exitTime2dChunk(task, land, jsWalker2d(land, task.params), tick);
+}
 
 /**
  * First exit times σ = min{n ≥ 1 : basin(X(n)) ≠ basin(x0)} for samples sampleStart … of one
@@ -26,13 +31,9 @@ const FIRST_BLOCK = 64;
  * Noise comes in blocks of 64, 128, … up to 1024 steps; since a sampler fills [a, c) exactly as
  * [a, b) then [b, c), block sizes change when values are drawn, never which values.
  */
-export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime2DChunkResult | null {
-  const { params, x0, maxIterations, sampleCount } = task;
-  const land = kernelLandscape2d(params.landscape, params.mapNodes);
-  const sampler = noiseSampler2d(params.noise, params.eta);
-  const w = new Walk2D(land, params);
+export function exitTime2dChunk(task: ExitTime2DTask, land: KernelLandscape2D, w: Walker2D, tick?: KernelTick): ExitTime2DChunkResult | null {
+  const { x0, maxIterations, sampleCount } = task;
   const home = basinAt(land, x0[0], x0[1]);
-  const buf = new Float64Array(2 * BLOCK);
   const exitTimes = new Array<number>(sampleCount).fill(0);
   const exitTo = new Array<number>(sampleCount).fill(0);
   let iterations = 0;
@@ -40,17 +41,16 @@ export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime
 
   for (let s = 0; s < sampleCount; s++) {
     const rng = exitTime2dStream(task.seed, task.arm, task.etaIndex, task.sampleStart + s);
-    w.x = x0[0];
-    w.y = x0[1];
+    w.moveTo(x0[0], x0[1]);
     let steps = 0;
     let block = FIRST_BLOCK;
     let exited = false;
     while (!exited && steps < maxIterations) {
       const size = Math.min(block, maxIterations - steps);
-      sampler.fill(rng, buf, 0, size);
+      w.fill(rng, 0, size);
       let pos = 0;
       while (pos < size && !exited) {
-        const done = walkBlock2d(w, buf, pos, Math.min(size, pos + untilTick), home);
+        const done = w.walk(pos, Math.min(size, pos + untilTick), home);
         pos += done;
         untilTick -= done;
         iterations += done;

@@ -3,10 +3,14 @@ import { longRun2dStream, STREAM_WORDS } from '../random/streamKey';
 import { BLOCK } from '../kernels/exitTime';
 import { TICK_INTERVAL_2D } from './exitTime2d';
 import { basinAt, kernelLandscape2d, type KernelLandscape2D } from './landscape2d';
-import { noiseSampler2d } from './noise2d';
-import { PathTallies2D, tallyBlock2d } from './pathTallies2d';
 import type { LongRun2DChunkResult, LongRun2DState, LongRun2DTask } from './tasks2d';
-import { Walk2D, walkBlock2d } from './walk2d';
+import { jsWalker2d, type Walker2D } from './walker2d';
+
+/** One long-run chunk on the JavaScript walk (longRun2dChunk). */
+export function runLongRun2d(task: LongRun2DTask, tick?: KernelTick): LongRun2DChunkResult | null {
+  const land = kernelLandscape2d(task.params.landscape, task.params.mapNodes);
+  return longRun2dChunk(task, land, jsWalker2d(land, task.params), tick);
+}
 
 /**
  * One chunk of a long 2-D path: X(n+1 … n+iterations) with fixed-size tallies
@@ -17,18 +21,16 @@ import { Walk2D, walkBlock2d } from './walk2d';
  * end exactly at the chunk's end, so the returned state (X(n), n, the eight generator words,
  * last ball and its entry time; the samplers keep nothing else) continues the path bit for bit.
  */
-export function runLongRun2d(task: LongRun2DTask, tick?: KernelTick): LongRun2DChunkResult | null {
-  const { params, bins, thin, epsilon } = task;
-  const land = kernelLandscape2d(params.landscape, params.mapNodes);
+export function longRun2dChunk(task: LongRun2DTask, land: KernelLandscape2D, w: Walker2D, tick?: KernelTick): LongRun2DChunkResult | null {
+  const { bins, thin, epsilon } = task;
   checkBalls(land, epsilon);
-  const sampler = noiseSampler2d(params.noise, params.eta);
-  const w = new Walk2D(land, params);
-  const t = new PathTallies2D(land.minima, bins, thin, epsilon, land.L);
+  const t = w.tallies(land.minima, bins, thin, epsilon, land.L);
   let rng: Int32Array;
+  let n: number;
   if (task.state === null) {
     rng = longRun2dStream(task.seed, task.arm, task.path);
-    w.x = task.x0[0];
-    w.y = task.x0[1];
+    n = 0;
+    w.moveTo(task.x0[0], task.x0[1]);
     t.trajectory.push2(w.x, w.y);
     const ball = ballAt(land, w.x, w.y, epsilon);
     if (ball > 0) t.enter(ball, 0);
@@ -37,29 +39,27 @@ export function runLongRun2d(task: LongRun2DTask, tick?: KernelTick): LongRun2DC
       throw new Error(`long-run state has ${task.state.rng.length} generator words, expected ${STREAM_WORDS}: it was saved by an incompatible version`);
     }
     rng = Int32Array.from(task.state.rng);
-    w.x = task.state.x[0];
-    w.y = task.state.x[1];
-    w.time = task.state.n;
+    n = task.state.n;
+    w.moveTo(task.state.x[0], task.state.x[1]);
     t.last = task.state.lastMinimum;
     t.enteredAt = task.state.enteredAt;
   }
 
-  const buf = new Float64Array(2 * BLOCK);
-  const start = w.time;
+  const start = n;
   const end = start + task.iterations;
   let nextTick = start + TICK_INTERVAL_2D;
-  while (w.time < end) {
-    const steps = Math.min(BLOCK, end - w.time);
-    sampler.fill(rng, buf, 0, steps);
-    walkBlock2d(w, buf, 0, steps, 0);
-    tallyBlock2d(w, t, 0, steps);
-    if (w.time >= nextTick) {
+  while (n < end) {
+    const steps = Math.min(BLOCK, end - n);
+    w.fill(rng, 0, steps);
+    w.walkTallied(t, n, steps);
+    n += steps;
+    if (n >= nextTick) {
       nextTick += TICK_INTERVAL_2D;
-      if (tick && !tick(w.time - start)) return null;
+      if (tick && !tick(n - start)) return null;
     }
   }
 
-  const state: LongRun2DState = { x: [w.x, w.y], n: w.time, rng: Array.from(rng), lastMinimum: t.last, enteredAt: t.enteredAt };
+  const state: LongRun2DState = { x: [w.x, w.y], n, rng: Array.from(rng), lastMinimum: t.last, enteredAt: t.enteredAt };
   return {
     kind: 'long-run-2d',
     histogram: Array.from(t.histogram),

@@ -1,4 +1,9 @@
-import type { Walk2D } from './walk2d';
+/** The iterates of a walked block (a Walker2D's). */
+interface WalkedBlock {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly basins: Int32Array;
+}
 
 /**
  * The fixed-size tallies of a long 2-D path (memory flat in iterations; the thinned trajectory
@@ -15,22 +20,26 @@ export class PathTallies2D {
   readonly trajectory = new GrowableSeries();
   readonly binScale: number;
   readonly epsilon2: number;
+  readonly L: number;
   readonly balls = new Float64Array(2);
 
+  /** `counts`: zeroed storage for the histogram and the counts per basin (default: new arrays). */
   constructor(
     readonly minima: Float64Array,
     readonly bins: number,
     readonly thin: number,
     epsilon: number,
     L: number,
+    counts?: { histogram: Float64Array; basinCounts: Float64Array },
   ) {
     const count = minima.length / 2;
-    this.histogram = new Float64Array(bins * bins);
-    this.basinCounts = new Float64Array(count);
+    this.histogram = counts?.histogram ?? new Float64Array(bins * bins);
+    this.basinCounts = counts?.basinCounts ?? new Float64Array(count);
     this.transitions = new Float64Array(count * count);
     this.sojournCount = new Float64Array(count);
     this.sojournSum = new Float64Array(count);
     this.sojournSumSq = new Float64Array(count);
+    this.L = L;
     this.binScale = bins / (2 * L);
     this.epsilon2 = epsilon * epsilon;
   }
@@ -77,20 +86,19 @@ export class GrowableSeries {
 }
 
 /**
- * Tallies the iterates the walk left in w.xs, w.ys, w.basins[from … to): each one's histogram
- * cell (x-bin outer; X = L in the last bin), its basin, a ball entry when it is within ε of the
- * minimum of its basin (|X − m|² ≤ ε²) and that is not the ball entered last (the balls lie
- * inside their basins, checked by the kernel, so only that minimum needs checking), and every
+ * Tallies the iterates the walk left in w.xs, w.ys, w.basins[0 … steps), X(n0 + 1 …): each one's
+ * histogram cell (x-bin outer; X = L in the last bin), its basin, a ball entry when it is within
+ * ε of the minimum of its basin (|X − m|² ≤ ε²) and that is not the ball entered last (the balls
+ * lie inside their basins, checked by the kernel, so only that minimum needs checking), and every
  * thin-th point.
  */
-export function tallyBlock2d(w: Walk2D, t: PathTallies2D, from: number, to: number): void {
-  const { xs, ys, basins, L } = w;
-  const { histogram, basinCounts, minima, bins, binScale, epsilon2, thin } = t;
+export function tallyBlock2d(w: WalkedBlock, t: PathTallies2D, n0: number, steps: number): void {
+  const { xs, ys, basins } = w;
+  const { histogram, basinCounts, minima, bins, binScale, epsilon2, thin, L } = t;
   const top = bins - 1;
-  const n0 = w.time;
   let sinceThin = n0 % thin;
   let last = t.last;
-  for (let j = from; j < to; j++) {
+  for (let j = 0; j < steps; j++) {
     const x = xs[j];
     const y = ys[j];
     const bx = Math.floor((x + L) * binScale);
@@ -102,7 +110,7 @@ export function tallyBlock2d(w: Walk2D, t: PathTallies2D, from: number, to: numb
       const mx = x - minima[2 * basin - 2];
       const my = y - minima[2 * basin - 1];
       if (mx * mx + my * my <= epsilon2) {
-        t.enter(basin, n0 + (j - from) + 1);
+        t.enter(basin, n0 + j + 1);
         last = basin;
       }
     }
@@ -111,5 +119,4 @@ export function tallyBlock2d(w: Walk2D, t: PathTallies2D, from: number, to: numb
       t.trajectory.push2(x, y);
     }
   }
-  w.time = n0 + (to - from);
 }

@@ -1,7 +1,6 @@
 import type { KernelTick } from '../tasks';
-import { runLongRun2d } from './longRun2d';
 import type { KernelChunkResult2D, KernelTask2D } from './tasks2d';
-import { exitTime2dKernel } from '../wasm/kernelChoice2d';
+import { exitTime2dKernel, longRun2dKernel } from '../wasm/kernelChoice2d';
 import type { KernelImplementation } from '../wasm/kernelChoice';
 
 /**
@@ -9,5 +8,5 @@ import type { KernelImplementation } from '../wasm/kernelChoice';
  * `tick` returned false: the chunk was cancelled and its partial work is to be discarded.
  */
 export function runTask2d(task: KernelTask2D, tick?: KernelTick, implementation?: KernelImplementation): KernelChunkResult2D | null {
-  return task.kind === 'exit-time-2d' ? exitTime2dKernel(task, tick, implementation) : runLongRun2d(task, tick);
+  return task.kind === 'exit-time-2d' ? exitTime2dKernel(task, tick, implementation) : longRun2dKernel(task, tick, implementation);
 }

@@ -33,8 +33,8 @@ export class Walk2D {
   readonly xs = new Float64Array(BLOCK);
   readonly ys = new Float64Array(BLOCK);
   readonly basins = new Int32Array(BLOCK);
-  /** [x, y, n] */
-  readonly scalars = new Float64Array(3);
+  /** [x, y] */
+  readonly scalars = new Float64Array(2);
 
   constructor(readonly land: KernelLandscape2D, params: KernelParams2D) {
     this.L = land.L;
@@ -62,9 +62,6 @@ export class Walk2D {
   set x(v: number) { this.scalars[0] = v; }
   get y(): number { return this.scalars[1]; }
   set y(v: number) { this.scalars[1] = v; }
-  /** Iterations done on this path: the n of X(n). */
-  get time(): number { return this.scalars[2]; }
-  set time(v: number) { this.scalars[2] = v; }
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { ExitTime2DConfig, LongRun2DConfig } from '../../../src-shared/model/config2d';
 import type { ExitTime2DResult, LongRun2DResult } from '../../../src-shared/model/results2d';
 import type { CsvCell, EngineKind, RunningKindAggregate } from '../kinds/engineKind';
-import { runLongRun2d } from '../kernels2d/longRun2d';
-import { exitTime2dKernel } from '../wasm/kernelChoice2d';
+import { exitTime2dKernel, longRun2dKernel } from '../wasm/kernelChoice2d';
 import type { ExitTime2DChunkResult, ExitTime2DTask, LongRun2DChunkResult, LongRun2DTask } from '../kernels2d/tasks2d';
 import { aggregateExitTime2d, aggregateLongRun2d } from './aggregate2d';
 import { ExitTime2DPlan } from './exitTime2dPlan';
@@ -68,7 +67,7 @@ function exitDestinations(chunks: ReadonlyMap<string, unknown>): Map<string, num
 export const longRun2dEngine: EngineKind<LongRun2DConfig, LongRun2DTask, LongRun2DChunkResult, LongRun2DResult, LongRun2DResult | null> = {
   kind: 'long-run-2d',
   plan: (config, completed, options) => new LongRun2DPlan(config, completed, options.chunkIterations),
-  kernel: (task, tick) => runLongRun2d(task, tick),
+  kernel: (task, tick) => longRun2dKernel(task, tick),
   aggregate: (config, chunks) => aggregateLongRun2d(config, chunks),
   running: (config) => new Running2D(config, 'long-run-2d', aggregateLongRun2d),
   csv: {

@@ -51,13 +51,15 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
   while (done < total) {
     const nextSteps = Math.min(BLOCK, total - done - steps);
     const nxt = 1 - cur;
-    starts.forEach(({ w }, l) => {
-      k.groupN0[l] = w.time;
-      k.groupLast[l] = w.last;
-    });
+    for (let l = 0; l < paths; l++) {
+      k.groupN0[l] = starts[l].w.time;
+      k.groupLast[l] = starts[l].w.last;
+    }
     k.exports.walkDrawing4(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, paths, bins, binScale, epsilon);
-    if (nextSteps > 0) starts.forEach(({ rng }, l) => finishLane(k, sampler, l, rng, halves[nxt].view));
-    starts.forEach(({ w }, l) => bookLane(k, w, l, steps, thin));
+    for (let l = 0; l < paths; l++) {
+      if (nextSteps > 0) finishLane(k, sampler, l, starts[l].rng, halves[nxt].view);
+      bookWalked(k, starts[l].w, l, k.xs4, 4, steps, thin);
+    }
     done += steps;
     cur = nxt;
     steps = nextSteps;
@@ -76,29 +78,23 @@ export function runLongRunGroupWasm(k: WasmKernels, tasks: LongRunTask[], tick?:
 }
 
 /**
- * Books lane l's block after walkDrawing4: its ball entries, and its thinned points read from XS4
- * (X(k) with k % thin = 0, as tallyBlock keeps them).
+ * Books lane l's block after the module walked it: its ball entries, and its thinned points read
+ * from the block's X (lane l of `xs`, every `stride`-th value: X(k) with k % thin = 0, as
+ * tallyBlock keeps them).
  */
-function bookLane(k: WasmKernels, w: Walk, l: number, steps: number, thin: number): void {
+export function bookWalked(k: WasmKernels, w: Walk, l: number, xs: Float64Array, stride: number, steps: number, thin: number): void {
   const entries = k.groupEntries[l];
-  w.entryTime.set(k.entryTimeOf[l].subarray(0, entries));
-  w.entryBall.set(k.entryBallOf[l].subarray(0, entries));
+  // Copied value by value: most blocks have no entry, and a view per lane and block is garbage.
+  const times = k.entryTimeOf[l];
+  const balls = k.entryBallOf[l];
+  for (let q = 0; q < entries; q++) {
+    w.entryTime[q] = times[q];
+    w.entryBall[q] = balls[q];
+  }
   w.blockEntries = entries;
   const r = (w.time + 1) % thin;
   let points = 0;
-  for (let j = r === 0 ? 0 : thin - r; j < steps; j += thin) w.thinned[points++] = k.xs4[4 * j + l];
-  w.blockPoints = points;
-  w.time += steps;
-  bookBlock(w);
-}
-
-/** Books the block the module just tallied (its ball entries and thinned points) into the walk. */
-export function bookTallied(k: WasmKernels, w: Walk, steps: number): void {
-  const [entries, points] = k.tallyCounts;
-  w.entryTime.set(k.entryTime.subarray(0, entries));
-  w.entryBall.set(k.entryBall.subarray(0, entries));
-  w.thinned.set(k.thinned.subarray(0, points));
-  w.blockEntries = entries;
+  for (let j = r === 0 ? 0 : thin - r; j < steps; j += thin) w.thinned[points++] = xs[stride * j + l];
   w.blockPoints = points;
   w.time += steps;
   bookBlock(w);

@@ -3,16 +3,16 @@ import { BLOCK, TICK_INTERVAL } from '../kernels/exitTime';
 import { longRunResult, startLongRun } from '../kernels/longRun';
 import type { WasmKernels } from './wasmModule';
 import { finishLane, setUpTask } from './wasmTask';
-import { bookTallied } from './longRunGroupWasm';
+import { bookWalked } from './longRunGroupWasm';
 
 /**
  * kernels/longRun.ts on the WebAssembly module: the same path, tallies and end state, bit for
  * bit. The module walks each block while drawing the next block's first ziggurat attempts
  * (walkDrawing1, as kernels/walkDrawing.ts) from the path's main stream, which it holds in lane
- * 0 of its state; the JavaScript sampler finishes the rare rejections with the auxiliary words.
- * The module then tallies the block (tally1, as walk.ts tallyBlock) into its histogram and field
- * counts, which are copied out once at the chunk's end; the block's few ball entries and thinned
- * points are booked by walk.ts bookBlock. The two noise blocks are the two halves of the
+ * 0 of its state, and tallying each step (as walk.ts tallyBlock) into its histogram and field
+ * counts, which are copied out once at the chunk's end; the JavaScript sampler finishes the rare
+ * rejections with the auxiliary words, and the block's few ball entries and thinned points are
+ * booked by walk.ts bookBlock. The two noise blocks are the two halves of the
  * module's noise buffer.
  */
 export function runLongRunWasm(k: WasmKernels, task: LongRunTask, tick?: KernelTick): LongRunChunkResult | null {
@@ -23,7 +23,6 @@ export function runLongRunWasm(k: WasmKernels, task: LongRunTask, tick?: KernelT
   for (let q = 0; q < 4; q++) k.state[4 * q] = rng[q];
   k.x[0] = w.x;
   const { bins, thin, epsilon } = task;
-  const L = task.params.L;
   k.histogram.fill(0, 0, bins);
   k.fieldCounts.fill(0, 0, w.fieldCounts.length);
 
@@ -39,10 +38,11 @@ export function runLongRunWasm(k: WasmKernels, task: LongRunTask, tick?: KernelT
   while (w.time < end) {
     const nextSteps = Math.min(BLOCK, end - w.time - steps);
     const nxt = 1 - cur;
-    k.exports.walkDrawing1(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped);
+    k.groupN0[0] = w.time;
+    k.groupLast[0] = w.last;
+    k.exports.walkDrawing1(halves[cur].address, halves[nxt].address, steps, nextSteps, clipped, bins, w.binScale, epsilon);
     if (nextSteps > 0) finishLane(k, sampler, 0, rng, halves[nxt].view);
-    k.exports.tally1(steps, w.time, w.last, w.time % thin, thin, bins, w.binScale, L, epsilon);
-    bookTallied(k, w, steps);
+    bookWalked(k, w, 0, k.xs, 1, steps, thin);
     cur = nxt;
     steps = nextSteps;
     if (w.time >= nextTick) {

@@ -1,6 +1,7 @@
 import { BLOCK } from '../kernels/exitTime';
 import { MANTISSA, POWER } from '../kernels2d/fastExp';
 import type { KernelLandscape2D } from '../kernels2d/landscape2d';
+import type { PathTallies2D } from '../kernels2d/pathTallies2d';
 import type { Walk2D } from '../kernels2d/walk2d';
 import type { WasmExports, WasmKernels } from './wasmModule';
 
@@ -9,16 +10,22 @@ interface Walk2DExports {
   region2d(k: number): number;
   setWalk2d(radial: number, termCount: number, n: number, h: number, L: number, b: number, b2: number, ek: number): void;
   walk2d(from: number, to: number, home: number): number;
+  walkTally2d(steps: number): void;
+  setTally2d(bins: number, binScale: number, epsilon2: number, thin: number): void;
 }
 
 /** assembly/walk2d.ts MAX_TERMS_2D and MAX_LABELS_2D. */
 const MAX_TERMS = 128;
 const MAX_LABELS = 1 << 20;
+/** assembly/tally2d.ts MAX_CELLS_2D and MAX_BASINS_2D. */
+const MAX_CELLS = 1 << 20;
+const MAX_BASINS = 256;
 
 /**
- * Views of the 2-D walk's regions in one module instance. Only the step body runs in
- * WebAssembly: the samplers (JavaScript) fill `buf`, the module's noise block, in place, so
- * every noise family is covered and draws exactly the values it draws for the JavaScript walk.
+ * Views of the 2-D walk's regions in one module instance. The step body (and a long path's
+ * tally) runs in WebAssembly; the noise goes into `buf`, the module's noise block, in place (by
+ * the module's first pass or a JavaScript sampler, noise2dWasm.ts), so every noise family is
+ * covered and draws exactly the values it draws for the JavaScript walk.
  */
 export class Walk2DWasm {
   readonly buf: Float64Array;
@@ -27,6 +34,15 @@ export class Walk2DWasm {
   readonly basins: Int32Array;
   readonly xy: Float64Array;
   readonly bufAddress: number;
+  /** A long path's tallies (assembly/tally2d.ts): whole regions, of which a chunk uses the start. */
+  readonly histogram: Float64Array;
+  readonly basinCounts: Float64Array;
+  readonly minima: Float64Array;
+  readonly entryBall: Int32Array;
+  readonly entryStep: Int32Array;
+  readonly thinned: Float64Array;
+  /** [last ball, steps since the last thinned point] in, [ball entries, thinned points] out. */
+  readonly tallyState: Int32Array;
   private readonly terms: Float64Array;
   private readonly labels: Uint8Array;
   private readonly exports: Walk2DExports;
@@ -46,6 +62,13 @@ export class Walk2DWasm {
     new Float64Array(mem, at(6), MANTISSA.length).set(MANTISSA);
     new Float64Array(mem, at(7), POWER.length).set(POWER);
     this.xy = new Float64Array(mem, at(8), 2);
+    this.histogram = new Float64Array(mem, at(9), MAX_CELLS);
+    this.basinCounts = new Float64Array(mem, at(10), MAX_BASINS);
+    this.minima = new Float64Array(mem, at(11), 2 * MAX_BASINS);
+    this.entryBall = new Int32Array(mem, at(12), BLOCK);
+    this.entryStep = new Int32Array(mem, at(13), BLOCK);
+    this.thinned = new Float64Array(mem, at(14), 2 * BLOCK);
+    this.tallyState = new Int32Array(mem, at(15), 4);
   }
 
   /** Writes the walk's constants and terms (and the map's labels when they changed). */
@@ -62,12 +85,34 @@ export class Walk2DWasm {
   walk(from: number, to: number, home: number): number {
     return this.exports.walk2d(from, to, home);
   }
+
+  /** The module's histogram and counts per basin for a chunk, zeroed. */
+  zeroedCounts(bins: number, basins: number): { histogram: Float64Array; basinCounts: Float64Array } {
+    const histogram = this.histogram.subarray(0, bins * bins).fill(0);
+    const basinCounts = this.basinCounts.subarray(0, basins).fill(0);
+    return { histogram, basinCounts };
+  }
+
+  /** The tallies' constants, as PathTallies2D computed them. */
+  setUpTally(t: PathTallies2D): void {
+    this.minima.set(t.minima);
+    this.exports.setTally2d(t.bins, t.binScale, t.epsilon2, t.thin);
+  }
+
+  /** walk(0, steps, 0) tallying each iterate; tallyState[2], [3] say how many ball entries and thinned points the block listed. */
+  walkTallied(last: number, sinceThin: number, steps: number): void {
+    this.tallyState[0] = last;
+    this.tallyState[1] = sinceThin;
+    this.exports.walkTally2d(steps);
+  }
 }
 
-/** Why this landscape needs the JavaScript walk, or null when the module holds it. */
-export function walk2dUnsupported(land: KernelLandscape2D): string | null {
+/** Why this landscape (and histogram, for a long run) needs the JavaScript walk, or null when the module holds it. */
+export function walk2dUnsupported(land: KernelLandscape2D, bins = 0): string | null {
   if (land.termCount > MAX_TERMS) return `more than ${MAX_TERMS} terms`;
   if (land.n * land.n > MAX_LABELS) return `a basin map of more than ${MAX_LABELS} nodes`;
+  if (bins * bins > MAX_CELLS) return `a histogram of more than ${MAX_CELLS} cells`;
+  if (land.minima.length / 2 > MAX_BASINS - 1) return `more than ${MAX_BASINS - 1} minima`;
   return null;
 }
 

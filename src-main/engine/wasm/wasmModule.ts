@@ -20,8 +20,7 @@ export interface WasmExports {
   fill4(from: number, to: number, activeMask: number): void;
   fill1(lane: number, out: number, stride: number, offset: number, from: number, to: number): void;
   walk4(at: number, steps: number, clipped: number): number;
-  walkDrawing1(buf: number, next: number, steps: number, nextSteps: number, clipped: number): void;
-  tally1(steps: number, n0: number, last: number, sinceThin: number, thin: number, bins: number, binScale: number, L: number, epsilon: number): void;
+  walkDrawing1(buf: number, next: number, steps: number, nextSteps: number, clipped: number, bins: number, binScale: number, epsilon: number): void;
   walkDrawing4(buf: number, next: number, steps: number, nextSteps: number, clipped: number, paths: number, bins: number, binScale: number, epsilon: number): void;
 }
 
@@ -54,17 +53,12 @@ export class WasmKernels {
   readonly bufNext: Float64Array;
   readonly bufNextAddress: number;
   readonly xs4: Float64Array;
-  /** A group's tally per lane (assembly/tally.ts tallyStep): ball entries, the block's n, last ball, entries. */
+  /** A long path's tally per lane (assembly/longRun.ts, tally.ts tallyPair): ball entries, the block's n, last ball, entries. */
   readonly entryTimeOf: Float64Array[];
   readonly entryBallOf: Int32Array[];
   readonly groupN0: Float64Array;
   readonly groupLast: Int32Array;
   readonly groupEntries: Int32Array;
-  readonly entryTime: Float64Array;
-  readonly entryBall: Int32Array;
-  readonly thinned: Float64Array;
-  /** [ball entries, thinned points] of the last tallied block. */
-  readonly tallyCounts: Int32Array;
 
   constructor(readonly exports: WasmExports) {
     const mem = exports.memory.buffer;
@@ -96,10 +90,6 @@ export class WasmKernels {
     this.groupN0 = new Float64Array(mem, at(20), LANES);
     this.groupLast = new Int32Array(mem, at(21), LANES);
     this.groupEntries = new Int32Array(mem, at(22), LANES);
-    this.entryTime = new Float64Array(mem, at(14), BLOCK);
-    this.entryBall = new Int32Array(mem, at(15), BLOCK);
-    this.thinned = new Float64Array(mem, at(16), BLOCK);
-    this.tallyCounts = new Int32Array(mem, at(17), 2);
   }
 }
 

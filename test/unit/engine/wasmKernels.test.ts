@@ -43,6 +43,8 @@ const variants = [
   { name: 'Gaussian unclipped', p: params(gaussian, null, 0.02) },
   // A landscape of 9 points takes the gradient's general product (not the 3/5/7-point trees).
   { name: 'Pareto clipped, 9 points', p: { ...params(pareto, 0.5, 0.02), criticalPoints: [-1.6, -1.51, -1.3, -0.66, 0.2, 0.49, 0.7, 1.32, 1.5] } },
+  // Two saddles: fewer than the three the long-path tally compares against.
+  { name: 'Gaussian clipped, 5 points', p: { ...params(gaussian, 0.5, 0.02), criticalPoints: [-1.3, -0.66, 0.2, 0.7, 1.32] } },
 ];
 
 let k: WasmKernels;
