@@ -40,7 +40,7 @@ export const sweepPresets: readonly PresetInfo[] = [
       'First exit from the wide basin of the 2-D wide-and-sharp landscape (x0 = (−0.8, −0.2), isotropic Pareto α = 1.2, ' +
       'scale 1) for b ∈ {0.5, 0.6, 0.8, 1}, at η = 0.02 … 0.001 with 40 samples each. Theory (reachability on the basin ' +
       'map, r₁ = 1.32): l*₁ = 3 for b = 0.5, 0.6 and 2 for b = 0.8, 1 (the step lies between 0.6 and 0.8, near r₁/2 = 0.66), ' +
-      'so the predicted exponent falls from 1.6 to 1.4. About 1.1e8 iterations: 41 s on a shared 2-core machine, fitted ' +
+      'so the predicted exponent falls from 1.6 to 1.4. About 1.1e8 iterations: 14–41 s on a shared 2-core machine, fitted ' +
       'slopes 1.62, 1.43, 1.31, 1.32.',
     config: clip2d,
   },
