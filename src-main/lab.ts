@@ -307,6 +307,9 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   async getTrajectories(id: number, query: unknown, cell?: number | null): Promise<TrajectoryWindow> {
     const { row, config, within } = this.cellOf(id, cell);
+    if ((config.kind as string) === 'long-run-2d') {
+      throw new LabError({ code: 'invalid', message: `Run ${row.id} is a 2-D long run: its thinned [x, y] paths are in its result (arms[].trajectories), not read by window.` });
+    }
     if (config.kind !== 'long-run') throw new LabError({ code: 'invalid', message: `Run ${row.id} is an ${config.kind} run; it has no trajectories.` });
     const q = validTrajectoryQuery(query, config.arms.length);
     const from = q.from ?? 0;
@@ -515,8 +518,10 @@ export class LabService implements LabApi, LabEventSource, EncodedReads {
 
   private exitTimeGroup(id: unknown, arm: unknown, etaIndex: unknown, cell: unknown): { row: RunRow; arm: number; etaIndex: number; within: string } {
     const { row, config, within } = this.cellOf(id, cell);
-    if (config.kind !== 'exit-time') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
-    return { row, arm: validIndex(arm, 'arm', config.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', config.etas.length), within };
+    // A 2-D exit-time run stores its samples under the same keys, so the same read serves it.
+    const exits = config as unknown as { kind: string; arms: unknown[]; etas?: number[] };
+    if (exits.kind !== 'exit-time' && exits.kind !== 'exit-time-2d') throw new LabError({ code: 'invalid', message: `Run ${row.id} is a ${config.kind} run; it has no exit times.` });
+    return { row, arm: validIndex(arm, 'arm', exits.arms.length), etaIndex: validIndex(etaIndex, 'etaIndex', exits.etas?.length ?? 0), within };
   }
 
   /**

@@ -79,14 +79,14 @@ export class StoredChunks implements ChunkCheckpoints {
     return joined;
   }
 
-  /** One (arm, η)'s exit times in sample order, from its committed chunks. */
+  /** One (arm, η)'s exit times in sample order, from its committed chunks (1-D or 2-D: their keys and exit times have one shape). */
   exitTimes(runId: number, arm: number, etaIndex: number, within = ''): number[] {
     const samples = new Map<number, number>();
     for (const row of this.rows.withPrefix(runId, `${within}a${arm}/e${etaIndex}/`)) {
       const k = parseChunkKey(row.key.slice(within.length));
       if (k?.kind !== 'exit-time' || k.arm !== arm || k.etaIndex !== etaIndex) continue;
-      const r = parseExact(row.result) as KernelChunkResult;
-      if (r.kind !== 'exit-time') continue;
+      const r = parseExact(row.result) as KernelChunkResult | { kind: 'exit-time-2d'; exitTimes: number[] };
+      if (r.kind !== 'exit-time' && r.kind !== 'exit-time-2d') continue;
       r.exitTimes.forEach((sigma, j) => samples.set(k.sampleStart + j, sigma));
     }
     return [...samples.entries()].sort(([p], [q]) => p - q).map(([, sigma]) => sigma);

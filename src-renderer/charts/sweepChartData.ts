@@ -2,6 +2,7 @@ import type { ExitTimeArmSummary, LongRunArmSummary } from '../../src-shared/mod
 import { armTheory } from '../../src-shared/theory/armTheory';
 import {
   clipStaircase,
+  isTwoDimensionalBase,
   sweepBoundaries,
   sweepCells,
   sweepFieldLabels,
@@ -26,7 +27,7 @@ const subscript = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃�
 /** The b = r_i/k lines of axis `axis`, labelled "r₂/3"; the start field's are emphasised. */
 export function clipLines(sweep: SweepConfig, axis: number): SweepBoundaryLine[] {
   const b = sweepBoundaries(sweep)[axis];
-  if (b?.field !== 'clip') return [];
+  if (b?.field !== 'clip' || !('clip' in b)) return [];
   return b.clip.map((c) => ({ x: c.b, label: `r${subscript(c.field)}/${c.k}`, emphasis: c.startField }));
 }
 
@@ -55,9 +56,11 @@ export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResul
 
 /** M^large of each cell's arm `arm` (undefined where the theory leaves it undefined). */
 export function cellLargeMinima(sweep: SweepConfig, arm: number): (number[] | undefined)[] {
-  return sweepCells(sweep).map((cell) => {
-    const a = cell.config.arms[arm];
-    return a ? armTheory(cell.config.landscape, a).largeMinima : undefined;
+  return sweepCells(sweep).map(({ config }) => {
+    // A 2-D cell's graph comes with the lab's theory (seconds), not drawn per edit.
+    if (isTwoDimensionalBase(config)) return undefined;
+    const a = config.arms[arm];
+    return a ? armTheory(config.landscape, a).largeMinima : undefined;
   });
 }
 

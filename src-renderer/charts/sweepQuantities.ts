@@ -16,7 +16,7 @@ export type SweepQuantityKind = SweepQuantity['kind'];
 
 /** The quantities that make sense for a base kind, in menu order. */
 export function quantitiesFor(baseKind: SweepResultSummary['baseKind']): SweepQuantityKind[] {
-  return baseKind === 'exit-time' ? ['slope', 'slopeMinusPredicted', 'meanExit'] : ['occupancy', 'largeShare'];
+  return baseKind === 'exit-time' || baseKind === 'exit-time-2d' ? ['slope', 'slopeMinusPredicted', 'meanExit'] : ['occupancy', 'largeShare'];
 }
 
 export const quantityLabels: Record<SweepQuantityKind, string> = {

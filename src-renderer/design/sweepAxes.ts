@@ -1,5 +1,6 @@
 import type { KernelSpeeds } from '../../src-shared/api';
-import { sweepCells, type SweepConfig, type SweepField, type SweepValue } from '../../src-shared/sweep';
+import { experimentKind } from '../../src-shared/kinds/registry';
+import { isTwoDimensionalBase, sweepCells, type SweepConfig, type SweepField, type SweepValue } from '../../src-shared/sweep';
 import { theoryAtEachEta } from '../runTheory';
 import { estimateTime, estimateWork } from './estimate';
 import { parseNumber } from './draft';
@@ -61,6 +62,15 @@ export function estimateSweep(sweep: SweepConfig, speeds: KernelSpeeds | null): 
   let fromTheory = true;
   let seconds: number | null = speeds ? 0 : null;
   for (const cell of sweepCells(sweep)) {
+    if (isTwoDimensionalBase(cell.config)) {
+      // No mean-exit theory in 2-D: the cell's bound (every sample censored) is all there is.
+      const bound = experimentKind(cell.config.kind).workUpperBound(cell.config);
+      iterations += bound;
+      upperBound += bound;
+      fromTheory = false;
+      seconds = null;
+      continue;
+    }
     const work = estimateWork(cell.config, theoryAtEachEta(cell.config));
     iterations += work.iterations;
     upperBound += work.upperBound;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exitTimeConfigSchema, longRunConfigSchema } from '../model/configSchema';
+import { exitTime2dConfigSchema, longRun2dConfigSchema } from '../model/config2d';
 import type { Footprint } from '../model/memoryBudget';
 import { si } from '../format/table';
 import { cellValuesText, expandSweep, sweepCells, type SweepConfig } from '../sweep/expandSweep';
@@ -13,7 +14,7 @@ import { experimentKind } from './registry';
 const sweepStored = z.object({
   kind: z.literal('sweep'),
   name: z.string(),
-  base: z.discriminatedUnion('kind', [exitTimeConfigSchema, longRunConfigSchema]),
+  base: z.discriminatedUnion('kind', [exitTimeConfigSchema, longRunConfigSchema, exitTime2dConfigSchema, longRun2dConfigSchema]),
   over: z.array(z.object({ field: z.enum(sweepFieldNames), values: z.array(z.number().nullable()) })),
 }) as unknown as z.ZodType<SweepConfig>;
 

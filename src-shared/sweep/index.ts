@@ -4,3 +4,4 @@ export * from './expandSweep';
 export * from './sweepTheory';
 export * from './cellSchedule';
 export * from './sweepResult';
+export * from './sweepTheory2d';

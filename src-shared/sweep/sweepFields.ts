@@ -1,9 +1,22 @@
-import type { Arm, ExitTimeConfig, LongRunConfig } from '../model/config';
+import type { ExitTimeConfig, LongRunConfig } from '../model/config';
+import type { ExitTime2DConfig, LongRun2DConfig } from '../model/config2d';
 import type { SweepField } from './sweepSchema';
 
-/** What a sweep's base may be: a 1-D exit-time or long-run experiment, expanded. */
-export type SweepBaseConfig = ExitTimeConfig | LongRunConfig;
+/** What a sweep's base may be: an exit-time or long-run experiment on the line or the plane, expanded. */
+export type SweepBaseConfig = ExitTimeConfig | LongRunConfig | ExitTime2DConfig | LongRun2DConfig;
 export type SweepValue = number | null;
+/** An arm of any base (a 2-D arm's noise also has a direction, which no axis changes). */
+export type SweepArm = SweepBaseConfig['arms'][number];
+
+/** Whether a base runs on a 2-D landscape (its kind is the 2-D variant). */
+export function isTwoDimensionalBase(base: Pick<SweepBaseConfig, 'kind'>): base is ExitTime2DConfig | LongRun2DConfig {
+  return base.kind === 'exit-time-2d' || base.kind === 'long-run-2d';
+}
+
+/** Whether a base is a long run (1-D or 2-D): the kinds with one η of their own. */
+export function isLongRunBase(base: Pick<SweepBaseConfig, 'kind'>): base is LongRunConfig | LongRun2DConfig {
+  return base.kind === 'long-run' || base.kind === 'long-run-2d';
+}
 
 /**
  * The noise families each noise parameter lives in, by family name. Names of families the schema
@@ -37,7 +50,7 @@ const appliesTo: Record<SweepField, string> = {
 };
 
 /** Does the field change this arm? (clip: every arm; eta: no arm, it is the run's.) */
-export function fieldTouchesArm(field: SweepField, arm: Arm): boolean {
+export function fieldTouchesArm(field: SweepField, arm: SweepArm): boolean {
   if (field === 'clip') return true;
   if (field === 'eta') return false;
   return noiseFieldFamilies[field].includes(arm.noise.family);
@@ -46,7 +59,7 @@ export function fieldTouchesArm(field: SweepField, arm: Arm): boolean {
 /** Why this field cannot be an axis of this base, or null when it can. */
 export function fieldProblem(field: SweepField, base: SweepBaseConfig): string | null {
   if (field === 'eta') {
-    return base.kind === 'long-run' ? null : 'η is an axis only for a long-run base; an exit-time run already measures every η in its etas';
+    return isLongRunBase(base) ? null : 'η is an axis only for a long-run base; an exit-time run already measures every η in its etas';
   }
   if (base.arms.some((arm) => fieldTouchesArm(field, arm))) return null;
   return `no arm of the base has a ${sweepFieldLabels[field]} (it applies to ${appliesTo[field]})`;
@@ -58,12 +71,12 @@ export function fieldProblem(field: SweepField, base: SweepBaseConfig): string |
  */
 export function withField(config: SweepBaseConfig, field: SweepField, value: SweepValue): SweepBaseConfig {
   if (field === 'eta') return { ...config, eta: value } as SweepBaseConfig;
-  const arms = config.arms.map((arm): Arm => {
+  const arms = config.arms.map((arm: SweepArm): SweepArm => {
     if (!fieldTouchesArm(field, arm)) return arm;
     if (field === 'clip') return { ...arm, clip: value };
-    return { ...arm, noise: { ...arm.noise, [field]: value } as Arm['noise'] };
+    return { ...arm, noise: { ...arm.noise, [field]: value } } as SweepArm;
   });
-  return { ...config, arms };
+  return { ...config, arms } as SweepBaseConfig;
 }
 
 /** The first arm a field touches (for a message's "where"). */

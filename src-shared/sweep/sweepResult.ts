@@ -1,4 +1,5 @@
 import type { ExitTimeArmSummary, LongRunArmSummary, RunResult, RunResultSummary } from '../model/results';
+import type { ExitTime2DResult, LongRun2DResult, LongRun2DResultSummary } from '../model/results2d';
 import type { SweepConfig, SweepValues } from './expandSweep';
 
 /** One cell of a sweep's result: its axis values and exactly the base kind's `result.arms[]`. */
@@ -12,12 +13,16 @@ type ArmsOf<R> = R extends { arms: (infer A)[] } ? A : never;
 /** A sweep's result: every cell in grid order, present from the start (empty points until run). */
 export type SweepResult =
   | { kind: 'sweep'; baseKind: 'exit-time'; cells: SweepCellResult<ArmsOf<Extract<RunResult, { kind: 'exit-time' }>>>[] }
-  | { kind: 'sweep'; baseKind: 'long-run'; cells: SweepCellResult<ArmsOf<Extract<RunResult, { kind: 'long-run' }>>>[] };
+  | { kind: 'sweep'; baseKind: 'long-run'; cells: SweepCellResult<ArmsOf<Extract<RunResult, { kind: 'long-run' }>>>[] }
+  | { kind: 'sweep'; baseKind: 'exit-time-2d'; cells: SweepCellResult<ArmsOf<ExitTime2DResult>>[] }
+  | { kind: 'sweep'; baseKind: 'long-run-2d'; cells: SweepCellResult<ArmsOf<LongRun2DResult>>[] };
 
 /** The same without heavy series: what a sweep's view reads. */
 export type SweepResultSummary =
   | { kind: 'sweep'; baseKind: 'exit-time'; cells: SweepCellResult<ExitTimeArmSummary>[] }
-  | { kind: 'sweep'; baseKind: 'long-run'; cells: SweepCellResult<LongRunArmSummary>[] };
+  | { kind: 'sweep'; baseKind: 'long-run'; cells: SweepCellResult<LongRunArmSummary>[] }
+  | { kind: 'sweep'; baseKind: 'exit-time-2d'; cells: SweepCellResult<ArmsOf<ExitTime2DResult>>[] }
+  | { kind: 'sweep'; baseKind: 'long-run-2d'; cells: SweepCellResult<ArmsOf<LongRun2DResultSummary>>[] };
 
 /**
  * The sweep's result from each cell's base-kind result, in grid order (as sweepCells gives the

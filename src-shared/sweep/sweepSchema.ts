@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { configLimits, exitTimeInput, longRunInput } from '../model/configSchema';
-import { isTwoDimensionalInput } from '../model/config2d';
+import { exitTime2dInput, isTwoDimensionalInput, longRun2dInput } from '../model/config2d';
 
 /** The parameters a sweep axis may vary; which arms each one touches is in sweepFields.ts. */
 export const sweepFieldNames = ['clip', 'alpha', 'nu', 'scale', 'sigma', 'eta'] as const;
@@ -38,25 +38,23 @@ const axis = z.strictObject({
     }),
 });
 
-/**
- * The base of a sweep: the two 1-D kinds' own schemas, imported so a sweep's base accepts exactly
- * what a standalone run does (and never another sweep).
- */
-export const sweepBaseInput = z
-  .unknown()
-  .superRefine((base, ctx) => {
-    // Said once, where the 2-D marker is, rather than as every 1-D field a 2-D base lacks.
-    if (isTwoDimensionalInput(base)) {
-      ctx.addIssue({ code: 'custom', path: ['landscape', 'dimension'], message: twoDimensionalBase });
-    }
-  })
-  .pipe(
-    z.discriminatedUnion('kind', [exitTimeInput, longRunInput], {
-      error: (issue) => (issue.code === 'invalid_union' ? 'a sweep\'s base must be an "exit-time" or "long-run" experiment' : undefined),
-    }),
-  );
+const notAnExperiment = (issue: { code: string }) =>
+  issue.code === 'invalid_union' ? 'a sweep\'s base must be an "exit-time" or "long-run" experiment' : undefined;
 
-export const twoDimensionalBase = "a sweep's base must be a 1-D experiment: sweeps over a 2-D landscape are not supported yet (run each 2-D config alone)";
+/**
+ * The base of a sweep: the experiment kinds' own schemas, imported so a sweep's base accepts
+ * exactly what a standalone run does (and never another sweep). A landscape with
+ * `"dimension": 2` routes the base to the 2-D schemas, as it routes a standalone config.
+ */
+const oneDimensionalBase = z.discriminatedUnion('kind', [exitTimeInput, longRunInput], { error: notAnExperiment });
+const twoDimensionalBase = z.discriminatedUnion('kind', [exitTime2dInput, longRun2dInput], { error: notAnExperiment });
+
+export const sweepBaseInput = z.unknown().transform((base, ctx) => {
+  const parsed = (isTwoDimensionalInput(base) ? twoDimensionalBase : oneDimensionalBase).safeParse(base);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
+  return z.NEVER;
+});
 
 /** `kind: "sweep"` as a user writes it: a base experiment and one or two axes. */
 export const sweepInput = z.strictObject({

@@ -2,8 +2,12 @@ import { fieldIndexOf, fields } from '../model/landscape';
 import { exitExponent, lStar, radius } from '../theory/jumpCounts';
 import { theoryReport } from '../theory/report';
 import type { TheoryReport } from '../theory/types';
+import type { TheoryReport2D } from '../theory2d/types';
+import type { Landscape } from '../model/landscape';
 import { sweepCells, type SweepConfig, type SweepValues } from './expandSweep';
+import { isTwoDimensionalBase, type SweepBaseConfig } from './sweepFields';
 import type { SweepField } from './sweepSchema';
+import { cellReports2d, clipSteps2d, type ClipStep2D } from './sweepTheory2d';
 
 /**
  * Where a clip axis crosses b = r_i/k: for b just above it l*_i = k, just below it k + 1, so the
@@ -32,13 +36,15 @@ export interface ExponentLine {
 
 export type AxisBoundaries =
   | { axis: number; field: 'clip'; clip: ClipBoundary[] }
+  /** A 2-D base: where each arm's l*_i by reachability changes between the axis's values. */
+  | { axis: number; field: 'clip'; dimension: 2; steps: ClipStep2D[] }
   | { axis: number; field: 'alpha'; exponentLines: ExponentLine[] }
   | { axis: number; field: Exclude<SweepField, 'clip' | 'alpha'> };
 
 export interface SweepTheoryCell {
   values: SweepValues;
-  /** The base kind's theory JSON for the cell, as `lab theory` gives it for the cell's config. */
-  report: TheoryReport;
+  /** The base kind's theory JSON for the cell, as `lab theory` gives it for the cell's config (the R^2 report for a 2-D base). */
+  report: TheoryReport | TheoryReport2D;
 }
 
 /** `lab theory` on a sweep. */
@@ -54,16 +60,44 @@ export interface SweepTheoryReport {
  * boundaries where the theory's prediction changes.
  */
 export function sweepTheory(sweep: SweepConfig, eta?: number): SweepTheoryReport {
+  if (isTwoDimensionalBase(sweep.base)) return sweepTheory2d(sweep);
   const etaAxis = sweep.over.some((a) => a.field === 'eta');
   const cells = sweepCells(sweep).map((cell) => ({
     values: cell.values,
-    report: theoryReport(cell.config, etaAxis && cell.config.kind === 'long-run' ? cell.config.eta : eta),
+    report: theoryReport(oneDimensional(cell.config), etaAxis && cell.config.kind === 'long-run' ? cell.config.eta : eta),
   }));
   return { cells, boundaries: sweepBoundaries(sweep) };
 }
 
+/**
+ * A 2-D base: each cell's R^2 report (η plays no part in it), and on a clip axis the steps of
+ * l* found by comparing neighbouring cells, since in 2-D there is no closed form r_i/k.
+ */
+function sweepTheory2d(sweep: SweepConfig): SweepTheoryReport {
+  const cells = sweepCells(sweep);
+  const { reports, startBasin } = cellReports2d(sweep.base as Parameters<typeof cellReports2d>[0], cells);
+  const boundaries = sweep.over.map((axis, k): AxisBoundaries => {
+    if (axis.field === 'clip') return { axis: k, field: 'clip', dimension: 2, steps: clipSteps2d(sweep, cells, reports, k, startBasin) };
+    if (axis.field === 'alpha') {
+      const numbers = axis.values.filter((v): v is number => v !== null);
+      const lStars = reports.flatMap((r) => r.arms.flatMap((a) => (a.applicable ? a.fields.filter((f) => f.index === startBasin).map((f) => f.lStar) : [])));
+      return { axis: k, field: 'alpha', exponentLines: linesFor([...new Set(lStars)], numbers) };
+    }
+    return { axis: k, field: axis.field };
+  });
+  return { cells: cells.map((cell, k) => ({ values: cell.values, report: reports[k] })), boundaries };
+}
+
+/** The 1-D base's config (its landscape is the line's). */
+function oneDimensional(config: SweepBaseConfig): Extract<SweepBaseConfig, { landscape: Landscape }> {
+  if (isTwoDimensionalBase(config)) throw new Error('a 2-D base has no 1-D theory');
+  return config;
+}
+
 /** The boundaries of every axis, in axis order. Cheap (no integrals): the renderer may call it per edit. */
 export function sweepBoundaries(sweep: SweepConfig): AxisBoundaries[] {
+  // A 2-D base's boundaries need the basin map (seconds): only sweepTheory computes them.
+  if (isTwoDimensionalBase(sweep.base)) return sweep.over.map((axis, k) => ({ axis: k, field: axis.field }) as AxisBoundaries);
   return sweep.over.map((axis, k): AxisBoundaries => {
     const numbers = axis.values.filter((v): v is number => v !== null);
     if (axis.field === 'clip') return { axis: k, field: 'clip', clip: clipBoundaries(sweep, numbers) };
@@ -77,9 +111,11 @@ export function clipBoundaries(sweep: SweepConfig, values: readonly number[]): C
   if (values.length === 0) return [];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const start = fieldIndexOf(sweep.base.landscape, sweep.base.x0);
+  const base = sweep.base;
+  if (isTwoDimensionalBase(base)) return [];
+  const start = fieldIndexOf(base.landscape, base.x0);
   const out: ClipBoundary[] = [];
-  for (const f of fields(sweep.base.landscape)) {
+  for (const f of fields(base.landscape)) {
     const r = radius(f);
     if (!Number.isFinite(r)) continue;
     for (let k = Math.max(1, Math.ceil(r / hi)); r / k >= lo; k++) {
@@ -96,14 +132,21 @@ export function clipBoundaries(sweep: SweepConfig, values: readonly number[]): C
  */
 export function exponentLines(sweep: SweepConfig, alphas: readonly number[]): ExponentLine[] {
   if (alphas.length === 0) return [];
-  const lo = Math.min(...alphas);
-  const hi = Math.max(...alphas);
-  const start = fields(sweep.base.landscape)[fieldIndexOf(sweep.base.landscape, sweep.base.x0) - 1];
+  const base = sweep.base;
+  if (isTwoDimensionalBase(base)) return [];
+  const start = fields(base.landscape)[fieldIndexOf(base.landscape, base.x0) - 1];
   if (!start) return [];
   const clipAxis = sweep.over.find((a) => a.field === 'clip');
   const clips = clipAxis ? clipAxis.values : [...new Set(sweep.base.arms.map((a) => a.clip))];
-  const lStars = [...new Set(clips.map((b) => lStar(start, b)))].sort((p, q) => p - q);
-  return lStars.map((l) => ({
+  return linesFor([...new Set(clips.map((b) => lStar(start, b)))], alphas);
+}
+
+/** β = α + (α−1)(l−1) for each l, drawn across [min, max] of the α values. */
+function linesFor(lStars: readonly number[], alphas: readonly number[]): ExponentLine[] {
+  if (alphas.length === 0) return [];
+  const lo = Math.min(...alphas);
+  const hi = Math.max(...alphas);
+  return [...lStars].sort((p, q) => p - q).map((l) => ({
     lStar: l,
     slope: l,
     intercept: -(l - 1),
@@ -129,10 +172,12 @@ export interface StaircaseStep {
  * theory covers only heavy tails here) or the axis has no numeric b.
  */
 export function clipStaircase(sweep: SweepConfig, arm: number, values: readonly (number | null)[]): StaircaseStep[] {
-  const noise = sweep.base.arms[arm]?.noise;
+  const base = sweep.base;
+  if (isTwoDimensionalBase(base)) return [];
+  const noise = base.arms[arm]?.noise;
   const numbers = values.filter((v): v is number => v !== null);
   if (noise?.family !== 'pareto' || numbers.length === 0) return [];
-  const start = fields(sweep.base.landscape)[fieldIndexOf(sweep.base.landscape, sweep.base.x0) - 1];
+  const start = fields(base.landscape)[fieldIndexOf(base.landscape, base.x0) - 1];
   if (!start) return [];
   const lo = Math.min(...numbers);
   const hi = Math.max(...numbers);

@@ -118,7 +118,14 @@ export function armTheory2d(theory: LandscapeTheory2D, arm: Arm2D): ArmTheory2D 
  * callers should compute it off the event loop and cache it per landscape.
  */
 export function theoryReport2d(landscape: Landscape2DConfig, arms: readonly Arm2D[], nodes?: number): TheoryReport2D {
-  const theory = landscapeTheory2d(landscape, nodes);
+  return theoryReport2dOf(landscapeTheory2d(landscape, nodes), arms);
+}
+
+/**
+ * The report from a landscape's analysis already at hand: the arms' reachability alone, so
+ * many arm sets on one landscape (a sweep's cells) pay for the basin map once.
+ */
+export function theoryReport2dOf(theory: LandscapeTheory2D, arms: readonly Arm2D[]): TheoryReport2D {
   return {
     dimension: 2,
     fields: theory.minima.map((m, k) => ({ index: k + 1, minimum: m.point, f: m.f, eigenvalues: m.eigenvalues })),

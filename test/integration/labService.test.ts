@@ -49,12 +49,14 @@ describe('LabService', () => {
       'axes-vs-isotropic-2d',
       'sweep-b-staircase',
       'sweep-sharp-minima-share',
+      'sweep-2d-clip',
     ]);
     const [fig4, fig15, fig3] = presets.map((p) => expandConfig(p.config));
-    const sweeps = presets.slice(-2).map((p) => expandConfig(p.config) as unknown as SweepConfig);
+    const sweeps = presets.slice(-3).map((p) => expandConfig(p.config) as unknown as SweepConfig);
     expect(sweeps.map((s) => [s.kind, s.base.kind, s.over.map((a) => a.field)])).toEqual([
       ['sweep', 'exit-time', ['clip']],
       ['sweep', 'long-run', ['clip', 'alpha']],
+      ['sweep', 'exit-time-2d', ['clip']],
     ]);
     expect(fig4).toMatchObject({ kind: 'exit-time', x0: -0.7, etas: [0.1, 0.03, 0.01, 0.003, 0.001, 0.0003, 0.0001], samples: 20, maxIterations: 1e9 });
     expect(fig4.arms.map((a) => a.clip)).toEqual([0.5, null]);

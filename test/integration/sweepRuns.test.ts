@@ -130,24 +130,6 @@ describe('a sweep', () => {
     expect(storedRuns(db)).toBe(0);
   });
 
-  it('refuses a sweep over a 2-D base through the real CLI: exit 2 at base.landscape.dimension, nothing stored', async () => {
-    const base2d = {
-      kind: 'exit-time',
-      landscape: { dimension: 2, preset: 'wide-and-sharp' },
-      x0: [-0.8, -0.2],
-      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
-      etas: [0.1, 0.05],
-      samples: 4,
-    };
-    const file = tmp.writeJson('sweep-2d.json', { kind: 'sweep', base: base2d, over: [{ field: 'clip', values: [0.3, 0.5] }] });
-    const db = tmp.path('sweep-2d.db');
-    const r = await lab(['run', '--config', file, '--db', db]);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain('base.landscape.dimension');
-    expect(r.stderr).not.toContain('base.x0');
-    expect(storedRuns(db)).toBe(0);
-  });
-
   it('runs, shows and explains a sweep through the real CLI', async () => {
     const file = tmp.writeJson('sweep.json', clipSweep);
     const db = tmp.path('cli-sweep.db');

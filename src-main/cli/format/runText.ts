@@ -19,7 +19,7 @@ export function runText(run: RunRecord): string {
   const c = run.config;
   // A composite kind (a sweep) shares its base's start, seed and arms with every cell.
   const one = 'arms' in c ? c : (c as { base: typeof c }).base;
-  const common = `x0 = ${one.x0}, seed ${one.seed}, arms: ${one.arms.map((a) => a.label).join(' | ')}`;
+  const common = `x0 = ${Array.isArray(one.x0) ? `(${one.x0.join(', ')})` : one.x0}, seed ${one.seed}, arms: ${one.arms.map((a) => a.label).join(' | ')}`;
   const kind = experimentKind(c.kind);
   out.push(`  ${kind.describe(c)}, ${common}`);
   if (run.progress && run.status !== 'completed') {

@@ -8,9 +8,12 @@ import { chunksByCell, parseSweepChunkKey, SweepPlan } from '../executor/sweepPl
 import type { RunRecord } from '../../../src-shared/api';
 import type { AnyChunk, AnyTask, CsvCell, EngineKind, RunningKindAggregate } from './engineKind';
 import { engineKind } from './engineKinds';
+import { emptyResult2d } from '../kinds2d/empty2d';
+import { isTwoDimensionalBase } from '../../../src-shared/sweep/sweepFields';
 
 /** A cell's result before any of its chunks is committed: the base kind's result of nothing (points with 0 samples). */
 function emptyCellResult(cell: SweepCell): RunResult {
+  if (isTwoDimensionalBase(cell.config)) return emptyResult2d(cell.config) as unknown as RunResult;
   const summary = engineKind(cell.config.kind).running(cell.config).summary() as RunResultSummary;
   return experimentKind(cell.config.kind).withSeries(summary, { exitTimes: () => [], trajectories: () => [] }, cell.config) as RunResult;
 }
@@ -47,7 +50,7 @@ export const sweepEngine: EngineKind<SweepConfig, AnyTask, AnyChunk, SweepResult
   },
   running: (config) => new SweepRunning(config),
   csv: {
-    header: (config) => [...config.over.map((a) => a.field), ...baseHeader(config)],
+    header: (config) => sweepColumns(config.over.map((a) => a.field), baseHeader(config)).header,
     rows: (run, chunks) => sweepCsvRows(run.config as unknown as SweepConfig, chunks()),
   },
 };
@@ -69,7 +72,7 @@ class SweepRunning implements RunningKindAggregate<SweepResultSummary> {
   }
 
   summary(): SweepResultSummary {
-    const cells = this.cells.map((cell, c) => ({ values: cell.values, arms: (this.impls[c].summary() as RunResultSummary).arms }));
+    const cells = this.cells.map((cell, c) => ({ values: cell.values, arms: ((this.impls[c].summary() as RunResultSummary | null) ?? emptyCellResult(cell)).arms }));
     return { kind: 'sweep', baseKind: this.config.base.kind, cells } as SweepResultSummary;
   }
 }
@@ -82,11 +85,25 @@ class SweepRunning implements RunningKindAggregate<SweepResultSummary> {
 function* sweepCsvRows(config: SweepConfig, chunks: ReadonlyMap<string, AnyChunk>): Generator<CsvCell[]> {
   const { cells, results, chunks: byCell } = cellResults(config, chunks);
   const fields = config.over.map((a) => a.field);
+  const { row: joined } = sweepColumns(fields, baseHeader(config));
   for (const [c, cell] of cells.entries()) {
     const lead = fields.map((f) => (cell.values[f] === null ? 'null' : (cell.values[f] ?? null)));
     const run = { config: cell.config as ExperimentConfig, result: results[c] } as RunRecord;
-    for (const row of engineKind(cell.config.kind).csv.rows(run, () => byCell[c])) yield [...lead, ...row];
+    for (const row of engineKind(cell.config.kind).csv.rows(run, () => byCell[c])) yield joined(lead, row);
   }
+}
+
+/**
+ * The axis fields lead, then the base kind's columns; a base column named like an axis (the
+ * 2-D kinds' own `clip`) is left out, since the axis column already holds the cell's value
+ * (and says `null` for unclipped rather than leaving the cell empty).
+ */
+export function sweepColumns(fields: readonly string[], base: readonly string[]): { header: string[]; row: (lead: CsvCell[], row: CsvCell[]) => CsvCell[] } {
+  const keep = base.map((name, k) => (fields.includes(name) ? -1 : k)).filter((k) => k >= 0);
+  return {
+    header: [...fields, ...keep.map((k) => base[k])],
+    row: (lead, row) => [...lead, ...keep.map((k) => row[k])],
+  };
 }
 
 function baseHeader(config: SweepConfig): readonly string[] {

@@ -1,18 +1,34 @@
 import type { Config2D } from '../../../src-shared/model/config2d';
-import { theoryReport2d } from '../../../src-shared/theory2d/report';
+import { landscapeTheory2d, type LandscapeTheory2D } from '../../../src-shared/theory2d/landscapeTheory';
+import { theoryReport2dOf } from '../../../src-shared/theory2d/report';
 import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
 
-/** The last few 2-D theories by landscape and arms: each costs about a second (the basin map). */
-const cache = new Map<string, TheoryReport2D>();
-const CACHE_SIZE = 8;
+/**
+ * The basin map costs about a second per landscape; the arms' reachability on it far less. A
+ * sweep's cells share one landscape and differ in their arms, so the analysis of a landscape is
+ * kept apart from the reports: every cell reuses the map, whatever the number of cells.
+ */
+const landscapes = new Map<string, LandscapeTheory2D>();
+const reports = new Map<string, TheoryReport2D>();
+const LANDSCAPES = 4;
+const REPORTS = 512;
+
+function remember<T>(cache: Map<string, T>, size: number, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(key, value);
+  }
+  return value;
+}
 
 export function cachedTheory2d(config: Pick<Config2D, 'landscape' | 'arms'>): TheoryReport2D {
-  const key = JSON.stringify([config.landscape, config.arms]);
-  let report = cache.get(key);
-  if (!report) {
-    report = theoryReport2d(config.landscape, config.arms);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(key, report);
-  }
-  return report;
+  const landscapeKey = JSON.stringify(config.landscape);
+  return remember(reports, REPORTS, JSON.stringify([config.landscape, config.arms]), () =>
+    theoryReport2dOf(
+      remember(landscapes, LANDSCAPES, landscapeKey, () => landscapeTheory2d(config.landscape)),
+      config.arms,
+    ),
+  );
 }

@@ -3,6 +3,7 @@ import { axisValues, axisValuesText, estimateSweep } from '../../../src-renderer
 import { estimateTime, estimateWork } from '../../../src-renderer/design/estimate';
 import { theoryAtEachEta } from '../../../src-renderer/runTheory';
 import { expandSweep, sweepCells } from '../../../src-shared/sweep';
+import type { ExperimentConfig } from '../../../src-shared/model';
 
 describe('axis value helpers', () => {
   it('reads a typed list, with "unclipped" for a clip axis only', () => {
@@ -37,11 +38,12 @@ describe('a sweep\'s work estimate', () => {
       over: [{ field: 'clip', values: [0.4, 0.7] }],
     });
     const speeds = { workers: 2, perWorker: [{ kind: 'exit-time' as const, family: 'pareto' as const, iterationsPerSecond: 5e7 }] };
-    const cells = sweepCells(sweep).map((c) => estimateWork(c.config, theoryAtEachEta(c.config)));
+    const configs = sweepCells(sweep).map((c) => c.config as ExperimentConfig);
+    const cells = configs.map((c) => estimateWork(c, theoryAtEachEta(c)));
     const estimate = estimateSweep(sweep, speeds);
     expect(estimate.cells).toBe(2);
     expect(estimate.iterations).toBeCloseTo(cells[0].iterations + cells[1].iterations, 6);
-    const seconds = sweepCells(sweep).reduce((s, c, k) => s + estimateTime(c.config, cells[k], speeds)!.seconds, 0);
+    const seconds = configs.reduce((s, c, k) => s + estimateTime(c, cells[k], speeds)!.seconds, 0);
     expect(estimate.seconds).toBeCloseTo(seconds, 9);
     expect(estimateSweep(sweep, null).seconds).toBeNull();
   });

@@ -138,24 +138,6 @@ describe('an invalid sweep names the field by its path', () => {
     expect(issuesOf({ ...staircase, base: { ...base, x0: -1.3 } })).toHaveProperty(['base.x0']);
     expect(issuesOf({ ...staircase, base: staircase })['base.kind'] ?? issuesOf({ ...staircase, base: staircase }).base).toMatch(/"exit-time" or "long-run"/);
   });
-
-  it('refuses a 2-D base once, at base.landscape.dimension, for every kind and field', () => {
-    const base2d = {
-      kind: 'exit-time',
-      landscape: { dimension: 2, preset: 'wide-and-sharp' },
-      x0: [-0.8, -0.2],
-      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
-      etas: [0.1, 0.05],
-      samples: 4,
-    };
-    // The base alone is a valid 2-D run: the refusal is the sweep's, not a bad base.
-    expect(expandConfig(base2d).kind).toBe('exit-time-2d');
-    for (const b of [base2d, { ...base2d, kind: 'long-run', eta: 0.01, paths: 1, iterations: 1000, thin: 10, etas: undefined, samples: undefined }]) {
-      for (const field of ['clip', 'alpha', 'scale', 'eta']) {
-        expect(issuesOf({ kind: 'sweep', base: b, over: [{ field, values: [0.5, 0.7] }] })).toEqual({ 'base.landscape.dimension': expect.stringMatching(/1-D .*not supported yet/) });
-      }
-    }
-  });
 });
 
 describe('a sweep expansion is pure data', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { theoryReport } from '../../../src-shared/theory/report';
+import type { TheoryReport } from '../../../src-shared/theory/types';
+import type { ExperimentConfig } from '../../../src-shared/model/config';
 import { clipStaircase, expandSweep, sweepBoundaries, sweepCells, sweepTheory } from '../../../src-shared/sweep';
 
 const base = {
@@ -16,7 +18,7 @@ const clipSweep = (values: (number | null)[]) => expandSweep({ kind: 'sweep', ba
 describe('the boundaries of a clip axis', () => {
   it('are b = r_i/k for every field within the axis range, largest first', () => {
     const [axis] = sweepBoundaries(clipSweep([0.15, 0.3, 0.7]));
-    if (axis.field !== 'clip') throw new Error('expected a clip axis');
+    if (axis.field !== 'clip' || !('clip' in axis)) throw new Error('expected a 1-D clip axis');
     const start = axis.clip.filter((c) => c.startField);
     expect(start.map((c) => c.k)).toEqual([1, 2, 3, 4]);
     start.forEach((c) => expect(c.b).toBeCloseTo(0.64 / c.k, 12));
@@ -54,9 +56,9 @@ describe('the theory of a sweep', () => {
     const theory = sweepTheory(sweep, 0.01);
     const cells = sweepCells(sweep);
     expect(theory.cells.map((c) => c.values)).toEqual(cells.map((c) => c.values));
-    theory.cells.forEach((c, k) => expect(c.report).toEqual(theoryReport(cells[k].config, 0.01)));
+    theory.cells.forEach((c, k) => expect(c.report).toEqual(theoryReport(cells[k].config as ExperimentConfig, 0.01)));
     expect(theory.cells.map((c) => c.report.arms[0].fields[1].lStar)).toEqual([3, 2, 1]);
-    expect(theory.cells[0].report.eta).toBe(0.01);
+    expect((theory.cells[0].report as TheoryReport).eta).toBe(0.01);
     expect(theory.boundaries).toHaveLength(1);
   });
 
@@ -67,7 +69,7 @@ describe('the theory of a sweep', () => {
       over: [{ field: 'eta', values: [0.01, 0.001] }],
     });
     const theory = sweepTheory(sweep);
-    expect(theory.cells.map((c) => c.report.eta)).toEqual([0.01, 0.001]);
+    expect(theory.cells.map((c) => (c.report as TheoryReport).eta)).toEqual([0.01, 0.001]);
     expect(theory.boundaries).toEqual([{ axis: 0, field: 'eta' }]);
   });
 

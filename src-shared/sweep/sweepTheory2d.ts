@@ -1,0 +1,70 @@
+import { basinOf } from '../theory2d/basinMap';
+import { landscapeTheory2d } from '../theory2d/landscapeTheory';
+import { theoryReport2dOf } from '../theory2d/report';
+import type { TheoryReport2D } from '../theory2d/types';
+import type { ExitTime2DConfig, LongRun2DConfig } from '../model/config2d';
+import type { SweepCell, SweepConfig } from './expandSweep';
+
+/**
+ * Where l*_i by reachability changes between two neighbouring values of a clip axis of a 2-D
+ * sweep. In 2-D the count comes from the jump sets on the basin map, not from r_i/k, so the
+ * boundary is only known to lie between the two values the sweep evaluated (⌈r_i/b⌉, beside it
+ * in each cell's report, is the guess for isotropic noise).
+ */
+export interface ClipStep2D {
+  arm: number;
+  basin: number;
+  /** r_i of the basin. */
+  radius: number;
+  /** The two neighbouring clip values, smaller first. */
+  between: [number, number];
+  /** l*_i at the smaller and at the larger of them. */
+  lStar: [number, number];
+  /** True for the basin of x0 (the one an exit-time run measures). */
+  startBasin: boolean;
+}
+
+/**
+ * Every cell's R^2 report from one analysis of the landscape (the axes never change it): the
+ * basin map is traced once, each cell pays only its arms' reachability.
+ */
+export function cellReports2d(base: ExitTime2DConfig | LongRun2DConfig, cells: readonly SweepCell[]): { reports: TheoryReport2D[]; startBasin: number } {
+  const theory = landscapeTheory2d(base.landscape);
+  const reports = cells.map((cell) => theoryReport2dOf(theory, (cell.config as ExitTime2DConfig | LongRun2DConfig).arms));
+  return { reports, startBasin: basinOf(theory.map, base.x0) };
+}
+
+/**
+ * The steps of l*_i along clip axis `axis`: for each arm, basin and line of the grid along the
+ * axis (the other axis held fixed), each pair of neighbouring numeric clips where the count
+ * changes. Arms whose theory does not apply (light tails) have none.
+ */
+export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], reports: readonly TheoryReport2D[], axis: number, startBasin: number): ClipStep2D[] {
+  const other = sweep.over.find((_, k) => k !== axis);
+  const lines = other ? other.values.map((v) => cells.filter((c) => c.values[other.field] === v)) : [cells];
+  const field = sweep.over[axis].field;
+  const seen = new Set<string>();
+  const steps: ClipStep2D[] = [];
+  for (const line of lines) {
+    const byClip = line
+      .map((c) => ({ b: c.values[field], report: reports[c.index] }))
+      .filter((p): p is { b: number; report: TheoryReport2D } => typeof p.b === 'number')
+      .sort((p, q) => p.b - q.b);
+    for (let k = 0; k + 1 < byClip.length; k++) {
+      const [lo, hi] = [byClip[k], byClip[k + 1]];
+      lo.report.arms.forEach((armLo, a) => {
+        const armHi = hi.report.arms[a];
+        if (!armLo.applicable || !armHi?.applicable) return;
+        for (const f of armLo.fields) {
+          const g = armHi.fields.find((h) => h.index === f.index);
+          if (!g || g.lStar === f.lStar) continue;
+          const id = `${a}/${f.index}/${lo.b}/${hi.b}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          steps.push({ arm: a, basin: f.index, radius: f.radius, between: [lo.b, hi.b], lStar: [f.lStar, g.lStar], startBasin: f.index === startBasin });
+        }
+      });
+    }
+  }
+  return steps.sort((p, q) => q.between[1] - p.between[1] || p.arm - q.arm || p.basin - q.basin);
+}

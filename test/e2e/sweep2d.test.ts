@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildRendererIfStale } from './support/buildRenderer';
+import { startLab, type RunningLab } from './support/labServer';
+import { callLab, dataPixels, gotoRoute, settledRun } from './support/labCalls';
+import { launchChromium, openPage, screenshotBoth } from './support/browser';
+
+/** Sweeps over a 2-D base in Chromium through the served app: the grid, a cell opened as a 2-D run, the designer. */
+let lab: RunningLab;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+
+const api = <T>(method: string, ...args: unknown[]) => callLab<T>(lab, method, ...args);
+const pixelsOf = (selector: string) => dataPixels(page, selector);
+const iso = (clip: number | null) => ({ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip });
+const landscape = { dimension: 2, preset: 'wide-and-sharp' };
+
+beforeAll(async () => {
+  await buildRendererIfStale();
+  lab = await startLab();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  ({ page, consoleErrors } = await openPage(context));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await lab?.stop();
+});
+
+describe('sweeps over a 2-D base in Chromium', () => {
+  let exitId = 0;
+
+  it('draws a 2-D exit-time clip sweep as fitted against predicted exponents, and opens a cell as a 2-D run', async () => {
+    ({ id: exitId } = await api<{ id: number }>('startRun', {
+      kind: 'sweep',
+      name: 'e2e 2-D clip sweep',
+      base: { kind: 'exit-time', landscape, x0: [-0.8, -0.2], seed: 2, arms: [iso(0.5)], etas: [0.1, 0.05, 0.02], samples: 8, maxIterations: 10_000_000 },
+      over: [{ field: 'clip', values: [0.5, 0.8, null] }],
+    }));
+    expect((await settledRun(lab, exitId)).status).toBe('completed');
+    await gotoRoute(lab, page, `/runs/${exitId}`);
+    await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
+    // Two numeric cells' dots with error bars and the predicted line; the axes alone paint none.
+    await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(300);
+    expect(await page.getByTestId('sweep-cells').innerText()).toMatch(/β 1\.400 \(l\* = 2\)/);
+    // The run-wide panel says where the theory is (per cell) rather than asking to fix fields.
+    expect(await page.getByTestId('sweep-theory-note').innerText()).toContain('the cell\'s own theory');
+    await screenshotBoth(page, 'sweep2d-exit-grid');
+    expect(consoleErrors).toEqual([]);
+
+    await page.getByRole('button', { name: 'open' }).nth(0).click();
+    await page.getByTestId('back-to-grid').waitFor();
+    expect(await page.locator('.cell-head').innerText()).toContain('clip = 0.5');
+    await page.getByTestId('results-2d').waitFor();
+    // The cell's mean σ against 1/η, its fit and its prediction; then the exits' destinations.
+    await expect.poll(() => pixelsOf(`[data-chart="run-${exitId}-exit-times-2d"]`), { timeout: 20_000 }).toBeGreaterThan(500);
+    await expect.poll(() => pixelsOf(`[data-chart="run-${exitId}-destinations-2d"]`), { timeout: 20_000 }).toBeGreaterThan(500);
+    // The cell's R^d theory panel, from the lab: l*₁ = 3 at b = 0.5.
+    await expect.poll(() => page.locator('.detail-side').innerText(), { timeout: 20_000 }).toMatch(/1\.323/);
+    await screenshotBoth(page, 'sweep2d-exit-cell');
+    await page.getByTestId('back-to-grid').click();
+    await page.waitForSelector('[data-testid="sweep-chart"] canvas');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('draws a two-axis 2-D long-run sweep as a heatmap of a basin\'s share, and opens a cell with its occupancy over the contours', async () => {
+    const { id } = await api<{ id: number }>('startRun', {
+      kind: 'sweep',
+      name: 'e2e 2-D clip × alpha',
+      base: { kind: 'long-run', landscape, x0: [-0.8, -0.2], seed: 4, eta: 0.01, paths: 1, iterations: 20_000, thin: 50, bins: 60, arms: [{ ...iso(0.5), noise: { ...iso(0.5).noise, scale: 0.3 } }] },
+      over: [
+        { field: 'clip', values: [0.3, null] },
+        { field: 'alpha', values: [1.2, 1.6] },
+      ],
+    });
+    expect((await settledRun(lab, id)).status).toBe('completed');
+    await gotoRoute(lab, page, `/runs/${id}`);
+    await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
+    // The colour bar alone is about 3,600 coloured pixels; the 4 cells cover far more.
+    await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
+    expect(await page.locator('#sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin']);
+    await screenshotBoth(page, 'sweep2d-long-grid');
+    await page.getByRole('button', { name: 'open' }).nth(3).click();
+    await page.getByTestId('results-2d').waitFor();
+    await expect.poll(() => pixelsOf(`[data-chart="run-${id}-occupancy-2d"]`), { timeout: 20_000 }).toBeGreaterThan(2_000);
+    // One path of 400 thinned points: its line and the x0 marker (the basins' tints are pale).
+    await expect.poll(() => pixelsOf(`[data-chart="run-${id}-trajectories-2d"]`), { timeout: 20_000 }).toBeGreaterThan(1_000);
+    await screenshotBoth(page, 'sweep2d-long-cell');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('duplicates a 2-D sweep into the designer: the 2-D form above, the axis in the sweep tab', async () => {
+    await gotoRoute(lab, page, `/design?from=${exitId}`);
+    const tab = page.getByTestId('sweep-tab');
+    await expect.poll(() => tab.evaluate((el) => (el as HTMLDetailsElement).open), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('#sweep-list-0').inputValue()).toBe('0.5, 0.8, unclipped');
+    expect(await page.locator('input[name="dimension"][value="2"]').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('sweep-estimate').innerText(), { timeout: 15_000 }).toMatch(/3 cells[\s\S]*iterations/);
+    await screenshotBoth(page, 'sweep2d-designer');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('opens the 2-D sweep preset from "Start from": the 2-D form above, its clips in the sweep tab', async () => {
+    await gotoRoute(lab, page, '/design');
+    await page.waitForSelector('#start-from option[value="preset:sweep-2d-clip"]', { state: 'attached' });
+    await page.selectOption('#start-from', 'preset:sweep-2d-clip');
+    await expect.poll(() => page.locator('#sweep-list-0').inputValue(), { timeout: 15_000 }).toBe('0.5, 0.6, 0.8, 1');
+    expect(await page.locator('input[name="dimension"][value="2"]').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('sweep-estimate').innerText(), { timeout: 15_000 }).toMatch(/4 cells[\s\S]*iterations/);
+    expect(consoleErrors).toEqual([]);
+  });
+});

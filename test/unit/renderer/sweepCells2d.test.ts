@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cellSteps, gridCells } from '../../../src-renderer/charts/sweepCells2d';
+import type { SweepResultSummary } from '../../../src-shared/sweep';
+
+describe('2-D sweep cells for the grid charts', () => {
+  it('present a 2-D exit-time arm as the exponent chart reads it (fit, predicted exponent and l*, no exit times)', () => {
+    const arm = {
+      label: 'iso',
+      clip: 0.5,
+      home: 1,
+      points: [{ eta: 0.1, samples: 2, censored: 0, mean: 10, stderr: 1, exitTimes: [9, 11], exitTo: { 2: 2 } }],
+      fit: { slope: 1.5, slopeStderr: 0.1, intercept: 0, r2: 1, points: 2 },
+      theory: { basin: 1, lStar: 3, jumpsByRadius: 3, exponent: 1.6 },
+    };
+    const result = { kind: 'sweep', baseKind: 'exit-time-2d', cells: [{ values: { clip: 0.5 }, arms: [arm] }] } as unknown as SweepResultSummary;
+    const grid = gridCells(result);
+    expect(grid.kind).toBe('exit-time');
+    const shown = grid.cells[0].arms[0] as unknown as Record<string, unknown>;
+    expect(shown.theory).toEqual({ field: 1, lStar: 3, exponent: 1.6 });
+    expect(shown.fit).toEqual(arm.fit);
+    expect((shown.points as Record<string, unknown>[])[0]).not.toHaveProperty('exitTimes');
+  });
+
+  it('present a 2-D long-run arm as shares per basin, its iterations the histogram total', () => {
+    const arm = { label: 'iso', clip: null, share: [0.75, 0.25], histogram: { xEdges: [], yEdges: [], counts: [[1, 2], [3, 6]] }, moves: [], sojourns: [], trajectories: [] };
+    const result = { kind: 'sweep', baseKind: 'long-run-2d', cells: [{ values: { clip: null }, arms: [arm] }] } as unknown as SweepResultSummary;
+    const grid = gridCells(result);
+    expect(grid.kind).toBe('long-run');
+    expect(grid.cells[0].arms[0]).toMatchObject({ occupancy: [0.75, 0.25], iterations: 12 });
+  });
+
+  it('draw the per-cell predictions as steps reaching halfway to the neighbours, cells without one left out', () => {
+    const steps = cellSteps(
+      [
+        { x: 0.8, predicted: 1.4 },
+        { x: 0.5, predicted: 1.6 },
+        { x: 0.6, predicted: 1.6 },
+        { x: 1, predicted: null },
+      ],
+      [2, 3, 3, null],
+    );
+    expect(steps.map((s) => [s.from, s.to, s.lStar, s.exponent].map((v) => Number(v.toFixed(6))))).toEqual([
+      [0.5, 0.55, 3, 1.6],
+      [0.55, 0.7, 3, 1.6],
+      [0.7, 0.8, 2, 1.4],
+    ]);
+  });
+});
