@@ -26,22 +26,22 @@ export const WALK2D_POWER: usize = memory.data(2201 * 8, 16);
 /** [x, y] of the path. */
 export const WALK2D_XY: usize = memory.data(2 * 8, 16);
 
-const INV_LN2_N: f64 = 256 / Math.LN2;
-const LN2_N_HI: f64 = 6.93147180369123816490e-1 / 256;
-const LN2_N_LO: f64 = 1.90821492927058770002e-10 / 256;
-const SHIFT: f64 = 6755399441055744;
-const UNDER: f64 = -745.2;
+export const INV_LN2_N: f64 = 256 / Math.LN2;
+export const LN2_N_HI: f64 = 6.93147180369123816490e-1 / 256;
+export const LN2_N_LO: f64 = 1.90821492927058770002e-10 / 256;
+export const SHIFT: f64 = 6755399441055744;
+export const UNDER: f64 = -745.2;
 const OVER: f64 = 709.78;
-const EXP_OFFSET: i32 = 1100;
+export const EXP_OFFSET: i32 = 1100;
 
-let radial: bool = true;
-let termCount: i32 = 0;
-let nodes: i32 = 0;
-let spacing: f64 = 0;
-let box: f64 = 0;
-let clip: f64 = 0;
-let clip2: f64 = 0;
-let etaConfinement: f64 = 0;
+export let radial: bool = true;
+export let termCount: i32 = 0;
+export let nodes: i32 = 0;
+export let spacing: f64 = 0;
+export let box: f64 = 0;
+export let clip: f64 = 0;
+export let clip2: f64 = 0;
+export let etaConfinement: f64 = 0;
 
 export function region2d(k: i32): usize {
   switch (k) {

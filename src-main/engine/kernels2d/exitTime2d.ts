@@ -11,7 +11,7 @@ import { jsWalker2d, type Walker2D } from './walker2d';
  */
 export const TICK_INTERVAL_2D = 1 << 18;
 /** The first noise block of a sample; blocks double up to BLOCK, so a quick exit wastes few draws. */
-const FIRST_BLOCK = 64;
+export const FIRST_BLOCK = 64;
 
 /** One exit-time chunk on the JavaScript walk (exitTime2dChunk). */
 export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime2DChunkResult | null {

@@ -1,0 +1,130 @@
+/**
+ * Two exit-time samples walked side by side, one per f64x2 lane, for round wells (the walk's
+ * radial form). One sample's step is a single dependency chain (three exps, the clip's sqrt and
+ * division, the projection, the basin lookup) that leaves most of the core idle; a second,
+ * independent chain in the other lane fills it. Each lane does the operations of walk2d.ts's
+ * step in the same order (SIMD arithmetic is IEEE per lane, no fused multiply-add), so each
+ * sample's iterates are the scalar walk's bit for bit; the exp's table lookups and the basin
+ * lookup are done lane by lane.
+ */
+import { BLOCK } from './layout';
+import { box, clip, clip2, etaConfinement, EXP_OFFSET, INV_LN2_N, LN2_N_HI, LN2_N_LO, nodes, SHIFT, spacing, termCount, UNDER, WALK2D_BUF, WALK2D_LABELS, WALK2D_MANTISSA, WALK2D_POWER, WALK2D_TERMS } from './walk2d';
+
+/** Lane B's η·Z pairs (lane A's are WALK2D_BUF), x, y of step j at 2j, 2j + 1. */
+export const PAIR2D_BUF_B: usize = memory.data(2 * BLOCK * 8, 16);
+/** [xA, xB, yA, yB] of the two samples. */
+export const PAIR2D_XY: usize = memory.data(4 * 8, 16);
+/** The basins of each lane's last iterate. */
+export const PAIR2D_BASINS: usize = memory.data(2 * 4, 16);
+
+export function regionPair2d(k: i32): usize {
+  switch (k) {
+    case 0: return PAIR2D_BUF_B;
+    case 1: return PAIR2D_XY;
+    case 2: return PAIR2D_BASINS;
+    default: return 0;
+  }
+}
+
+// @ts-ignore: decorator
+@inline function pair(a: f64, b: f64): v128 {
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
+}
+
+// @ts-ignore: decorator
+@inline function roundHalfUpLane(c: f64, v: f64): i32 {
+  return <i32>(c - 0.5 <= v ? c : c - 1);
+}
+
+/**
+ * Up to `steps` steps of both samples, lane A on WALK2D_BUF from pair fromA, lane B on
+ * PAIR2D_BUF_B from pair fromB; stops after the first step in which an active lane (bit 0: A,
+ * bit 1: B) leaves basin `home`. Returns the steps taken; each lane's last basin is in
+ * PAIR2D_BASINS. An inactive lane walks too (its numbers are not used) but never stops the loop.
+ */
+export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active: i32): i32 {
+  const count = termCount;
+  const n = nodes;
+  const last = n - 1;
+  const hv = f64x2.splat(spacing);
+  const L = box;
+  const Lv = f64x2.splat(L);
+  const minusL = f64x2.splat(-L);
+  const bv = f64x2.splat(clip);
+  const b2v = f64x2.splat(clip2);
+  const ek = f64x2.splat(etaConfinement);
+  const under = f64x2.splat(UNDER);
+  const zero = f64x2.splat(0);
+  const half = f64x2.splat(0.5);
+  const watchA = (active & 1) != 0;
+  const watchB = (active & 2) != 0;
+  let x = v128.load(PAIR2D_XY);
+  let y = v128.load(PAIR2D_XY, 16);
+  let basinA = 0;
+  let basinB = 0;
+  let j = 0;
+  while (j < steps) {
+    let gx = f64x2.mul(ek, x);
+    let gy = f64x2.mul(ek, y);
+    for (let k = 0; k < count; k++) {
+      const o = WALK2D_TERMS + ((<usize>k) << 5);
+      const dx = f64x2.sub(x, v128.load64_splat(o));
+      const dy = f64x2.sub(y, v128.load64_splat(o, 8));
+      const q = f64x2.mul(v128.load64_splat(o, 16), f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)));
+      const live = f64x2.gt(q, under);
+      // A lane whose e^q is 0 computes the exp of UNDER instead, so its table indices stay in range.
+      const qs = v128.bitselect(q, under, live);
+      const kd = f64x2.sub(f64x2.add(f64x2.mul(qs, f64x2.splat(INV_LN2_N)), f64x2.splat(SHIFT)), f64x2.splat(SHIFT));
+      const r = f64x2.sub(f64x2.sub(qs, f64x2.mul(kd, f64x2.splat(LN2_N_HI))), f64x2.mul(kd, f64x2.splat(LN2_N_LO)));
+      const k0 = <i32>f64x2.extract_lane(kd, 0);
+      const k1 = <i32>f64x2.extract_lane(kd, 1);
+      const t = pair(load<f64>(WALK2D_MANTISSA + ((<usize>(k0 & 255)) << 3)), load<f64>(WALK2D_MANTISSA + ((<usize>(k1 & 255)) << 3)));
+      const s = pair(load<f64>(WALK2D_POWER + ((<usize>((k0 >> 8) + EXP_OFFSET)) << 3)), load<f64>(WALK2D_POWER + ((<usize>((k1 >> 8) + EXP_OFFSET)) << 3)));
+      const r2 = f64x2.mul(r, r);
+      const p = f64x2.add(
+        r,
+        f64x2.add(
+          f64x2.mul(r2, f64x2.add(half, f64x2.mul(r, f64x2.splat(1.0 / 6)))),
+          f64x2.mul(f64x2.mul(r2, r2), f64x2.add(f64x2.splat(1.0 / 24), f64x2.mul(r, f64x2.splat(1.0 / 120)))),
+        ),
+      );
+      const ex = f64x2.mul(f64x2.mul(s, f64x2.add(t, f64x2.mul(t, p))), v128.load64_splat(o, 24));
+      const e = v128.bitselect(ex, zero, live);
+      gx = f64x2.add(gx, f64x2.mul(e, dx));
+      gy = f64x2.add(gy, f64x2.mul(e, dy));
+    }
+    const atA = WALK2D_BUF + ((<usize>(fromA + j)) << 4);
+    const atB = PAIR2D_BUF_B + ((<usize>(fromB + j)) << 4);
+    let vx = f64x2.sub(gx, pair(load<f64>(atA), load<f64>(atB)));
+    let vy = f64x2.sub(gy, pair(load<f64>(atA, 8), load<f64>(atB, 8)));
+    const v2 = f64x2.add(f64x2.mul(vx, vx), f64x2.mul(vy, vy));
+    const clipped = f64x2.gt(v2, b2v);
+    if (v128.any_true(clipped)) {
+      const sc = f64x2.div(bv, f64x2.sqrt(v2));
+      vx = v128.bitselect(f64x2.mul(vx, sc), vx, clipped);
+      vy = v128.bitselect(f64x2.mul(vy, sc), vy, clipped);
+    }
+    x = f64x2.sub(x, vx);
+    y = f64x2.sub(y, vy);
+    // Outside the box (or NaN): L above it, −L otherwise, as the scalar projection.
+    x = v128.bitselect(x, v128.bitselect(Lv, minusL, f64x2.gt(x, Lv)), v128.and(f64x2.le(x, Lv), f64x2.ge(x, minusL)));
+    y = v128.bitselect(y, v128.bitselect(Lv, minusL, f64x2.gt(y, Lv)), v128.and(f64x2.le(y, Lv), f64x2.ge(y, minusL)));
+    const gxn = f64x2.div(f64x2.add(x, Lv), hv);
+    const gyn = f64x2.div(f64x2.add(y, Lv), hv);
+    const cx = f64x2.ceil(gxn);
+    const cy = f64x2.ceil(gyn);
+    const niA = roundHalfUpLane(f64x2.extract_lane(cx, 0), f64x2.extract_lane(gxn, 0));
+    const niB = roundHalfUpLane(f64x2.extract_lane(cx, 1), f64x2.extract_lane(gxn, 1));
+    const njA = roundHalfUpLane(f64x2.extract_lane(cy, 0), f64x2.extract_lane(gyn, 0));
+    const njB = roundHalfUpLane(f64x2.extract_lane(cy, 1), f64x2.extract_lane(gyn, 1));
+    basinA = <i32>load<u8>(WALK2D_LABELS + <usize>((njA < last ? njA : last) * n + (niA < last ? niA : last)));
+    basinB = <i32>load<u8>(WALK2D_LABELS + <usize>((njB < last ? njB : last) * n + (niB < last ? niB : last)));
+    j++;
+    if ((watchA && basinA != home) || (watchB && basinB != home)) break;
+  }
+  v128.store(PAIR2D_XY, x);
+  v128.store(PAIR2D_XY, y, 16);
+  store<i32>(PAIR2D_BASINS, basinA);
+  store<i32>(PAIR2D_BASINS, basinB, 4);
+  return j;
+}
