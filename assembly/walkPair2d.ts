@@ -31,11 +31,6 @@ export function regionPair2d(k: i32): usize {
   return f64x2.replace_lane(f64x2.splat(a), 1, b);
 }
 
-// @ts-ignore: decorator
-@inline function roundHalfUpLane(c: f64, v: f64): i32 {
-  return <i32>(c - 0.5 <= v ? c : c - 1);
-}
-
 /**
  * Up to `steps` steps of both samples, lane A on WALK2D_BUF from pair fromA, lane B on
  * PAIR2D_BUF_B from pair fromB; stops after the first step in which an active lane (bit 0: A,
@@ -56,6 +51,9 @@ export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active
   const under = f64x2.splat(UNDER);
   const zero = f64x2.splat(0);
   const half = f64x2.splat(0.5);
+  const one = f64x2.splat(1);
+  const lastv = i32x4.splat(last);
+  const nv = i32x4.splat(n);
   const watchA = (active & 1) != 0;
   const watchB = (active & 2) != 0;
   let x = v128.load(PAIR2D_XY);
@@ -74,12 +72,14 @@ export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active
       const live = f64x2.gt(q, under);
       // A lane whose e^q is 0 computes the exp of UNDER instead, so its table indices stay in range.
       const qs = v128.bitselect(q, under, live);
-      const kd = f64x2.sub(f64x2.add(f64x2.mul(qs, f64x2.splat(INV_LN2_N)), f64x2.splat(SHIFT)), f64x2.splat(SHIFT));
+      // q/ln2·256 + 1.5·2^52 holds k = round(q/ln2·256) in its low mantissa bits: k's 32 bits are read from there.
+      const shifted = f64x2.add(f64x2.mul(qs, f64x2.splat(INV_LN2_N)), f64x2.splat(SHIFT));
+      const kd = f64x2.sub(shifted, f64x2.splat(SHIFT));
       const r = f64x2.sub(f64x2.sub(qs, f64x2.mul(kd, f64x2.splat(LN2_N_HI))), f64x2.mul(kd, f64x2.splat(LN2_N_LO)));
-      const k0 = <i32>f64x2.extract_lane(kd, 0);
-      const k1 = <i32>f64x2.extract_lane(kd, 1);
-      const t = pair(load<f64>(WALK2D_MANTISSA + ((<usize>(k0 & 255)) << 3)), load<f64>(WALK2D_MANTISSA + ((<usize>(k1 & 255)) << 3)));
-      const s = pair(load<f64>(WALK2D_POWER + ((<usize>((k0 >> 8) + EXP_OFFSET)) << 3)), load<f64>(WALK2D_POWER + ((<usize>((k1 >> 8) + EXP_OFFSET)) << 3)));
+      const mantissaAt = v128.add<i32>(v128.shl<i32>(v128.and(shifted, i32x4.splat(255)), 3), i32x4.splat(<i32>WALK2D_MANTISSA));
+      const powerAt = v128.add<i32>(v128.shl<i32>(v128.shr<i32>(shifted, 8), 3), i32x4.splat(<i32>WALK2D_POWER + (EXP_OFFSET << 3)));
+      const t = v128.load64_lane(<usize>i32x4.extract_lane(mantissaAt, 2), v128.load64_zero(<usize>i32x4.extract_lane(mantissaAt, 0)), 1);
+      const s = v128.load64_lane(<usize>i32x4.extract_lane(powerAt, 2), v128.load64_zero(<usize>i32x4.extract_lane(powerAt, 0)), 1);
       const r2 = f64x2.mul(r, r);
       const p = f64x2.add(
         r,
@@ -109,16 +109,16 @@ export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active
     // Outside the box (or NaN): L above it, −L otherwise, as the scalar projection.
     x = v128.bitselect(x, v128.bitselect(Lv, minusL, f64x2.gt(x, Lv)), v128.and(f64x2.le(x, Lv), f64x2.ge(x, minusL)));
     y = v128.bitselect(y, v128.bitselect(Lv, minusL, f64x2.gt(y, Lv)), v128.and(f64x2.le(y, Lv), f64x2.ge(y, minusL)));
+    // Round half up ((x + L)/h to the nearest node, as the scalar walk) in both lanes, then the nodes' label indices.
     const gxn = f64x2.div(f64x2.add(x, Lv), hv);
     const gyn = f64x2.div(f64x2.add(y, Lv), hv);
     const cx = f64x2.ceil(gxn);
     const cy = f64x2.ceil(gyn);
-    const niA = roundHalfUpLane(f64x2.extract_lane(cx, 0), f64x2.extract_lane(gxn, 0));
-    const niB = roundHalfUpLane(f64x2.extract_lane(cx, 1), f64x2.extract_lane(gxn, 1));
-    const njA = roundHalfUpLane(f64x2.extract_lane(cy, 0), f64x2.extract_lane(gyn, 0));
-    const njB = roundHalfUpLane(f64x2.extract_lane(cy, 1), f64x2.extract_lane(gyn, 1));
-    basinA = <i32>load<u8>(WALK2D_LABELS + <usize>((njA < last ? njA : last) * n + (niA < last ? niA : last)));
-    basinB = <i32>load<u8>(WALK2D_LABELS + <usize>((njB < last ? njB : last) * n + (niB < last ? niB : last)));
+    const ni = i32x4.trunc_sat_f64x2_s_zero(v128.bitselect(cx, f64x2.sub(cx, one), f64x2.le(f64x2.sub(cx, half), gxn)));
+    const nj = i32x4.trunc_sat_f64x2_s_zero(v128.bitselect(cy, f64x2.sub(cy, one), f64x2.le(f64x2.sub(cy, half), gyn)));
+    const node = v128.add<i32>(v128.mul<i32>(i32x4.min_s(nj, lastv), nv), i32x4.min_s(ni, lastv));
+    basinA = <i32>load<u8>(WALK2D_LABELS + <usize>i32x4.extract_lane(node, 0));
+    basinB = <i32>load<u8>(WALK2D_LABELS + <usize>i32x4.extract_lane(node, 1));
     j++;
     if ((watchA && basinA != home) || (watchB && basinB != home)) break;
   }
