@@ -84,9 +84,11 @@ export function setWalk2d(isRadial: i32, count: i32, n: i32, h: f64, L: f64, b: 
 
 // @ts-ignore: decorator
 @inline function fastExpParts(q: f64): f64 {
-  const kd = q * INV_LN2_N + SHIFT - SHIFT;
+  const shifted = q * INV_LN2_N + SHIFT;
+  const kd = shifted - SHIFT;
   const r = q - kd * LN2_N_HI - kd * LN2_N_LO;
-  const ki = <i32>kd;
+  // k = kd sits in the low mantissa bits of the shifted double: reading them there skips the conversion's latency.
+  const ki = <i32>reinterpret<i64>(shifted);
   const t = load<f64>(WALK2D_MANTISSA + ((<usize>(ki & 255)) << 3));
   const r2 = r * r;
   const p = r + (r2 * (0.5 + r * (1.0 / 6)) + r2 * r2 * (1.0 / 24 + r * (1.0 / 120)));

@@ -8,7 +8,8 @@
  * lookup are done lane by lane.
  */
 import { BLOCK } from './layout';
-import { box, clip, clip2, etaConfinement, EXP_OFFSET, INV_LN2_N, LN2_N_HI, LN2_N_LO, nodes, SHIFT, spacing, termCount, UNDER, WALK2D_BUF, WALK2D_LABELS, WALK2D_MANTISSA, WALK2D_POWER, WALK2D_TERMS } from './walk2d';
+import { fastExpPair } from './fastExpPair';
+import { box, clip, clip2, etaConfinement, nodes, spacing, termCount, UNDER, WALK2D_BUF, WALK2D_LABELS, WALK2D_TERMS } from './walk2d';
 
 /** Lane B's η·Z pairs (lane A's are WALK2D_BUF), x, y of step j at 2j, 2j + 1. */
 export const PAIR2D_BUF_B: usize = memory.data(2 * BLOCK * 8, 16);
@@ -72,23 +73,7 @@ export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active
       const live = f64x2.gt(q, under);
       // A lane whose e^q is 0 computes the exp of UNDER instead, so its table indices stay in range.
       const qs = v128.bitselect(q, under, live);
-      // q/ln2·256 + 1.5·2^52 holds k = round(q/ln2·256) in its low mantissa bits: k's 32 bits are read from there.
-      const shifted = f64x2.add(f64x2.mul(qs, f64x2.splat(INV_LN2_N)), f64x2.splat(SHIFT));
-      const kd = f64x2.sub(shifted, f64x2.splat(SHIFT));
-      const r = f64x2.sub(f64x2.sub(qs, f64x2.mul(kd, f64x2.splat(LN2_N_HI))), f64x2.mul(kd, f64x2.splat(LN2_N_LO)));
-      const mantissaAt = v128.add<i32>(v128.shl<i32>(v128.and(shifted, i32x4.splat(255)), 3), i32x4.splat(<i32>WALK2D_MANTISSA));
-      const powerAt = v128.add<i32>(v128.shl<i32>(v128.shr<i32>(shifted, 8), 3), i32x4.splat(<i32>WALK2D_POWER + (EXP_OFFSET << 3)));
-      const t = v128.load64_lane(<usize>i32x4.extract_lane(mantissaAt, 2), v128.load64_zero(<usize>i32x4.extract_lane(mantissaAt, 0)), 1);
-      const s = v128.load64_lane(<usize>i32x4.extract_lane(powerAt, 2), v128.load64_zero(<usize>i32x4.extract_lane(powerAt, 0)), 1);
-      const r2 = f64x2.mul(r, r);
-      const p = f64x2.add(
-        r,
-        f64x2.add(
-          f64x2.mul(r2, f64x2.add(half, f64x2.mul(r, f64x2.splat(1.0 / 6)))),
-          f64x2.mul(f64x2.mul(r2, r2), f64x2.add(f64x2.splat(1.0 / 24), f64x2.mul(r, f64x2.splat(1.0 / 120)))),
-        ),
-      );
-      const ex = f64x2.mul(f64x2.mul(s, f64x2.add(t, f64x2.mul(t, p))), v128.load64_splat(o, 24));
+      const ex = f64x2.mul(fastExpPair(qs), v128.load64_splat(o, 24));
       const e = v128.bitselect(ex, zero, live);
       gx = f64x2.add(gx, f64x2.mul(e, dx));
       gy = f64x2.add(gy, f64x2.mul(e, dy));
