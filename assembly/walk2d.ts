@@ -31,7 +31,7 @@ export const LN2_N_HI: f64 = 6.93147180369123816490e-1 / 256;
 export const LN2_N_LO: f64 = 1.90821492927058770002e-10 / 256;
 export const SHIFT: f64 = 6755399441055744;
 export const UNDER: f64 = -745.2;
-const OVER: f64 = 709.78;
+export const OVER: f64 = 709.78;
 export const EXP_OFFSET: i32 = 1100;
 
 export let radial: bool = true;

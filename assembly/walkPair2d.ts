@@ -1,15 +1,15 @@
 /**
- * Two exit-time samples walked side by side, one per f64x2 lane, for round wells (the walk's
- * radial form). One sample's step is a single dependency chain (three exps, the clip's sqrt and
- * division, the projection, the basin lookup) that leaves most of the core idle; a second,
- * independent chain in the other lane fills it. Each lane does the operations of walk2d.ts's
+ * Two exit-time samples walked side by side, one per f64x2 lane, in either form of the walk's
+ * terms (round wells or general quadratic forms). One sample's step is a single dependency
+ * chain (an exp per term, the sums, the clip's sqrt and division, the projection) that leaves
+ * most of the core idle; a second, independent chain in the other lane fills it. Each lane does the operations of walk2d.ts's
  * step in the same order (SIMD arithmetic is IEEE per lane, no fused multiply-add), so each
  * sample's iterates are the scalar walk's bit for bit; the exp's table lookups and the basin
  * lookup are done lane by lane.
  */
 import { BLOCK } from './layout';
 import { fastExpPair } from './fastExpPair';
-import { box, clip, clip2, etaConfinement, nodes, spacing, termCount, UNDER, WALK2D_BUF, WALK2D_LABELS, WALK2D_TERMS } from './walk2d';
+import { box, clip, clip2, etaConfinement, nodes, OVER, radial, spacing, termCount, UNDER, WALK2D_BUF, WALK2D_LABELS, WALK2D_TERMS } from './walk2d';
 
 /** Lane B's η·Z pairs (lane A's are WALK2D_BUF), x, y of step j at 2j, 2j + 1. */
 export const PAIR2D_BUF_B: usize = memory.data(2 * BLOCK * 8, 16);
@@ -50,6 +50,8 @@ export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active
   const b2v = f64x2.splat(clip2);
   const ek = f64x2.splat(etaConfinement);
   const under = f64x2.splat(UNDER);
+  const over = f64x2.splat(OVER);
+  const infinity = f64x2.splat(Infinity);
   const zero = f64x2.splat(0);
   const half = f64x2.splat(0.5);
   const one = f64x2.splat(1);
@@ -65,18 +67,34 @@ export function walkPair2d(fromA: i32, fromB: i32, steps: i32, home: i32, active
   while (j < steps) {
     let gx = f64x2.mul(ek, x);
     let gy = f64x2.mul(ek, y);
-    for (let k = 0; k < count; k++) {
-      const o = WALK2D_TERMS + ((<usize>k) << 5);
-      const dx = f64x2.sub(x, v128.load64_splat(o));
-      const dy = f64x2.sub(y, v128.load64_splat(o, 8));
-      const q = f64x2.mul(v128.load64_splat(o, 16), f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)));
-      const live = f64x2.gt(q, under);
-      // A lane whose e^q is 0 computes the exp of UNDER instead, so its table indices stay in range.
-      const qs = v128.bitselect(q, under, live);
-      const ex = f64x2.mul(fastExpPair(qs), v128.load64_splat(o, 24));
-      const e = v128.bitselect(ex, zero, live);
-      gx = f64x2.add(gx, f64x2.mul(e, dx));
-      gy = f64x2.add(gy, f64x2.mul(e, dy));
+    if (radial) {
+      for (let k = 0; k < count; k++) {
+        const o = WALK2D_TERMS + ((<usize>k) << 5);
+        const dx = f64x2.sub(x, v128.load64_splat(o));
+        const dy = f64x2.sub(y, v128.load64_splat(o, 8));
+        const q = f64x2.mul(v128.load64_splat(o, 16), f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)));
+        const live = f64x2.gt(q, under);
+        // A lane whose e^q is 0 computes the exp of UNDER instead, so its table indices stay in range.
+        const e = v128.bitselect(f64x2.mul(fastExpPair(v128.bitselect(q, under, live)), v128.load64_splat(o, 24)), zero, live);
+        gx = f64x2.add(gx, f64x2.mul(e, dx));
+        gy = f64x2.add(gy, f64x2.mul(e, dy));
+      }
+    } else {
+      for (let k = 0; k < count; k++) {
+        const o = WALK2D_TERMS + (<usize>k) * 48;
+        const dx = f64x2.sub(x, v128.load64_splat(o));
+        const dy = f64x2.sub(y, v128.load64_splat(o, 8));
+        const c = v128.load64_splat(o, 24);
+        const px = f64x2.add(f64x2.mul(v128.load64_splat(o, 16), dx), f64x2.mul(c, dy));
+        const py = f64x2.add(f64x2.mul(c, dx), f64x2.mul(v128.load64_splat(o, 32), dy));
+        const q = f64x2.mul(half, f64x2.add(f64x2.mul(px, dx), f64x2.mul(py, dy)));
+        // As the scalar form: e^q where UNDER < q < OVER, +∞ from OVER up, else (below, NaN) 0.
+        const live = v128.and(f64x2.gt(q, under), f64x2.lt(q, over));
+        let e = v128.bitselect(fastExpPair(v128.bitselect(q, under, live)), zero, live);
+        e = f64x2.mul(v128.bitselect(infinity, e, f64x2.ge(q, over)), v128.load64_splat(o, 40));
+        gx = f64x2.add(gx, f64x2.mul(e, px));
+        gy = f64x2.add(gy, f64x2.mul(e, py));
+      }
     }
     const atA = WALK2D_BUF + ((<usize>(fromA + j)) << 4);
     const atB = PAIR2D_BUF_B + ((<usize>(fromB + j)) << 4);

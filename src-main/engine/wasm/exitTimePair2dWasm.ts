@@ -27,11 +27,9 @@ interface Lane {
  * the next sample. Each sample has its own stream, noise blocks of the same sizes and the same
  * steps as alone, so every exit time and destination is the scalar kernel's bit for bit; only
  * the moments of the ticks differ (about every TICK_INTERVAL_2D iterations of both lanes).
- * Round wells only (the walk's radial form); null otherwise, for the one-sample loop.
  */
-export function exitTimePair2dChunk(k: WasmKernels, task: ExitTime2DTask, land: KernelLandscape2D, tick?: KernelTick): ExitTime2DChunkResult | null | undefined {
+export function exitTimePair2dChunk(k: WasmKernels, task: ExitTime2DTask, land: KernelLandscape2D, tick?: KernelTick): ExitTime2DChunkResult | null {
   const walk = new Walk2D(land, task.params);
-  if (!walk.radial) return undefined;
   const m = walk2dWasm(k);
   const sampler = wasmNoise2d(k, m, task.params.noise, task.params.eta) ?? noiseSampler2d(task.params.noise, task.params.eta);
   m.setUp(walk);

@@ -9,7 +9,7 @@ import { wasmKernels, type WasmKernels } from '../../../src-main/engine/wasm/was
 /**
  * The paired exit-time loop (two samples in the module's f64x2 lanes) against the JavaScript
  * kernel at its edges: one sample (lane B never used), none, a lane censored while the other
- * runs on, ticks that stop the chunk, and a landscape whose wells are not round (no paired walk).
+ * runs on, ticks that stop the chunk, and a landscape whose terms are general quadratic forms.
  * wasmWalk2d.test.ts compares whole chunks of every noise.
  */
 
@@ -60,9 +60,13 @@ describe('paired 2-D exit-time chunks', () => {
     expect(ticks).toBe(2);
   });
 
-  it('leave landscapes without round wells to the one-sample loop', () => {
+  it('pair samples on Müller–Brown too (the general quadratic form), exits and censoring included', () => {
     const mb = kernelLandscape2d({ dimension: 2, preset: 'muller-brown' }, BASIN_MAP_NODES);
-    const t: ExitTime2DTask = { ...task(4, 100), params: { ...p, landscape: { dimension: 2, preset: 'muller-brown' } }, x0: [mb.minima[0], mb.minima[1]] };
-    expect(exitTimePair2dChunk(k, t, mb)).toBeUndefined();
+    const t: ExitTime2DTask = { ...task(41, 300), params: { ...p, landscape: { dimension: 2, preset: 'muller-brown' } }, x0: [mb.minima[0], mb.minima[1]] };
+    const js = runExitTime2d(t)!;
+    const censored = js.exitTo.filter((d) => d === 0).length;
+    expect(censored).toBeGreaterThan(0);
+    expect(censored).toBeLessThan(41);
+    expect(exitTimePair2dChunk(k, t, mb)).toEqual(js);
   });
 });
