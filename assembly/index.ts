@@ -40,3 +40,4 @@ export function region(k: i32): usize {
 export { walk2d, walkTally2d, setWalk2d, region2d } from './walk2d';
 export { setTally2d } from './tally2d';
 export { fillIsotropic } from './noise2d';
+export { walkPair2d, regionPair2d } from './walkPair2d';

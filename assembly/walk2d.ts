@@ -26,22 +26,22 @@ export const WALK2D_POWER: usize = memory.data(2201 * 8, 16);
 /** [x, y] of the path. */
 export const WALK2D_XY: usize = memory.data(2 * 8, 16);
 
-const INV_LN2_N: f64 = 256 / Math.LN2;
-const LN2_N_HI: f64 = 6.93147180369123816490e-1 / 256;
-const LN2_N_LO: f64 = 1.90821492927058770002e-10 / 256;
-const SHIFT: f64 = 6755399441055744;
-const UNDER: f64 = -745.2;
-const OVER: f64 = 709.78;
-const EXP_OFFSET: i32 = 1100;
+export const INV_LN2_N: f64 = 256 / Math.LN2;
+export const LN2_N_HI: f64 = 6.93147180369123816490e-1 / 256;
+export const LN2_N_LO: f64 = 1.90821492927058770002e-10 / 256;
+export const SHIFT: f64 = 6755399441055744;
+export const UNDER: f64 = -745.2;
+export const OVER: f64 = 709.78;
+export const EXP_OFFSET: i32 = 1100;
 
-let radial: bool = true;
-let termCount: i32 = 0;
-let nodes: i32 = 0;
-let spacing: f64 = 0;
-let box: f64 = 0;
-let clip: f64 = 0;
-let clip2: f64 = 0;
-let etaConfinement: f64 = 0;
+export let radial: bool = true;
+export let termCount: i32 = 0;
+export let nodes: i32 = 0;
+export let spacing: f64 = 0;
+export let box: f64 = 0;
+export let clip: f64 = 0;
+export let clip2: f64 = 0;
+export let etaConfinement: f64 = 0;
 
 export function region2d(k: i32): usize {
   switch (k) {
@@ -84,9 +84,11 @@ export function setWalk2d(isRadial: i32, count: i32, n: i32, h: f64, L: f64, b: 
 
 // @ts-ignore: decorator
 @inline function fastExpParts(q: f64): f64 {
-  const kd = q * INV_LN2_N + SHIFT - SHIFT;
+  const shifted = q * INV_LN2_N + SHIFT;
+  const kd = shifted - SHIFT;
   const r = q - kd * LN2_N_HI - kd * LN2_N_LO;
-  const ki = <i32>kd;
+  // k = kd sits in the low mantissa bits of the shifted double: reading them there skips the conversion's latency.
+  const ki = <i32>reinterpret<i64>(shifted);
   const t = load<f64>(WALK2D_MANTISSA + ((<usize>(ki & 255)) << 3));
   const r2 = r * r;
   const p = r + (r2 * (0.5 + r * (1.0 / 6)) + r2 * r2 * (1.0 / 24 + r * (1.0 / 120)));

@@ -11,7 +11,7 @@ import { jsWalker2d, type Walker2D } from './walker2d';
  */
 export const TICK_INTERVAL_2D = 1 << 18;
 /** The first noise block of a sample; blocks double up to BLOCK, so a quick exit wastes few draws. */
-const FIRST_BLOCK = 64;
+export const FIRST_BLOCK = 64;
 
 /** One exit-time chunk on the JavaScript walk (exitTime2dChunk). */
 export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime2DChunkResult | null {
@@ -26,8 +26,9 @@ export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime
  * basin after maxIterations is censored: σ = maxIterations, destination 0. The destination is
  * the basin of X(σ).
  *
- * One sample at a time: unlike 1-D, two samples side by side were slower (measured 1.5–1.65×
+ * One sample at a time: in JavaScript two samples side by side were slower (measured 1.5–1.65×
  * the C reference against 1.3–1.5× alone; the two chains' live values outgrow the registers).
+ * The WebAssembly kernel walks two at once in f64x2 lanes (wasm/exitTimePair2dWasm.ts).
  * Noise comes in blocks of 64, 128, … up to 1024 steps; since a sampler fills [a, c) exactly as
  * [a, b) then [b, c), block sizes change when values are drawn, never which values.
  */

@@ -27,14 +27,14 @@ class ZigguratPairWasm implements NoiseSampler {
     k.exports.setParams(0, 0, Infinity, 0, -Infinity, Infinity, hs, hshift);
   }
 
-  /** Values 2·from … 2·to of the stream into the walk's block (`out` must be that block). */
+  /** Values 2·from … 2·to of the stream into one of the walk's noise blocks (`buf` or `bufB`). */
   fill(stream: NoiseStream, out: Float64Array, from: number, to: number): void {
-    if (out !== this.m.buf) throw new Error('the WebAssembly 2-D sampler fills only the module noise block');
+    const address = this.m.addressOf(out);
     const { k } = this;
     for (let q = 0; q < 4; q++) k.state[4 * q] = stream[q];
     // At most BLOCK values a pass: lane 0's notes for the second pass hold BLOCK.
     for (let a = 2 * from; a < 2 * to; a += BLOCK) {
-      k.exports.fill1(0, this.m.bufAddress, 1, 0, a, Math.min(2 * to, a + BLOCK));
+      k.exports.fill1(0, address, 1, 0, a, Math.min(2 * to, a + BLOCK));
       for (let q = 0; q < 4; q++) stream[q] = k.state[4 * q];
       finishLane(k, this.sampler, 0, stream, out);
     }
@@ -69,10 +69,11 @@ class IsotropicWasm implements NoiseSampler {
   }
 
   fill(stream: NoiseStream, out: Float64Array, from: number, to: number): void {
-    if (out !== this.m.buf || to - from > BLOCK) throw new Error('the WebAssembly 2-D sampler fills only the module noise block');
+    const address = this.m.addressOf(out);
+    if (to - from > BLOCK) throw new Error('the WebAssembly 2-D sampler fills at most a block');
     const { k } = this;
     for (let q = 0; q < 4; q++) k.state[4 * q] = stream[q];
-    this.exports.fillIsotropic(this.m.bufAddress, from, to);
+    this.exports.fillIsotropic(address, from, to);
     for (let q = 0; q < 4; q++) stream[q] = k.state[4 * q];
     const count = k.pendingCount[0];
     if (count > 0) this.sampler.finish(stream, out, count);

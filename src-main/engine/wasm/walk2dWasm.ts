@@ -12,6 +12,8 @@ interface Walk2DExports {
   walk2d(from: number, to: number, home: number): number;
   walkTally2d(steps: number): void;
   setTally2d(bins: number, binScale: number, epsilon2: number, thin: number): void;
+  regionPair2d(k: number): number;
+  walkPair2d(fromA: number, fromB: number, steps: number, home: number, active: number): number;
 }
 
 /** assembly/walk2d.ts MAX_TERMS_2D and MAX_LABELS_2D. */
@@ -43,6 +45,11 @@ export class Walk2DWasm {
   readonly thinned: Float64Array;
   /** [last ball, steps since the last thinned point] in, [ball entries, thinned points] out. */
   readonly tallyState: Int32Array;
+  /** Two exit-time samples side by side (assembly/walkPair2d.ts): lane B's noise block, [xA, xB, yA, yB], each lane's last basin. */
+  readonly bufB: Float64Array;
+  readonly bufBAddress: number;
+  readonly pairXY: Float64Array;
+  readonly pairBasins: Int32Array;
   private readonly terms: Float64Array;
   private readonly labels: Uint8Array;
   private readonly exports: Walk2DExports;
@@ -69,6 +76,27 @@ export class Walk2DWasm {
     this.entryStep = new Int32Array(mem, at(13), BLOCK);
     this.thinned = new Float64Array(mem, at(14), 2 * BLOCK);
     this.tallyState = new Int32Array(mem, at(15), 4);
+    const pairAt = (r: number) => this.exports.regionPair2d(r);
+    this.bufBAddress = pairAt(0);
+    this.bufB = new Float64Array(mem, pairAt(0), 2 * BLOCK);
+    this.pairXY = new Float64Array(mem, pairAt(1), 4);
+    this.pairBasins = new Int32Array(mem, pairAt(2), 2);
+  }
+
+  /** The module address of a noise block (`buf` or `bufB`). */
+  addressOf(block: Float64Array): number {
+    if (block === this.buf) return this.bufAddress;
+    if (block === this.bufB) return this.bufBAddress;
+    throw new Error('the WebAssembly 2-D sampler fills only the module noise blocks');
+  }
+
+  /**
+   * Both lanes' samples up to `steps` steps, lane A from pair fromA of `buf`, lane B from pair
+   * fromB of `bufB`, X in pairXY; stops after the step in which an active lane (bit 0: A, bit 1:
+   * B) leaves `home`. Returns the steps taken; pairBasins holds each lane's last basin.
+   */
+  walkPair(fromA: number, fromB: number, steps: number, home: number, active: number): number {
+    return this.exports.walkPair2d(fromA, fromB, steps, home, active);
   }
 
   /** Writes the walk's constants and terms (and the map's labels when they changed). */
