@@ -70,6 +70,7 @@ export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle):
   const nx = input.x.labels.length;
   // Boundaries fall between cells, and a category axis rounds positions to a category, so they
   // are drawn on hidden value axes that span the same cells (cell k from k − 0.5 to k + 0.5).
+  const flipped = labelsAtFarEnd(input.boundaries);
   const boundarySeries = input.boundaries.map((b, k) => ({
     id: `boundary:${k}`,
     type: 'line' as const,
@@ -80,7 +81,8 @@ export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle):
     z: 5,
     lineStyle: { color: style.dark ? '#ffffff' : '#000000', type: 'dashed' as const, width: 1.5 },
     endLabel: { show: true, formatter: b.label, color: style.text, fontSize: 10 },
-    data: b.axis === 'x' ? [[b.position, -0.5], [b.position, ny - 0.5]] : [[-0.5, b.position], [nx - 0.5, b.position]],
+    // The label sits at the line's last point: its top (or right) end, or the other for a flipped one.
+    data: ends(b, nx, ny, flipped.has(k)),
   }));
   const hidden = (n: number) => ({ type: 'value' as const, min: -0.5, max: n - 0.5, show: false });
   return {
@@ -126,7 +128,7 @@ export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle):
       {
         type: 'text',
         right: 4,
-        top: 4,
+        top: 40,
         style: { text: input.unit, fill: style.muted, fontSize: 11, fontFamily: style.font, width: 100, overflow: 'break' },
       },
     ],
@@ -141,4 +143,29 @@ export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle):
       ...boundarySeries,
     ],
   };
+}
+
+/** Closer than this (in cells) on one axis, two boundaries' labels would overlap at the same end. */
+const LABEL_CROWDING = 0.3;
+
+/**
+ * Boundaries whose label goes to the line's other end: of two neighbours on one axis closer than
+ * LABEL_CROWDING, the second (in position order) flips unless its neighbour already did, so a
+ * cluster alternates ends.
+ */
+function labelsAtFarEnd(boundaries: SweepHeatmapInput['boundaries']): Set<number> {
+  const flipped = new Set<number>();
+  for (const axis of ['x', 'y'] as const) {
+    const order = boundaries.map((b, k) => ({ b, k })).filter(({ b }) => b.axis === axis).sort((p, q) => p.b.position - q.b.position);
+    order.forEach(({ b, k }, i) => {
+      const before = order[i - 1];
+      if (before && b.position - before.b.position < LABEL_CROWDING && !flipped.has(before.k)) flipped.add(k);
+    });
+  }
+  return flipped;
+}
+
+function ends(b: SweepHeatmapInput['boundaries'][number], nx: number, ny: number, flip: boolean): number[][] {
+  const line = b.axis === 'x' ? [[b.position, -0.5], [b.position, ny - 0.5]] : [[-0.5, b.position], [nx - 0.5, b.position]];
+  return flip ? line.reverse() : line;
 }

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildRendererIfStale } from './support/buildRenderer';
-import { startLab, type RunningLab } from './support/labServer';
+import type { Page } from 'playwright-core';
+import type { RunningLab } from './support/labServer';
+import { openBrowserSession, type BrowserSession } from './support/session';
 import { callLab, dataPixels, settledRun } from './support/labCalls';
-import { launchChromium, openPage, screenshotBoth } from './support/browser';
+import { screenshotBoth } from './support/browser';
 
 /** Sweeps in Chromium through the served app: the one-axis staircase, the two-axis heatmap, a cell opened and closed. */
+let session: BrowserSession;
 let lab: RunningLab;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let consoleErrors: string[];
 
@@ -18,17 +17,12 @@ const pixelsOf = (selector: string) => dataPixels(page, selector);
 const pareto = (label: string, clip: number | null) => ({ label, noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip });
 
 beforeAll(async () => {
-  await buildRendererIfStale();
-  lab = await startLab();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  ({ page, consoleErrors } = await openPage(context));
+  session = await openBrowserSession();
+  ({ lab, page, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await lab?.stop();
+  await session?.close();
 });
 
 describe('sweeps in Chromium', () => {

@@ -141,6 +141,27 @@ describe('the two-axis heatmap', () => {
     expect(fills.size).toBeGreaterThanOrEqual(4);
   });
 
+  it('puts the labels of boundaries that crowd one another at alternate ends of their lines', () => {
+    const input = {
+      x: { name: 'clip b', labels: ['0.3', '0.6', 'unclipped'] },
+      y: { name: 'tail index α', labels: ['1.2', '1.5'] },
+      values: [0, 0, 0, 0, 0, 0],
+      unit: 'share',
+      diverging: false,
+      boundaries: [
+        { axis: 'x' as const, position: 0.05, label: 'r₂/2' },
+        { axis: 'x' as const, position: 0.02, label: 'r₃/2' },
+        { axis: 'x' as const, position: 0.1, label: 'r₄/2' },
+        { axis: 'x' as const, position: 1.5, label: 'r₂/1' },
+      ],
+    };
+    const [, ...lines] = sweepHeatmapOption(input, lightStyle).series as { data: number[][] }[];
+    // The label is drawn at a line's last point: y = 1.5 is the top edge (2 rows), −0.5 the bottom.
+    const labelEnd = lines.map((l) => l.data[l.data.length - 1][1]);
+    // In position order r₃/2 (0.02), r₂/2 (0.05), r₄/2 (0.1) alternate top, bottom, top; r₂/1 stands alone.
+    expect(labelEnd).toEqual([-0.5, 1.5, 1.5, 1.5]);
+  });
+
   it('gives long-run cells their occupancy and share in M^large, and nothing before the first chunk', () => {
     const sweep = expandSweep({ kind: 'sweep', base: longBase, over: [{ field: 'clip', values: [0.3, 0.5] }, { field: 'alpha', values: [1.2, 1.5] }] });
     const occupancy = [0.1, 0.4, 0.2, 0.3];
