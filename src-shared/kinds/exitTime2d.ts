@@ -29,7 +29,7 @@ export const exitTime2dKind: ExperimentKindModule<ExitTime2DConfig, ExitTime2DRe
   },
   summarize: (result) => result,
   withSeries: (summary) => summary,
-  describe: (c) => `${describeLandscape2d(c)}, x0 = (${c.x0.join(', ')}), η ∈ {${c.etas.join(', ')}}, ${c.samples} samples, maxIterations ${si(c.maxIterations)}`,
+  describe: (c) => `${describeLandscape2d(c)}, η ∈ {${c.etas.join(', ')}}, ${c.samples} samples, maxIterations ${si(c.maxIterations)}`,
   resultText,
 };
 

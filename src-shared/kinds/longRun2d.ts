@@ -31,7 +31,7 @@ export const longRun2dKind: ExperimentKindModule<LongRun2DConfig, LongRun2DResul
   },
   summarize: (result) => result,
   withSeries: (summary) => summary,
-  describe: (c) => `${describeLandscape2d(c)}, x0 = (${c.x0.join(', ')}), η = ${c.eta}, ${c.paths} paths × ${si(c.iterations)} iterations`,
+  describe: (c) => `${describeLandscape2d(c)}, η = ${c.eta}, ${c.paths} paths × ${si(c.iterations)} iterations`,
   resultText,
 };
 
