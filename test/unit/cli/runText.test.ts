@@ -73,7 +73,7 @@ describe('lab show: sojourns', () => {
 describe('lab show: a running exit-time run', () => {
   it('shows dashes, not a mean of 0, for the η whose samples have not arrived yet', () => {
     const config = exitTimeConfig({ etas: [0.1, 0.05] });
-    const point = (eta: number, samples: number, mean: number, stderr: number) => ({ eta, samples, censored: 0, mean, stderr, exitTimes: [], exitTo: samples ? { 1: samples } : {} });
+    const point = (eta: number, samples: number, mean: number, stderr: number) => ({ eta, samples, censored: 0, mean, stderr, exitTimes: [], exitTo: (samples ? { 1: samples } : {}) as Record<string, number> });
     const run: RunRecord = {
       id: 2, name: config.name, kind: 'exit-time', status: 'running', createdAt: '2026-01-01T00:00:00.000Z', startedAt: '2026-01-01T00:00:00.000Z',
       finishedAt: null, tags: [], notes: '', error: null, progress: null, headline: null, config,
