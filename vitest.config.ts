@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { statisticalTests } from './test/statisticalTests';
@@ -12,5 +13,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest runs cores − 1 files at once: one on two cores. These files spend much of their time
+    // waiting on the processes, worker threads and servers they start, so two at a time took the
+    // suite from 348 s to 217 s on two cores (all 900 tests passing both ways).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
