@@ -95,7 +95,7 @@ export function setWalk2d(isRadial: i32, count: i32, n: i32, h: f64, L: f64, b: 
   return load<f64>(WALK2D_POWER + ((<usize>((ki >> 8) + EXP_OFFSET)) << 3)) * (t + t * p);
 }
 
-/** walkBlock2d on WALK2D_BUF pairs from … to − 1; returns the steps taken. */
+/** walkBlock2d on WALK2D_BUF pairs from … to − 1; returns the steps taken. The tests' window on walkSteps (no kernel calls it). */
 export function walk2d(from: i32, to: i32, home: i32): i32 {
   return walkSteps(from, to, home, false);
 }

@@ -3,7 +3,7 @@ import { exitTime2dStream } from '../random/streamKey';
 import { BLOCK } from '../kernels/exitTime';
 import { basinAt, kernelLandscape2d, type KernelLandscape2D } from './landscape2d';
 import type { ExitTime2DChunkResult, ExitTime2DTask } from './tasks2d';
-import { jsWalker2d, type Walker2D } from './walker2d';
+import { jsWalker2d, type StepWalker2D } from './walker2d';
 
 /**
  * A 2-D step costs several times a 1-D one (an exp per term), so ticks come about every 2^18
@@ -32,7 +32,7 @@ export function runExitTime2d(task: ExitTime2DTask, tick?: KernelTick): ExitTime
  * Noise comes in blocks of 64, 128, … up to 1024 steps; since a sampler fills [a, c) exactly as
  * [a, b) then [b, c), block sizes change when values are drawn, never which values.
  */
-export function exitTime2dChunk(task: ExitTime2DTask, land: KernelLandscape2D, w: Walker2D, tick?: KernelTick): ExitTime2DChunkResult | null {
+export function exitTime2dChunk(task: ExitTime2DTask, land: KernelLandscape2D, w: StepWalker2D, tick?: KernelTick): ExitTime2DChunkResult | null {
   const { x0, maxIterations, sampleCount } = task;
   const home = basinAt(land, x0[0], x0[1]);
   const exitTimes = new Array<number>(sampleCount).fill(0);

@@ -7,10 +7,10 @@ import type { KernelParams2D } from './tasks2d';
 import { Walk2D, walkBlock2d } from './walk2d';
 
 /**
- * What the 2-D chunk loops (exitTime2d.ts, longRun2d.ts) need from a walk, so the loops exist
- * once and each implementation (JavaScript here, WebAssembly in wasm/walker2dWasm.ts) brings
- * only its noise block and step body. Both draw the same values into their block and take the
- * same steps, so a loop gives the same numbers on either.
+ * What the long-run chunk loop (longRun2d.ts) needs from a walk, so the loop exists once and each
+ * implementation (JavaScript here, WebAssembly in wasm/walker2dWasm.ts) brings only its noise
+ * block and step body. Both draw the same values into their block and take the same steps, so
+ * the loop gives the same numbers on either.
  */
 export interface Walker2D {
   /** X(n+1 …) of the block walked last and their 1-based basins, at the step's index in the block. */
@@ -23,15 +23,23 @@ export interface Walker2D {
   moveTo(x: number, y: number): void;
   /** Draws η·Z of steps from … to − 1 (to ≤ BLOCK) from the stream into the walk's noise block. */
   fill(rng: NoiseStream, from: number, to: number): void;
-  /** walkBlock2d on the block's steps from … to − 1; returns the steps taken. */
-  walk(from: number, to: number, home: number): number;
   /** Fresh tallies for a long path's chunk (pathTallies2d.ts). */
   tallies(minima: Float64Array, bins: number, thin: number, epsilon: number, L: number): PathTallies2D;
   /** A long path's block: walks steps 0 … steps − 1 from X(n0) and tallies X(n0 + 1 …) into t, as tallyBlock2d. */
   walkTallied(t: PathTallies2D, n0: number, steps: number): void;
 }
 
-class JsWalker2D implements Walker2D {
+/**
+ * The JavaScript walker also walks a block up to an exit, for the exit-time loop (exitTime2d.ts);
+ * the WebAssembly exit-time kernel walks two samples at once in its own loop instead
+ * (wasm/exitTimePair2dWasm.ts).
+ */
+export interface StepWalker2D extends Walker2D {
+  /** walkBlock2d on the block's steps from … to − 1; returns the steps taken. */
+  walk(from: number, to: number, home: number): number;
+}
+
+class JsWalker2D implements StepWalker2D {
   private readonly w: Walk2D;
   private readonly sampler;
   private readonly buf = new Float64Array(2 * BLOCK);
@@ -71,6 +79,6 @@ class JsWalker2D implements Walker2D {
 }
 
 /** The JavaScript walk of these parameters. */
-export function jsWalker2d(land: KernelLandscape2D, params: KernelParams2D): Walker2D {
+export function jsWalker2d(land: KernelLandscape2D, params: KernelParams2D): StepWalker2D {
   return new JsWalker2D(land, params);
 }

@@ -109,7 +109,11 @@ export class Walk2DWasm {
     this.exports.setWalk2d(w.radial ? 1 : 0, w.termCount, w.n, w.h, w.L, w.b, w.b2, w.etaConfinement);
   }
 
-  /** walkBlock2d on `buf`, from X = xy; leaves X(end) in xy. */
+  /**
+   * walkBlock2d on `buf`, from X = xy; leaves X(end) in xy. No kernel calls it (long runs walk and
+   * tally in one call, exit times walk two samples at once): it lets the tests hold the module's
+   * step body, which walkTallied shares, against walkBlock2d step by step.
+   */
   walk(from: number, to: number, home: number): number {
     return this.exports.walk2d(from, to, home);
   }

@@ -43,10 +43,6 @@ class WasmWalker2D implements Walker2D {
     this.sampler.fill(rng, this.m.buf, from, to);
   }
 
-  walk(from: number, to: number, home: number): number {
-    return this.m.walk(from, to, home);
-  }
-
   tallies(minima: Float64Array, bins: number, thin: number, epsilon: number, L: number): PathTallies2D {
     const t = new PathTallies2D(minima, bins, thin, epsilon, L, this.m.zeroedCounts(bins, minima.length / 2));
     this.m.setUpTally(t);

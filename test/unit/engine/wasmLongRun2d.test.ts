@@ -67,7 +67,6 @@ function watched(land: KernelLandscape2D, p: KernelParams2D): Walker2D {
     get y() { return w.y; },
     moveTo: (x, y) => w.moveTo(x, y),
     fill: (rng: NoiseStream, from, to) => w.fill(rng, from, to),
-    walk: (from, to, home) => w.walk(from, to, home),
     tallies: (minima, bins, thin, epsilon, L) => w.tallies(minima, bins, thin, epsilon, L),
     walkTallied(t: PathTallies2D, n0, steps) {
       w.walkTallied(t, n0, steps);
