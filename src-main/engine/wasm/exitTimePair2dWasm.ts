@@ -3,12 +3,10 @@ import { exitTime2dStream, type NoiseStream } from '../random/streamKey';
 import { BLOCK } from '../kernels/exitTime';
 import { FIRST_BLOCK, TICK_INTERVAL_2D } from '../kernels2d/exitTime2d';
 import { basinAt, type KernelLandscape2D } from '../kernels2d/landscape2d';
-import { noiseSampler2d } from '../kernels2d/noise2d';
 import type { ExitTime2DChunkResult, ExitTime2DTask } from '../kernels2d/tasks2d';
-import { Walk2D } from '../kernels2d/walk2d';
 import type { NoiseSampler } from '../samplers/noiseSampler';
-import { wasmNoise2d } from './noise2dWasm';
-import { walk2dWasm, type Walk2DWasm } from './walk2dWasm';
+import type { Walk2DWasm } from './walk2dWasm';
+import { wasmWalkSetUp } from './walker2dWasm';
 import type { WasmKernels } from './wasmModule';
 
 /** One lane's sample: its stream, steps so far, and its noise block (filled, walked up to pos). */
@@ -29,10 +27,7 @@ interface Lane {
  * the moments of the ticks differ (about every TICK_INTERVAL_2D iterations of both lanes).
  */
 export function exitTimePair2dChunk(k: WasmKernels, task: ExitTime2DTask, land: KernelLandscape2D, tick?: KernelTick): ExitTime2DChunkResult | null {
-  const walk = new Walk2D(land, task.params);
-  const m = walk2dWasm(k);
-  const sampler = wasmNoise2d(k, m, task.params.noise, task.params.eta) ?? noiseSampler2d(task.params.noise, task.params.eta);
-  m.setUp(walk);
+  const { m, sampler } = wasmWalkSetUp(k, land, task.params);
   return pairedChunk(m, sampler, task, land, tick);
 }
 

@@ -23,9 +23,7 @@ class WasmWalker2D implements Walker2D {
   readonly basins: Int32Array;
 
   constructor(k: WasmKernels, land: KernelLandscape2D, params: KernelParams2D) {
-    this.m = walk2dWasm(k);
-    this.sampler = wasmNoise2d(k, this.m, params.noise, params.eta) ?? noiseSampler2d(params.noise, params.eta);
-    this.m.setUp(new Walk2D(land, params));
+    ({ m: this.m, sampler: this.sampler } = wasmWalkSetUp(k, land, params));
     this.xs = this.m.xs;
     this.ys = this.m.ys;
     this.basins = this.m.basins;
@@ -58,6 +56,17 @@ class WasmWalker2D implements Walker2D {
     const points = m.tallyState[3];
     for (let p = 0; p < points; p++) t.trajectory.push2(m.thinned[2 * p], m.thinned[2 * p + 1]);
   }
+}
+
+/**
+ * The module set up to walk with these parameters, and the sampler that fills its noise block:
+ * the module's first pass where noise2dWasm.ts has one, else the JavaScript sampler.
+ */
+export function wasmWalkSetUp(k: WasmKernels, land: KernelLandscape2D, params: KernelParams2D): { m: Walk2DWasm; sampler: NoiseSampler } {
+  const m = walk2dWasm(k);
+  const sampler = wasmNoise2d(k, m, params.noise, params.eta) ?? noiseSampler2d(params.noise, params.eta);
+  m.setUp(new Walk2D(land, params));
+  return { m, sampler };
 }
 
 /**
