@@ -4,7 +4,8 @@ import { runExitTime2d } from '../../../src-main/engine/kernels2d/exitTime2d';
 import { kernelLandscape2d } from '../../../src-main/engine/kernels2d/landscape2d';
 import type { ExitTime2DTask, KernelParams2D } from '../../../src-main/engine/kernels2d/tasks2d';
 import { exitTimePair2dChunk } from '../../../src-main/engine/wasm/exitTimePair2dWasm';
-import { wasmKernels, type WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import type { WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import { loadedKernels } from './wasmSupport';
 
 /**
  * The paired exit-time loop (two samples in the module's f64x2 lanes) against the JavaScript
@@ -24,9 +25,7 @@ const task = (sampleCount: number, maxIterations: number, params = p): ExitTime2
 
 let k: WasmKernels;
 beforeAll(() => {
-  const loaded = wasmKernels();
-  if (!('exports' in loaded)) throw new Error(`the WebAssembly kernels did not load: ${loaded.missing}`);
-  k = loaded;
+  k = loadedKernels();
 });
 
 describe('paired 2-D exit-time chunks', () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Noise } from '../../../src-shared/model/noise';
-import type { ExitTimeChunkResult, KernelParams, KernelTask, LongRunChunkResult, LongRunState } from '../../../src-main/engine/tasks';
+import type { ExitTimeChunkResult, KernelTask, LongRunChunkResult, LongRunState } from '../../../src-main/engine/tasks';
 import { exitTimeKernel, kernelImplementation, longRunKernel, type KernelImplementation } from '../../../src-main/engine/wasm/kernelChoice';
 import { wasmCensored } from '../../../src-main/engine/wasm/exitTimeWasm';
-import { simdSupported, wasmKernels, type WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
-import { exitTask, longTask, paper } from './fixtures';
+import { simdSupported, type WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import { loadedKernels, bits, wasmVariants, params, pareto, gaussian } from './wasmSupport';
+import { exitTask, longTask } from './fixtures';
 
 /**
  * The WebAssembly kernels against the JavaScript ones, bit for bit: every number of every chunk
@@ -15,49 +15,18 @@ import { exitTask, longTask, paper } from './fixtures';
  * module's counters prove it did: the test fails when one never ran.
  */
 
-/** Every number as its exact 64-bit pattern (so −0 ≠ 0 and NaN payloads count too). */
-function bits(value: unknown): string {
-  const view = new DataView(new ArrayBuffer(8));
-  return JSON.stringify(value, (_, v: unknown) => {
-    if (typeof v !== 'number') return v;
-    view.setFloat64(0, v);
-    return view.getBigUint64(0).toString(16);
-  });
-}
-
 function run(task: KernelTask, implementation: KernelImplementation): ExitTimeChunkResult | LongRunChunkResult | null {
   return task.kind === 'exit-time' ? exitTimeKernel(task, undefined, implementation) : longRunKernel(task, undefined, implementation);
 }
-
-function params(noise: Noise, clip: number | null, eta: number): KernelParams {
-  return { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise, clip, eta };
-}
-
-/** Heavy enough noise that jumps get clipped and, near Ω's ends, projected onto ±L = ±1.6. */
-const pareto: Noise = { family: 'pareto', alpha: 1.2, scale: 1, pPlus: 0.5 };
-const gaussian: Noise = { family: 'gaussian', sigma: 8 };
-const variants = [
-  { name: 'Pareto clipped', p: params(pareto, 0.5, 0.02) },
-  { name: 'Pareto unclipped', p: params(pareto, null, 0.02) },
-  { name: 'Gaussian clipped', p: params(gaussian, 0.5, 0.02) },
-  { name: 'Gaussian unclipped', p: params(gaussian, null, 0.02) },
-  // A landscape of 9 points takes the gradient's general product (not the 3/5/7-point trees).
-  { name: 'Pareto clipped, 9 points', p: { ...params(pareto, 0.5, 0.02), criticalPoints: [-1.6, -1.51, -1.3, -0.66, 0.2, 0.49, 0.7, 1.32, 1.5] } },
-  // Two saddles: fewer than the three the long-path tally compares against.
-  { name: 'Gaussian clipped, 5 points', p: { ...params(gaussian, 0.5, 0.02), criticalPoints: [-1.3, -0.66, 0.2, 0.7, 1.32] } },
-];
-
 let k: WasmKernels;
 const before = new Float64Array(4);
 let censoredBefore = 0;
 
 beforeAll(() => {
-  const loaded = wasmKernels();
-  if (!('exports' in loaded)) throw new Error(`the WebAssembly kernels did not load: ${loaded.missing}`);
-  k = loaded;
+  k = loadedKernels();
 });
 
-describe.each(variants)('WebAssembly kernels, $name', ({ name, p }) => {
+describe.each(wasmVariants)('WebAssembly kernels, $name', ({ name, p }) => {
   const clipped = p.clip !== null;
 
   it('give the JavaScript exit times bit for bit, over many chunks, with every rare path taken', () => {

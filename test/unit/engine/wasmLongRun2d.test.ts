@@ -10,7 +10,8 @@ import { jsWalker2d, type Walker2D } from '../../../src-main/engine/kernels2d/wa
 import type { NoiseStream } from '../../../src-main/engine/random/streamKey';
 import { longRun2dKernel } from '../../../src-main/engine/wasm/kernelChoice2d';
 import { runLongRun2dWasm } from '../../../src-main/engine/wasm/longRun2dWasm';
-import { wasmKernels, type WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import type { WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import { loadedKernels } from './wasmSupport';
 
 /**
  * 2-D long runs in WebAssembly (the module walks and tallies) against the JavaScript kernel, bit
@@ -83,9 +84,7 @@ let k: WasmKernels;
 let tailsAndWedgesBefore = [0, 0];
 
 beforeAll(() => {
-  const loaded = wasmKernels();
-  if (!('exports' in loaded)) throw new Error(`the WebAssembly kernels did not load: ${loaded.missing}`);
-  k = loaded;
+  k = loadedKernels();
   tailsAndWedgesBefore = [k.counters[0], k.counters[1]];
 });
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Noise } from '../../../src-shared/model/noise';
 import type { KernelParams, LongRunChunkResult, LongRunState } from '../../../src-main/engine/tasks';
 import { longRunKernel } from '../../../src-main/engine/wasm/kernelChoice';
-import { wasmKernels, type WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
-import { longTask, paper } from './fixtures';
+import type { WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import { loadedKernels, bits, wasmVariants, params, pareto } from './wasmSupport';
+import { longTask } from './fixtures';
 
 /**
  * Groups of long paths walked side by side in the module's SIMD lanes against each path walked
@@ -14,36 +14,10 @@ import { longTask, paper } from './fixtures';
  * projections onto [−L, L]); the test fails when one never did.
  */
 
-function bits(value: unknown): string {
-  const view = new DataView(new ArrayBuffer(8));
-  return JSON.stringify(value, (_, v: unknown) => {
-    if (typeof v !== 'number') return v;
-    view.setFloat64(0, v);
-    return view.getBigUint64(0).toString(16);
-  });
-}
-
-function params(noise: Noise, clip: number | null, eta: number): KernelParams {
-  return { criticalPoints: [...paper.criticalPoints], L: paper.L, gradientScale: paper.gradientScale, noise, clip, eta };
-}
-
-const pareto: Noise = { family: 'pareto', alpha: 1.2, scale: 1, pPlus: 0.5 };
-const gaussian: Noise = { family: 'gaussian', sigma: 8 };
-const variants = [
-  { name: 'Pareto clipped', p: params(pareto, 0.5, 0.02) },
-  { name: 'Pareto unclipped', p: params(pareto, null, 0.02) },
-  { name: 'Gaussian clipped', p: params(gaussian, 0.5, 0.02) },
-  { name: 'Gaussian unclipped', p: params(gaussian, null, 0.02) },
-  // More saddles than the kernel's three compared in registers (counted one step at a time), and fewer.
-  { name: 'Pareto clipped, 9 points', p: { ...params(pareto, 0.5, 0.02), criticalPoints: [-1.6, -1.51, -1.3, -0.66, 0.2, 0.49, 0.7, 1.32, 1.5] } },
-  { name: 'Gaussian clipped, 5 points', p: { ...params(gaussian, 0.5, 0.02), criticalPoints: [-1.3, -0.66, 0.2, 0.7, 1.32] } },
-];
 
 let k: WasmKernels;
 beforeAll(() => {
-  const loaded = wasmKernels();
-  if (!('exports' in loaded)) throw new Error(`the WebAssembly kernels did not load: ${loaded.missing}`);
-  k = loaded;
+  k = loadedKernels();
 });
 
 /** Each path alone on JavaScript, one piece after another: the reference. */
@@ -57,7 +31,7 @@ function alone(p: KernelParams, path: number, pieces: number[], state: LongRunSt
   return out;
 }
 
-describe.each(variants)('a group of long paths on WebAssembly, $name', ({ name, p }) => {
+describe.each(wasmVariants)('a group of long paths on WebAssembly, $name', ({ name, p }) => {
   it.each([4, 2])('gives each of %i paths its lone JavaScript walk bit for bit, chunk after chunk', (size) => {
     const before = Float64Array.from(k.counters);
     const pieces = [1, 1023, 1024, 1025, 4096, 30_001, 777, 65_536];

@@ -10,7 +10,8 @@ import { exitTime2dStream } from '../../../src-main/engine/random/streamKey';
 import { runExitTime2dWasm } from '../../../src-main/engine/wasm/exitTime2dWasm';
 import { exitTime2dKernel } from '../../../src-main/engine/wasm/kernelChoice2d';
 import { walk2dWasm } from '../../../src-main/engine/wasm/walk2dWasm';
-import { wasmKernels, type WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import type { WasmKernels } from '../../../src-main/engine/wasm/wasmModule';
+import { loadedKernels } from './wasmSupport';
 
 /**
  * The 2-D walk in WebAssembly against the JavaScript one, bit for bit: every iterate of long
@@ -55,9 +56,7 @@ let censoredTotal = 0;
 let tailsAndWedgesBefore = [0, 0];
 
 beforeAll(() => {
-  const loaded = wasmKernels();
-  if (!('exports' in loaded)) throw new Error(`the WebAssembly kernels did not load: ${loaded.missing}`);
-  k = loaded;
+  k = loadedKernels();
   tailsAndWedgesBefore = [k.counters[0], k.counters[1]];
 });
 
