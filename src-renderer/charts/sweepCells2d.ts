@@ -1,4 +1,4 @@
-import type { ExitTimeArmSummary, LongRunArmSummary } from '../../src-shared/model';
+import type { ExitTimeArmSummary, LongRunArmShare } from '../../src-shared/model';
 import type { ExitTime2DArmResult, LongRun2DArmResult } from '../../src-shared/model/results2d';
 import type { StaircaseStep, SweepCellResult, SweepResultSummary } from '../../src-shared/sweep';
 
@@ -8,7 +8,7 @@ import type { StaircaseStep, SweepCellResult, SweepResultSummary } from '../../s
  * long-run arm's share per basin plays the 1-D share per field, and its histogram's total is the
  * iterations counted so far. The charts' fields (`occupancy`, `Ω`) then mean basins.
  */
-export type GridCells = { kind: 'exit-time'; cells: SweepCellResult<ExitTimeArmSummary>[] } | { kind: 'long-run'; cells: SweepCellResult<LongRunArmSummary>[] };
+export type GridCells = { kind: 'exit-time'; cells: SweepCellResult<ExitTimeArmSummary>[] } | { kind: 'long-run'; cells: SweepCellResult<LongRunArmShare>[] };
 
 export function gridCells(result: SweepResultSummary): GridCells {
   switch (result.baseKind) {
@@ -30,12 +30,12 @@ function exitArm(a: ExitTime2DArmResult): ExitTimeArmSummary {
     points: a.points.map(({ exitTimes: _, ...p }) => p),
     fit: a.fit,
     theory: a.theory && { field: a.theory.basin, lStar: a.theory.lStar, exponent: a.theory.exponent },
-  } as unknown as ExitTimeArmSummary;
+  };
 }
 
-function longArm(a: Omit<LongRun2DArmResult, 'trajectories'>): LongRunArmSummary {
+function longArm(a: Omit<LongRun2DArmResult, 'trajectories'>): LongRunArmShare {
   const iterations = a.histogram.counts.reduce((s, row) => s + row.reduce((t, v) => t + v, 0), 0);
-  return { label: a.label, clip: a.clip, occupancy: a.share, iterations } as unknown as LongRunArmSummary;
+  return { label: a.label, clip: a.clip, occupancy: a.share, iterations };
 }
 
 /** Whether a sweep's result is over a 2-D base. */

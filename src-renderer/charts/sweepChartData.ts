@@ -1,4 +1,4 @@
-import type { ExitTimeArmSummary, LongRunArmSummary } from '../../src-shared/model';
+import type { ExitTimeArmSummary, LongRunArmShare, LongRunArmSummary } from '../../src-shared/model';
 import { armTheory } from '../../src-shared/theory/armTheory';
 import {
   clipStaircase,
@@ -65,7 +65,7 @@ export function cellLargeMinima(sweep: SweepConfig, arm: number): (number[] | un
 }
 
 /** A one-axis long-run sweep, one arm, as the share chart draws it. */
-export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmSummary>[], arm: number): SweepShareCell[] {
+export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmShare>[], arm: number): SweepShareCell[] {
   const field = sweep.over[0].field;
   const large = cellLargeMinima(sweep, arm);
   return cells.map((cell, k) => {

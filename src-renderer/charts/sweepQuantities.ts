@@ -1,4 +1,4 @@
-import type { ExitTimeArmSummary, LongRunArmSummary } from '../../src-shared/model';
+import type { ExitTimeArmSummary, LongRunArmShare } from '../../src-shared/model';
 import type { SweepCellResult, SweepResultSummary } from '../../src-shared/sweep';
 
 /** What a two-axis heatmap can colour its cells by. */
@@ -49,7 +49,7 @@ export function quantityUnit(q: SweepQuantity): string {
  * `largeMinima` is the cell's M^large for that arm (from its theory), when defined.
  */
 export function cellQuantity(
-  cell: SweepCellResult<ExitTimeArmSummary> | SweepCellResult<LongRunArmSummary>,
+  cell: SweepCellResult<ExitTimeArmSummary> | SweepCellResult<LongRunArmShare>,
   arm: number,
   q: SweepQuantity,
   largeMinima?: readonly number[],

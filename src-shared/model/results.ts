@@ -88,6 +88,9 @@ export interface ExitTimeArmSummary extends Omit<ExitTimeArmResult, 'points'> {
 
 export type LongRunArmSummary = Omit<LongRunArmResult, 'trajectories'>;
 
+/** What a sweep's grid charts read of a long-run arm: a 2-D arm gives the same from its share per basin. */
+export type LongRunArmShare = Pick<LongRunArmSummary, 'label' | 'clip' | 'occupancy' | 'iterations'>;
+
 export type RunResultSummary =
   | { kind: 'exit-time'; arms: ExitTimeArmSummary[] }
   | { kind: 'long-run'; arms: LongRunArmSummary[] };
