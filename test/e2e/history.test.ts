@@ -85,7 +85,7 @@ describe('run history in Chromium', () => {
     // Started by another process on the same file: the server learns of it from the store alone.
     const run = await elsewhere.startRun({
       name: 'e2e owned elsewhere', kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7,
-      etas: [0.001], samples: 400, arms: [pareto('b=0.5', 0.5)],
+      etas: [0.0001], samples: 400, arms: [pareto('b=0.5', 0.5)],
     });
     await gotoHash(page, `/runs/${run.id}`);
     await page.waitForSelector('.page-head .status-pill.running', { timeout: 20_000 });
@@ -143,7 +143,7 @@ describe('run history in Chromium', () => {
     });
     const started = await api<{ id: number }>('startRun', {
       name: 'e2e ended before the stream', kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7,
-      etas: [0.001], samples: 400, arms: [pareto('slow', 0.5)],
+      etas: [0.0001], samples: 400, arms: [pareto('slow', 0.5)],
     });
     await gotoHash(fresh, `/runs/${started.id}`);
     await fresh.waitForSelector('.page-head .status-pill.running', { timeout: 20_000 });
