@@ -35,7 +35,7 @@ describe('heavy reads off the main thread', () => {
     const long = await lab.whenSettled((await lab.startRun(longRunConfig({ paths: 3, iterations: 60_000, thin: 20, arms: [heavy(0.5), heavy(null)] }))).id);
     const exit = await lab.whenSettled((await lab.startRun(exitTimeConfig({ samples: 40 }))).id);
     // A run stopped part-way: its result is the aggregate of what was committed.
-    const partial = await lab.startRun(longRunConfig({ name: 'stopped', paths: 2, iterations: 5_000_000, thin: 1_000 }));
+    const partial = await lab.startRun(longRunConfig({ name: 'stopped', paths: 2, iterations: 200_000_000, thin: 4_000 }));
     await waitFor(() => (query(tmp.path('identical.db'), 'SELECT count(*) FROM chunks WHERE run_id = ?', partial.id) as number) >= 2, 'two committed chunks');
     await lab.cancelRun(partial.id);
     expect([long.status, exit.status, (await lab.getRun(partial.id)).status]).toEqual(['completed', 'completed', 'cancelled']);
@@ -84,7 +84,7 @@ describe('heavy reads off the main thread', () => {
 
   it('serves a running run with its live progress', async () => {
     const lab = service('live.db');
-    const run = await lab.startRun(longRunConfig({ paths: 2, iterations: 20_000_000, thin: 10_000 }));
+    const run = await lab.startRun(longRunConfig({ paths: 2, iterations: 200_000_000, thin: 100_000 }));
     await waitFor(() => (query(tmp.path('live.db'), 'SELECT count(*) FROM chunks WHERE run_id = ?', run.id) as number) >= 1, 'a committed chunk');
     const record = JSON.parse(text(await lab.getRunEncoded(run.id, 'json'))) as { status: string; progress: { done: number } | null; result: unknown };
     expect(record.status).toBe('running');
