@@ -1,4 +1,4 @@
-import type { ExitTimeArmSummary, LongRunArmShare, LongRunArmSummary } from '../../src-shared/model';
+import type { ExitTimeArmSummary, LongRunArmShare } from '../../src-shared/model';
 import { armTheory } from '../../src-shared/theory/armTheory';
 import {
   clipStaircase,
@@ -8,13 +8,13 @@ import {
   sweepFieldLabels,
   type SweepCellResult,
   type SweepConfig,
-  type SweepResultSummary,
   type SweepValue,
 } from '../../src-shared/sweep';
 import type { SweepBoundaryLine, SweepExponentInput } from './sweepExponentOption';
 import type { SweepHeatmapInput } from './sweepHeatmapOption';
 import { categoryPosition } from './sweepHeatmapOption';
 import type { SweepShareCell } from './sweepShareOption';
+import { cellSteps, type GridCells } from './sweepCells2d';
 import { cellQuantity, quantityUnit, type SweepQuantity } from './sweepQuantities';
 
 /** How an axis value reads on a chart. */
@@ -34,6 +34,7 @@ export function clipLines(sweep: SweepConfig, axis: number): SweepBoundaryLine[]
 /** A one-axis exit-time sweep as the exponent chart draws it (cells with a null value left out). */
 export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResult<ExitTimeArmSummary>[]): SweepExponentInput {
   const axis = sweep.over[0];
+  const twoD = isTwoDimensionalBase(sweep.base);
   const numeric = axis.values.filter((v): v is number => v !== null);
   const arms = sweep.base.arms.map((arm, a) => ({
     label: arm.label,
@@ -43,8 +44,12 @@ export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResul
       if (x === null || x === undefined || !r) return [];
       return [{ x, cell: k, slope: r.fit?.slope ?? null, stderr: r.fit?.slopeStderr ?? null, predicted: r.theory?.exponent ?? null }];
     }),
-    staircase: axis.field === 'clip' ? clipStaircase(sweep, a, axis.values) : [],
+    staircase: axis.field !== 'clip' ? [] : twoD ? [] : clipStaircase(sweep, a, axis.values),
   }));
+  // A 2-D base's l* comes from reachability per cell, so its steps are the cells' own predictions.
+  if (twoD && axis.field === 'clip') {
+    arms.forEach((arm, a) => (arm.staircase = cellSteps(arm.points, arm.points.map((p) => cells[p.cell]?.arms[a]?.theory?.lStar ?? null))));
+  }
   const positive = numeric.length > 0 && Math.min(...numeric) > 0;
   return {
     axisName: sweepFieldLabels[axis.field],
@@ -80,11 +85,11 @@ export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<L
 }
 
 /** A two-axis sweep as the heatmap draws it: one quantity of one arm per cell. */
-export function heatmapInput(sweep: SweepConfig, result: SweepResultSummary, quantity: SweepQuantity, arm: number): SweepHeatmapInput {
+export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: SweepQuantity, arm: number): SweepHeatmapInput {
   const [ax, ay] = sweep.over;
   const large = quantity.kind === 'largeShare' ? cellLargeMinima(sweep, arm) : [];
-  const cells = result.cells as SweepCellResult<ExitTimeArmSummary | LongRunArmSummary>[];
-  const values = cells.map((cell, k) => cellQuantity(cell as SweepCellResult<ExitTimeArmSummary>, arm, quantity, large[k]));
+  const cells: readonly (SweepCellResult<ExitTimeArmSummary> | SweepCellResult<LongRunArmShare>)[] = grid.cells;
+  const values = cells.map((cell, k) => cellQuantity(cell, arm, quantity, large[k]));
   const boundaries: SweepHeatmapInput['boundaries'] = [];
   [ax, ay].forEach((axis, k) => {
     for (const line of clipLines(sweep, k)) {
@@ -104,7 +109,7 @@ export function heatmapInput(sweep: SweepConfig, result: SweepResultSummary, qua
   };
 }
 
-function cellNote(arm: ExitTimeArmSummary | LongRunArmSummary | undefined): string {
+function cellNote(arm: ExitTimeArmSummary | LongRunArmShare | undefined): string {
   if (!arm) return '';
   if ('points' in arm) {
     const samples = arm.points.reduce((s, p) => s + p.samples, 0);

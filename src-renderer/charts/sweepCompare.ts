@@ -1,5 +1,6 @@
 import type { SweepConfig, SweepResultSummary } from '../../src-shared/sweep';
 import { heatmapInput } from './sweepChartData';
+import { gridCells } from './sweepCells2d';
 import { colourRange, type SweepHeatmapInput } from './sweepHeatmapOption';
 import type { SweepQuantity, SweepQuantityKind } from './sweepQuantities';
 
@@ -23,16 +24,18 @@ export interface SharedQuantity {
   field?: number;
 }
 
+/** The η an exit-time base (on the line or in the plane) measures; none for a long run's. */
+const baseEtas = (sweep: SweepConfig): readonly number[] => ('etas' in sweep.base ? sweep.base.etas : []);
+
 /** Every η some compared exit-time sweep measured, largest first (the menu of a shared mean-exit choice). */
 export function sharedEtas(sweeps: readonly ComparedSweep[]): number[] {
-  const all = sweeps.flatMap((s) => (s.config.base.kind === 'exit-time' ? s.config.base.etas : []));
-  return [...new Set(all)].sort((a, b) => b - a);
+  return [...new Set(sweeps.flatMap((s) => baseEtas(s.config)))].sort((a, b) => b - a);
 }
 
 /** The shared quantity in one run's terms; null when that run has no such η. */
 export function runQuantity(sweep: SweepConfig, q: SharedQuantity): SweepQuantity | null {
   if (q.kind === 'meanExit') {
-    const etaIndex = sweep.base.kind === 'exit-time' && q.eta !== undefined ? sweep.base.etas.indexOf(q.eta) : -1;
+    const etaIndex = q.eta !== undefined ? baseEtas(sweep).indexOf(q.eta) : -1;
     return etaIndex < 0 ? null : { kind: 'meanExit', etaIndex };
   }
   if (q.kind === 'occupancy') return { kind: 'occupancy', field: q.field ?? 1 };
@@ -59,7 +62,7 @@ export function compareHeatmaps(
   const inputs = sweeps.map((s) => {
     const quantity = runQuantity(s.config, q);
     if (quantity === null) missing.push(s.runId);
-    return heatmapInput(s.config, s.result, quantity ?? { kind: 'meanExit', etaIndex: -1 }, arm);
+    return heatmapInput(s.config, gridCells(s.result), quantity ?? { kind: 'meanExit', etaIndex: -1 }, arm);
   });
   const range = colourRange(inputs.map((i) => i.values), q.kind === 'slopeMinusPredicted');
   return { inputs: inputs.map((i) => ({ ...i, range })), missing };

@@ -129,7 +129,7 @@ export function sweepHeatmapOption(input: SweepHeatmapInput, style: ChartStyle):
         type: 'text',
         right: 4,
         top: 40,
-        style: { text: input.unit, fill: style.muted, fontSize: 11, fontFamily: style.font, width: 100, overflow: 'break' },
+        style: { text: input.unit, fill: style.muted, fontSize: 11, lineHeight: 14, fontFamily: style.font, width: 100, overflow: 'break' },
       },
     ],
     series: [

@@ -1,7 +1,7 @@
 import type { ExperimentConfig } from '../../src-shared/model';
-import type { ExitTimeArmSummary } from '../../src-shared/model';
-import { sweepCells, type SweepCellResult, type SweepConfig, type SweepResultSummary } from '../../src-shared/sweep';
+import { sweepCells, type SweepConfig, type SweepResultSummary } from '../../src-shared/sweep';
 import { exponentInput } from '../charts/sweepChartData';
+import { gridCells } from '../charts/sweepCells2d';
 import { rendererKind, rendererKindNamed } from './registry';
 import type { AnyRendererKind } from './rendererKind';
 
@@ -36,10 +36,12 @@ export const sweepView: AnyRendererKind = {
     const c = run.config as unknown as SweepConfig;
     const result = run.result as unknown as SweepResultSummary | null;
     if (!result) return { exitCurves: [], occupancy: [] };
-    if (c.over.length !== 1 || result.baseKind !== 'exit-time') {
+    // A 2-D base's cells are read as the 1-D ones (basins for fields), as on the run's own page.
+    const grid = gridCells(result);
+    if (c.over.length !== 1 || grid.kind !== 'exit-time') {
       return { exitCurves: [], occupancy: [], sweepGrid: { runId: run.id, name: run.name, config: c, result } };
     }
-    const input = exponentInput(c, result.cells as SweepCellResult<ExitTimeArmSummary>[]);
+    const input = exponentInput(c, grid.cells);
     input.arms = input.arms.map((arm) => ({ ...arm, label: `#${run.id} ${arm.label}` }));
     return { exitCurves: [], occupancy: [], sweepExponents: { field: c.over[0].field, input } };
   },

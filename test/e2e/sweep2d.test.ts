@@ -27,6 +27,7 @@ afterAll(async () => {
 
 describe('sweeps over a 2-D base in Chromium', () => {
   let exitId = 0;
+  let longId = 0;
 
   it('draws a 2-D exit-time clip sweep as fitted against predicted exponents, and opens a cell as a 2-D run', async () => {
     ({ id: exitId } = await api<{ id: number }>('startRun', {
@@ -71,6 +72,7 @@ describe('sweeps over a 2-D base in Chromium', () => {
         { field: 'alpha', values: [1.2, 1.6] },
       ],
     });
+    longId = id;
     expect((await settledRun(lab, id)).status).toBe('completed');
     await gotoRoute(lab, page, `/runs/${id}`);
     await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
@@ -84,6 +86,28 @@ describe('sweeps over a 2-D base in Chromium', () => {
     // One path of 400 thinned points: its line and the x0 marker (the basins' tints are pale).
     await expect.poll(() => pixelsOf(`[data-chart="run-${id}-trajectories-2d"]`), { timeout: 20_000 }).toBeGreaterThan(1_000);
     await screenshotBoth(page, 'sweep2d-long-cell');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('compares 2-D sweeps: exit-time ones on the staircase chart, long-run grids as basin-share heatmaps on one scale', async () => {
+    const again = async (id: number, seed: number) => {
+      const run = await api<{ config: { base: Record<string, unknown> } & Record<string, unknown> }>('getRun', id);
+      const { id: copy } = await api<{ id: number }>('startRun', { ...run.config, name: `e2e 2-D compare seed ${seed}`, base: { ...run.config.base, seed } });
+      expect((await settledRun(lab, copy)).status).toBe('completed');
+      return copy;
+    };
+    const [exitCopy, longCopy] = [await again(exitId, 7), await again(longId, 8)];
+    await gotoRoute(lab, page, `/compare?ids=${exitId},${exitCopy},${longId},${longCopy}`);
+    // Both exit-time sweeps' dots and their cells' predicted steps, on one chart.
+    await expect.poll(() => pixelsOf('[data-chart="compare-sweep-exponents"]'), { timeout: 20_000 }).toBeGreaterThan(300);
+    const heatmaps = page.getByTestId('compare-sweep-heatmaps');
+    expect(await heatmaps.locator('h2').innerText()).toContain('share of time in a basin');
+    expect(await page.locator('#cmp-sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin']);
+    expect(await page.locator('#cmp-sweep-field option').allInnerTexts()).toEqual(['basin 1', 'basin 2', 'basin 3']);
+    for (const id of [longId, longCopy]) {
+      await expect.poll(() => pixelsOf(`[data-chart="compare-sweep-heatmap-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(20_000);
+    }
+    await screenshotBoth(page, 'sweep2d-compare');
     expect(consoleErrors).toEqual([]);
   });
 

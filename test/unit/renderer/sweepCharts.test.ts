@@ -8,6 +8,7 @@ import { sweepExponentOption } from '../../../src-renderer/charts/sweepExponentO
 import { categoryPosition, sweepHeatmapOption } from '../../../src-renderer/charts/sweepHeatmapOption';
 import { sweepShareOption, SWEEP_LARGE_SHARE } from '../../../src-renderer/charts/sweepShareOption';
 import { cellQuantity } from '../../../src-renderer/charts/sweepQuantities';
+import { gridCells } from '../../../src-renderer/charts/sweepCells2d';
 import { lightStyle } from '../../../src-renderer/charts/style';
 
 const arm = { label: 'heavy', noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip: 0.5 };
@@ -111,7 +112,7 @@ describe('the two-axis heatmap', () => {
     const sweep = expandSweep({ kind: 'sweep', base: exitBase, over: [{ field: 'clip', values: [0.2, 0.3, 0.45, 0.7] }, { field: 'alpha', values: [1.2, 1.5] }] });
     const cells = sweepCells(sweep).map((c, k) => ({ values: c.values, arms: [exitArm(sweep, k, 1 + 0.1 * k)] }));
     const result = { kind: 'sweep' as const, baseKind: 'exit-time' as const, cells };
-    const slope = heatmapInput(sweep, result, { kind: 'slope' }, 0);
+    const slope = heatmapInput(sweep, gridCells(result), { kind: 'slope' }, 0);
     expect(slope.values).toEqual(cells.map((_, k) => 1 + 0.1 * k));
     expect(slope.x.labels).toEqual(['0.2', '0.3', '0.45', '0.7']);
     expect(slope.y.labels).toEqual(['1.2', '1.5']);
@@ -119,10 +120,10 @@ describe('the two-axis heatmap', () => {
     expect(slope.boundaries.map((b) => b.label)).toEqual(['r₂/1', 'r₂/2', 'r₂/3']);
     expect(slope.boundaries[0].position).toBeGreaterThan(2);
     expect(slope.boundaries.every((b) => b.axis === 'x')).toBe(true);
-    const diff = heatmapInput(sweep, result, { kind: 'slopeMinusPredicted' }, 0);
+    const diff = heatmapInput(sweep, gridCells(result), { kind: 'slopeMinusPredicted' }, 0);
     expect(diff.values[0]).toBeCloseTo(1 - (1.2 + 0.2 * 3), 12);
     expect(diff.diverging).toBe(true);
-    const mean = heatmapInput(sweep, result, { kind: 'meanExit', etaIndex: 1 }, 0);
+    const mean = heatmapInput(sweep, gridCells(result), { kind: 'meanExit', etaIndex: 1 }, 0);
     expect(mean.values[0]).toBeCloseTo(Math.log10(10 * 100 ** 1), 12);
     expect(mean.unit).toBe('log₁₀ iterations');
 
@@ -167,8 +168,8 @@ describe('the two-axis heatmap', () => {
     const occupancy = [0.1, 0.4, 0.2, 0.3];
     const cells = sweepCells(sweep).map((c, k) => ({ values: c.values, arms: [longArm(k === 3 ? [] : occupancy)] }));
     const result = { kind: 'sweep' as const, baseKind: 'long-run' as const, cells };
-    expect(heatmapInput(sweep, result, { kind: 'occupancy', field: 2 }, 0).values).toEqual([0.4, 0.4, 0.4, null]);
-    const large = heatmapInput(sweep, result, { kind: 'largeShare' }, 0).values;
+    expect(heatmapInput(sweep, gridCells(result), { kind: 'occupancy', field: 2 }, 0).values).toEqual([0.4, 0.4, 0.4, null]);
+    const large = heatmapInput(sweep, gridCells(result), { kind: 'largeShare' }, 0).values;
     expect(large[0]).toBeCloseTo(0.7, 12);
     expect(large[3]).toBeNull();
     expect(cellQuantity(cells[0], 0, { kind: 'slope' })).toBeNull();

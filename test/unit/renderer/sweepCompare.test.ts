@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RunDetail } from '../../../src-shared/api';
 import type { ExitTimeArmSummary } from '../../../src-shared/model';
-import { expandSweep, sweepCells, type SweepConfig } from '../../../src-shared/sweep';
+import { expandSweep, sweepCells, type SweepConfig, type SweepResultSummary } from '../../../src-shared/sweep';
+import { rendererKindNamed } from '../../../src-renderer/kinds/registry';
 import { compareHeatmaps, gridsDiffer, runQuantity, sharedEtas, type ComparedSweep } from '../../../src-renderer/charts/sweepCompare';
 import { sweepHeatmapOption } from '../../../src-renderer/charts/sweepHeatmapOption';
 import { lightStyle } from '../../../src-renderer/charts/style';
@@ -82,5 +84,60 @@ describe('two-axis sweeps compared', () => {
     const { inputs } = compareHeatmaps([a, c], { kind: 'slope' }, 0);
     expect(inputs.map((i) => i.x.labels)).toEqual([['0.3', '0.5'], ['0.3', '0.4', '0.6']]);
     expect(inputs[1].values).toHaveLength(6);
+  });
+});
+
+/** Sweeps over a 2-D base on the Compare page: read as on their own page, basins for fields. */
+describe('2-D sweeps compared', () => {
+  const base2d = {
+    kind: 'exit-time',
+    landscape: { dimension: 2, preset: 'wide-and-sharp' },
+    x0: [-0.8, -0.2],
+    arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
+    etas: [0.1, 0.05],
+    samples: 4,
+  };
+  const { etas: _e, samples: _s, ...shared2d } = base2d;
+  const longBase2d = { ...shared2d, kind: 'long-run', eta: 0.01, paths: 1, iterations: 1000, thin: 10 };
+
+  /** A 2-D exit-time arm as the engine stores it: exit times per η, the fit, the theory of the basin of x0. */
+  const exitArm2d = (slope: number, lStar: number, mean: number) => ({
+    label: 'iso',
+    clip: 0.5,
+    home: 1,
+    points: [0.1, 0.05].map((eta) => ({ eta, samples: 2, censored: 0, mean: mean / eta, stderr: 1, exitTimes: [1, 2], exitTo: { 2: 2 } })),
+    fit: { slope, slopeStderr: 0.1, intercept: 0, r2: 1, points: 2 },
+    theory: { basin: 1, lStar, jumpsByRadius: lStar, exponent: 1.2 + 0.2 * (lStar - 1) },
+  });
+  const run = (id: number, config: unknown, result: unknown) => ({ id, name: `run ${id}`, config, result }) as unknown as RunDetail;
+
+  it('draws a one-axis 2-D exit-time sweep on the staircase chart, its steps the cells\' own predictions', () => {
+    const config = expandSweep({ kind: 'sweep', base: base2d, over: [{ field: 'clip', values: [0.5, 0.8] }] });
+    const result = { kind: 'sweep', baseKind: 'exit-time-2d', cells: [{ values: { clip: 0.5 }, arms: [exitArm2d(1.55, 3, 10)] }, { values: { clip: 0.8 }, arms: [exitArm2d(1.35, 2, 10)] }] };
+    const series = rendererKindNamed('sweep').compareSeries(run(7, config, result), []);
+    expect(series.sweepGrid).toBeUndefined();
+    const arm = series.sweepExponents?.input.arms[0];
+    expect(arm?.label).toBe('#7 iso');
+    expect(arm?.points.map((p) => [p.x, p.slope, p.predicted])).toEqual([[0.5, 1.55, 1.6], [0.8, 1.35, expect.closeTo(1.4, 12)]]);
+    expect(arm?.staircase.map((s) => [s.from, s.to, s.lStar])).toEqual([[0.5, 0.65, 3], [0.65, 0.8, 2]]);
+  });
+
+  it('compares two-axis 2-D exit-time sweeps at a shared η and 2-D long-run ones by a basin\'s share', () => {
+    const over = [{ field: 'clip', values: [0.5, null] }, { field: 'alpha', values: [1.2, 1.5] }];
+    const exitConfig = expandSweep({ kind: 'sweep', base: base2d, over });
+    const exitResult = { kind: 'sweep', baseKind: 'exit-time-2d', cells: sweepCells(exitConfig).map((c, k) => ({ values: c.values, arms: [exitArm2d(1 + k, 2, 10 ** k)] })) } as unknown as SweepResultSummary;
+    const exits: ComparedSweep = { runId: 1, name: 'a', config: exitConfig, result: exitResult };
+    expect(sharedEtas([exits])).toEqual([0.1, 0.05]);
+    const mean = compareHeatmaps([exits], { kind: 'meanExit', eta: 0.05 }, 0);
+    expect(mean.missing).toEqual([]);
+    expect(mean.inputs[0].values.map((v) => Number(v?.toFixed(9)))).toEqual([0, 1, 2, 3].map((k) => Number(Math.log10(10 ** k / 0.05).toFixed(9))));
+    expect(compareHeatmaps([exits], { kind: 'slope' }, 0).inputs[0].values).toEqual([1, 2, 3, 4]);
+
+    const longConfig = expandSweep({ kind: 'sweep', base: longBase2d, over });
+    const longArm = (share: number[]) => ({ label: 'iso', clip: 0.5, share, histogram: { xEdges: [], yEdges: [], counts: [[5, 5]] }, moves: [], sojourns: [] });
+    const longResult = { kind: 'sweep', baseKind: 'long-run-2d', cells: [[0.9, 0.1], [0.6, 0.4], [0.5, 0.5], [0.2, 0.8]].map((share, k) => ({ values: sweepCells(longConfig)[k].values, arms: [longArm(share)] })) } as unknown as SweepResultSummary;
+    const shares = compareHeatmaps([{ runId: 2, name: 'b', config: longConfig, result: longResult }], { kind: 'occupancy', field: 2 }, 0);
+    expect(shares.inputs[0].values).toEqual([0.1, 0.4, 0.5, 0.8]);
+    expect(shares.inputs[0].notes?.[0]).toBe('10 iterations');
   });
 });
