@@ -1,5 +1,6 @@
 import type { ExitTimeArmSummary, LongRunArmShare } from '../../src-shared/model';
 import { armTheory } from '../../src-shared/theory/armTheory';
+import type { TheoryReport2D } from '../../src-shared/theory2d/types';
 import {
   clipStaircase,
   isTwoDimensionalBase,
@@ -59,20 +60,25 @@ export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResul
   };
 }
 
-/** M^large of each cell's arm `arm` (undefined where the theory leaves it undefined). */
-export function cellLargeMinima(sweep: SweepConfig, arm: number): (number[] | undefined)[] {
-  return sweepCells(sweep).map(({ config }) => {
-    // A 2-D cell's graph comes with the lab's theory (seconds), not drawn per edit.
-    if (isTwoDimensionalBase(config)) return undefined;
+/**
+ * Each cell's R^2 report, from the lab's theory of a sweep over a 2-D base (its graph costs
+ * seconds, so it is asked of the lab, never computed per edit); undefined until it arrives.
+ */
+export type CellReports2D = readonly TheoryReport2D[] | undefined;
+
+/** M^large of each cell's arm `arm` (undefined where the theory leaves it undefined, or has not arrived). */
+export function cellLargeMinima(sweep: SweepConfig, arm: number, reports2d?: CellReports2D): (number[] | undefined)[] {
+  return sweepCells(sweep).map(({ config }, k) => {
+    if (isTwoDimensionalBase(config)) return reports2d?.[k]?.arms[arm]?.largeMinima;
     const a = config.arms[arm];
     return a ? armTheory(config.landscape, a).largeMinima : undefined;
   });
 }
 
 /** A one-axis long-run sweep, one arm, as the share chart draws it. */
-export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmShare>[], arm: number): SweepShareCell[] {
+export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmShare>[], arm: number, reports2d?: CellReports2D): SweepShareCell[] {
   const field = sweep.over[0].field;
-  const large = cellLargeMinima(sweep, arm);
+  const large = cellLargeMinima(sweep, arm, reports2d);
   return cells.map((cell, k) => {
     const r = cell.arms[arm];
     return {
@@ -85,9 +91,9 @@ export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<L
 }
 
 /** A two-axis sweep as the heatmap draws it: one quantity of one arm per cell. */
-export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: SweepQuantity, arm: number): SweepHeatmapInput {
+export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: SweepQuantity, arm: number, reports2d?: CellReports2D): SweepHeatmapInput {
   const [ax, ay] = sweep.over;
-  const large = quantity.kind === 'largeShare' ? cellLargeMinima(sweep, arm) : [];
+  const large = quantity.kind === 'largeShare' ? cellLargeMinima(sweep, arm, reports2d) : [];
   const cells: readonly (SweepCellResult<ExitTimeArmSummary> | SweepCellResult<LongRunArmShare>)[] = grid.cells;
   const values = cells.map((cell, k) => cellQuantity(cell, arm, quantity, large[k]));
   const boundaries: SweepHeatmapInput['boundaries'] = [];

@@ -78,8 +78,19 @@ describe('sweeps over a 2-D base in Chromium', () => {
     await page.waitForSelector('[data-testid="sweep-chart"] canvas', { timeout: 20_000 });
     // The colour bar alone is about 3,600 coloured pixels; the 4 cells cover far more.
     await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
-    expect(await page.locator('#sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin']);
+    expect(await page.locator('#sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin', 'share of time in M^large']);
     await screenshotBoth(page, 'sweep2d-long-grid');
+    // M^large from each cell's graph, which the lab computes: unclipped every basin is large (share 1).
+    await page.selectOption('#sweep-quantity', 'largeShare');
+    await expect.poll(() => page.getByTestId('sweep-chart').innerText(), { timeout: 20_000 }).not.toContain('computing');
+    await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
+    // The cell (unclipped, α = 1.6): the heatmap's grid is inset 70 px left, 110 right, 40 top, 56 bottom.
+    const box = await page.locator('[data-testid="sweep-chart"] canvas').first().boundingBox();
+    if (!box) throw new Error('the heatmap has no canvas');
+    await page.mouse.move(box.x + 70 + 0.75 * (box.width - 180), box.y + 40 + 0.25 * (box.height - 96));
+    await expect.poll(() => page.locator('[data-testid="sweep-chart"]').innerText(), { timeout: 10_000 }).toMatch(/fraction of time in M\^large: 1\b/);
+    await screenshotBoth(page, 'sweep2d-long-grid-large');
+    await page.selectOption('#sweep-quantity', 'occupancy');
     await page.getByRole('button', { name: 'open' }).nth(3).click();
     await page.getByTestId('results-2d').waitFor();
     await expect.poll(() => pixelsOf(`[data-chart="run-${id}-occupancy-2d"]`), { timeout: 20_000 }).toBeGreaterThan(2_000);

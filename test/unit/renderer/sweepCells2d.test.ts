@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellSteps, gridCells } from '../../../src-renderer/charts/sweepCells2d';
-import type { SweepResultSummary } from '../../../src-shared/sweep';
+import { expandSweep, sweepTheory, type SweepResultSummary } from '../../../src-shared/sweep';
+import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
+import { shareCells } from '../../../src-renderer/charts/sweepChartData';
+import { cellQuantity } from '../../../src-renderer/charts/sweepQuantities';
 
 describe('2-D sweep cells for the grid charts', () => {
   it('present a 2-D exit-time arm as the exponent chart reads it (fit, predicted exponent and l*, no exit times)', () => {
@@ -44,5 +47,37 @@ describe('2-D sweep cells for the grid charts', () => {
       [0.55, 0.7, 3, 1.6],
       [0.7, 0.8, 2, 1.4],
     ]);
+  });
+});
+
+describe('a 2-D long-run grid\'s share in M^large', () => {
+  const base = {
+    kind: 'long-run',
+    landscape: { dimension: 2, preset: 'wide-and-sharp' },
+    x0: [-0.8, -0.2],
+    arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 0.3, direction: 'isotropic' }, clip: 0.5 }],
+    eta: 0.01,
+    paths: 1,
+    iterations: 1000,
+    thin: 10,
+  };
+  const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.3, null] }] });
+  const arm = (share: number[]) => ({ label: 'iso', clip: 0.3, share, histogram: { xEdges: [], yEdges: [], counts: [[4]] }, moves: [], sojourns: [] });
+  const result = { kind: 'sweep', baseKind: 'long-run-2d', cells: [{ values: { clip: 0.3 }, arms: [arm([0.7, 0.2, 0.1])] }, { values: { clip: null }, arms: [arm([0.5, 0.3, 0.2])] }] } as unknown as SweepResultSummary;
+  const grid = gridCells(result);
+  if (grid.kind !== 'long-run') throw new Error('a long-run grid');
+  // The lab's theory of the sweep, as LabApi.theory answers it: each cell's R^2 report.
+  const reports = sweepTheory(sweep).cells.map((c) => c.report as TheoryReport2D);
+
+  it('sums each cell\'s shares over the basins its own graph calls large', () => {
+    expect(reports.map((r) => r.arms[0].largeMinima)).toEqual([[1], [1, 2, 3]]);
+    expect(shareCells(sweep, grid.cells, 0, reports).map((c) => c.largeMinima)).toEqual([[1], [1, 2, 3]]);
+    const quantity = { kind: 'largeShare' } as const;
+    expect(cellQuantity(grid.cells[0], 0, quantity, reports[0].arms[0].largeMinima)).toBeCloseTo(0.7, 12);
+    expect(cellQuantity(grid.cells[1], 0, quantity, reports[1].arms[0].largeMinima)).toBeCloseTo(1, 12);
+  });
+
+  it('has none before the lab\'s reports arrive, rather than a guess', () => {
+    expect(shareCells(sweep, grid.cells, 0).map((c) => c.largeMinima)).toEqual([undefined, undefined]);
   });
 });
