@@ -2,7 +2,7 @@ import type { EChartsOption, GridComponentOption, SeriesOption, XAXisComponentOp
 import type { Landscape, LongRunArmSummary as LongRunArmResult } from '../../src-shared/model';
 import { saddles } from '../../src-shared/model';
 import { sampleLoss } from './landscapeCurve';
-import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
+import { axisStyle, baseOption, colorAt, type ChartStyle, MARK_LINE_PRECISION } from './style';
 
 /** Density of X on [−L, L] from bin counts: counts / (total · bin width). */
 export function histogramDensity(histogram: { edges: number[]; counts: number[] }): [number, number][] {
@@ -62,7 +62,7 @@ export function histogramOption(arms: readonly LongRunArmResult[], landscape: La
       lineStyle: { width: 1, color: colorAt(style, k) },
       itemStyle: { color: colorAt(style, k) },
       areaStyle: { color: colorAt(style, k), opacity: 0.35 },
-      markLine: { silent: true, symbol: 'none', lineStyle: { color: style.axis, type: 'dotted' }, label: { show: false }, data: saddleLines },
+      markLine: { precision: MARK_LINE_PRECISION, silent: true, symbol: 'none', lineStyle: { color: style.axis, type: 'dotted' }, label: { show: false }, data: saddleLines },
     });
     series.push({
       name: 'f',

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { fields, minima, saddles, type Landscape } from '../../src-shared/model';
 import { potential } from '../../src-shared/theory';
 import { sampleLoss } from './landscapeCurve';
-import { axisStyle, baseOption, type ChartStyle } from './style';
+import { axisStyle, baseOption, type ChartStyle, MARK_LINE_PRECISION } from './style';
 
 /**
  * The loss f on [−L, L] with minima m_i, saddles s_i and the attraction fields Ω_i shaded;
@@ -40,7 +40,7 @@ export function landscapeOption(landscape: Landscape, style: ChartStyle, x0?: nu
         itemStyle: { color: style.text },
         markArea: { silent: true, data: areas as never },
         ...(x0 !== undefined && Number.isFinite(x0)
-          ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: style.palette[2], type: 'dashed' as const, width: 1.5 }, label: { formatter: 'x₀', color: style.palette[2] }, data: [{ xAxis: x0 }] } }
+          ? { markLine: { precision: MARK_LINE_PRECISION, silent: true, symbol: 'none', lineStyle: { color: style.palette[2], type: 'dashed' as const, width: 1.5 }, label: { formatter: 'x₀', color: style.palette[2] }, data: [{ xAxis: x0 }] } }
           : {}),
       },
       {

@@ -70,3 +70,9 @@ export function baseOption(style: ChartStyle) {
     legend: { textStyle: { color: style.text, fontSize: 12 }, top: 0, type: 'scroll' as const },
   };
 }
+
+/**
+ * For every markLine: ECharts rounds a markLine's axis value to `precision` decimals (2 by
+ * default) and draws the line there, so b = r₂/3 = 0.2133 would sit at 0.21.
+ */
+export const MARK_LINE_PRECISION = 12;

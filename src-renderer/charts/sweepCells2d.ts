@@ -1,6 +1,6 @@
 import type { ExitTimeArmSummary, LongRunArmShare } from '../../src-shared/model';
 import type { ExitTime2DArmResult, LongRun2DArmResult } from '../../src-shared/model/results2d';
-import type { StaircaseStep, SweepCellResult, SweepResultSummary } from '../../src-shared/sweep';
+import type { ClipStep2D, StaircaseStep, SweepCellResult, SweepResultSummary } from '../../src-shared/sweep';
 
 /**
  * A sweep's cells as the grid charts read them, whatever the base's dimension. A 2-D exit-time
@@ -58,4 +58,34 @@ export function cellSteps(points: readonly { x: number; predicted: number | null
     lStar: p.lStar,
     exponent: p.predicted,
   })).filter((s) => s.to > s.from);
+}
+
+/**
+ * The same steps placed where the lab's theory located them (bisection on the basin map between
+ * neighbouring cells, `steps`: one arm's, start basin only) instead of halfway. The exponent of an
+ * l* no cell has (l* falling by two between cells) follows from a cell's: β = α + (α−1)(l−1).
+ */
+export function locatedCellSteps(points: readonly { x: number; predicted: number | null }[], lStars: readonly (number | null)[], steps: readonly ClipStep2D[]): StaircaseStep[] {
+  const known = points.map((p, k) => ({ ...p, lStar: lStars[k] })).filter((p): p is { x: number; predicted: number; lStar: number } => p.predicted !== null && p.lStar !== null);
+  if (known.length === 0) return [];
+  known.sort((p, q) => p.x - q.x);
+  const first = known[0];
+  const alpha = (first.predicted + first.lStar - 1) / first.lStar;
+  const exponent = (l: number) => alpha + (alpha - 1) * (l - 1);
+  const lo = first.x;
+  const hi = known[known.length - 1].x;
+  const cuts = steps
+    .map((s) => ({ at: (s.located[0] + s.located[1]) / 2, above: s.lStar[1] }))
+    .filter((c) => c.at > lo && c.at < hi)
+    .sort((p, q) => p.at - q.at);
+  const out: StaircaseStep[] = [];
+  let from = lo;
+  let lStar = first.lStar;
+  for (const cut of cuts) {
+    out.push({ from, to: cut.at, lStar, exponent: exponent(lStar) });
+    from = cut.at;
+    lStar = cut.above;
+  }
+  out.push({ from, to: hi, lStar, exponent: exponent(lStar) });
+  return out.filter((s) => s.to > s.from);
 }

@@ -3,6 +3,7 @@ import { armTheory } from '../../src-shared/theory/armTheory';
 import type { TheoryReport2D } from '../../src-shared/theory2d/types';
 import {
   clipStaircase,
+  type ClipStep2D,
   isTwoDimensionalBase,
   sweepBoundaries,
   sweepCells,
@@ -15,7 +16,7 @@ import type { SweepBoundaryLine, SweepExponentInput } from './sweepExponentOptio
 import type { SweepHeatmapInput } from './sweepHeatmapOption';
 import { categoryPosition } from './sweepHeatmapOption';
 import type { SweepShareCell } from './sweepShareOption';
-import { cellSteps, type GridCells } from './sweepCells2d';
+import { cellSteps, locatedCellSteps, type GridCells } from './sweepCells2d';
 import { cellQuantity, quantityUnit, type SweepQuantity } from './sweepQuantities';
 
 /** How an axis value reads on a chart. */
@@ -33,7 +34,7 @@ export function clipLines(sweep: SweepConfig, axis: number): SweepBoundaryLine[]
 }
 
 /** A one-axis exit-time sweep as the exponent chart draws it (cells with a null value left out). */
-export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResult<ExitTimeArmSummary>[]): SweepExponentInput {
+export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResult<ExitTimeArmSummary>[], steps2d?: readonly ClipStep2D[]): SweepExponentInput {
   const axis = sweep.over[0];
   const twoD = isTwoDimensionalBase(sweep.base);
   const numeric = axis.values.filter((v): v is number => v !== null);
@@ -47,15 +48,26 @@ export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResul
     }),
     staircase: axis.field !== 'clip' ? [] : twoD ? [] : clipStaircase(sweep, a, axis.values),
   }));
-  // A 2-D base's l* comes from reachability per cell, so its steps are the cells' own predictions.
+  // A 2-D base's l* comes from reachability per cell, so its steps are the cells' own predictions,
+  // placed where the lab's theory located them once it has answered, else halfway between cells.
+  let lines = clipLines(sweep, 0);
   if (twoD && axis.field === 'clip') {
-    arms.forEach((arm, a) => (arm.staircase = cellSteps(arm.points, arm.points.map((p) => cells[p.cell]?.arms[a]?.theory?.lStar ?? null))));
+    arms.forEach((arm, a) => {
+      const lStars = arm.points.map((p) => cells[p.cell]?.arms[a]?.theory?.lStar ?? null);
+      const mine = steps2d?.filter((s) => s.arm === a && s.startBasin);
+      arm.staircase = mine ? locatedCellSteps(arm.points, lStars, mine) : cellSteps(arm.points, lStars);
+    });
+    lines = (steps2d ?? []).filter((s) => s.startBasin).map((s) => ({
+      x: (s.located[0] + s.located[1]) / 2,
+      label: `${arms.length > 1 ? `${sweep.base.arms[s.arm]?.label ?? ''}: ` : ''}l*${subscript(s.basin)} ${s.lStar[0]}→${s.lStar[1]}`,
+      emphasis: true,
+    }));
   }
   const positive = numeric.length > 0 && Math.min(...numeric) > 0;
   return {
     axisName: sweepFieldLabels[axis.field],
     arms,
-    boundaries: clipLines(sweep, 0),
+    boundaries: lines,
     logAxis: positive && Math.max(...numeric) / Math.min(...numeric) >= 10,
   };
 }

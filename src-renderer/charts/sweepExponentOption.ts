@@ -3,7 +3,7 @@ import type { StaircaseStep } from '../../src-shared/sweep';
 import { errorBarSeries } from './errorBars';
 import { escapeHtml } from './escapeHtml';
 import { formatSci } from '../format';
-import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
+import { axisStyle, baseOption, colorAt, type ChartStyle, MARK_LINE_PRECISION } from './style';
 
 /** One arm across a one-axis sweep: per cell, the fitted exponent and the predicted one. */
 export interface SweepExponentArm {
@@ -81,6 +81,7 @@ export function sweepExponentOption(input: SweepExponentInput, style: ChartStyle
       data: [],
       silent: true,
       markLine: {
+        precision: MARK_LINE_PRECISION,
         symbol: 'none',
         silent: true,
         animation: false,

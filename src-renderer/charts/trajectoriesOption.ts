@@ -2,7 +2,7 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { fields, type Landscape } from '../../src-shared/model';
 import { formatSci } from '../format';
 import type { TrajectoryWindow } from '../../src-shared/api';
-import { axisStyle, baseOption, colorAt, type ChartStyle } from './style';
+import { axisStyle, baseOption, colorAt, type ChartStyle, MARK_LINE_PRECISION } from './style';
 
 /** The zoom window in percent of the whole path, as ECharts' dataZoom reports it. */
 export interface ZoomPercent {
@@ -29,7 +29,7 @@ export function trajectoriesOption(window: TrajectoryWindow | null, iterations: 
     lineStyle: { width: 1, color: colorAt(style, k) },
     itemStyle: { color: colorAt(style, k) },
     ...(k === 0
-      ? { markLine: { silent: true, symbol: 'none', label: { formatter: '{b}', color: style.muted, fontSize: 10, position: 'end' as const }, data: levels } }
+      ? { markLine: { precision: MARK_LINE_PRECISION, silent: true, symbol: 'none', label: { formatter: '{b}', color: style.muted, fontSize: 10, position: 'end' as const }, data: levels } }
       : {}),
   }));
   const base = baseOption(style);

@@ -75,9 +75,10 @@ export function sweepTheory(sweep: SweepConfig, eta?: number): SweepTheoryReport
  */
 function sweepTheory2d(sweep: SweepConfig): SweepTheoryReport {
   const cells = sweepCells(sweep);
-  const { reports, startBasin } = cellReports2d(sweep.base as Parameters<typeof cellReports2d>[0], cells);
+  const analysis = cellReports2d(sweep.base as Parameters<typeof cellReports2d>[0], cells);
+  const { reports, startBasin } = analysis;
   const boundaries = sweep.over.map((axis, k): AxisBoundaries => {
-    if (axis.field === 'clip') return { axis: k, field: 'clip', dimension: 2, steps: clipSteps2d(sweep, cells, reports, k, startBasin) };
+    if (axis.field === 'clip') return { axis: k, field: 'clip', dimension: 2, steps: clipSteps2d(sweep, cells, analysis, k) };
     if (axis.field === 'alpha') {
       const numbers = axis.values.filter((v): v is number => v !== null);
       const lStars = reports.flatMap((r) => r.arms.flatMap((a) => (a.applicable ? a.fields.filter((f) => f.index === startBasin).map((f) => f.lStar) : [])));

@@ -1,6 +1,7 @@
 import { basinOf } from '../theory2d/basinMap';
-import { landscapeTheory2d } from '../theory2d/landscapeTheory';
-import { theoryReport2dOf } from '../theory2d/report';
+import type { Arm2D } from '../theory2d/arm';
+import { landscapeTheory2d, type LandscapeTheory2D } from '../theory2d/landscapeTheory';
+import { armTheory2d, theoryReport2dOf } from '../theory2d/report';
 import type { TheoryReport2D } from '../theory2d/types';
 import type { ExitTime2DConfig, LongRun2DConfig } from '../model/config2d';
 import type { SweepCell, SweepConfig } from './expandSweep';
@@ -18,7 +19,12 @@ export interface ClipStep2D {
   radius: number;
   /** The two neighbouring clip values, smaller first. */
   between: [number, number];
-  /** l*_i at the smaller and at the larger of them. */
+  /**
+   * Where l*_i changes, narrowed by bisection between the two values to the basin map's
+   * resolution (at most a quarter of its spacing wide; the map cannot place it closer).
+   */
+  located: [number, number];
+  /** l*_i just below and just above `located` (when l* falls by more than one between the two cells, one step per change). */
   lStar: [number, number];
   /** True for the basin of x0 (the one an exit-time run measures). */
   startBasin: boolean;
@@ -28,10 +34,32 @@ export interface ClipStep2D {
  * Every cell's R^2 report from one analysis of the landscape (the axes never change it): the
  * basin map is traced once, each cell pays only its arms' reachability.
  */
-export function cellReports2d(base: ExitTime2DConfig | LongRun2DConfig, cells: readonly SweepCell[]): { reports: TheoryReport2D[]; startBasin: number } {
+export function cellReports2d(base: ExitTime2DConfig | LongRun2DConfig, cells: readonly SweepCell[]): { theory: LandscapeTheory2D; reports: TheoryReport2D[]; startBasin: number } {
   const theory = landscapeTheory2d(base.landscape);
-  const reports = cells.map((cell) => theoryReport2dOf(theory, (cell.config as ExitTime2DConfig | LongRun2DConfig).arms));
-  return { reports, startBasin: basinOf(theory.map, base.x0) };
+  const reports = cells.map((cell) => theoryReport2dOf(theory, armsOf(cell)));
+  return { theory, reports, startBasin: basinOf(theory.map, base.x0) };
+}
+
+const armsOf = (cell: SweepCell): readonly Arm2D[] => (cell.config as ExitTime2DConfig | LongRun2DConfig).arms;
+
+/** Bisection halvings at most: from any gap between two cells to far below a map spacing. */
+const MAX_HALVINGS = 30;
+
+/**
+ * Every change of l*_basin for `arm` with clip in [lo, hi], knowing its values at both ends: the
+ * interval is halved until it is a quarter of the map's spacing h, keeping each half whose ends
+ * differ (both when l* falls by two or more, so each change gets its own step).
+ */
+function locateSteps(theory: LandscapeTheory2D, arm: Arm2D, basin: number, ends: { lo: number; hi: number; lLo: number; lHi: number }, depth = 0): { located: [number, number]; lStar: [number, number] }[] {
+  const { lo, hi, lLo, lHi } = ends;
+  if (hi - lo <= theory.map.h / 4 || depth >= MAX_HALVINGS) return [{ located: [lo, hi], lStar: [lLo, lHi] }];
+  const mid = (lo + hi) / 2;
+  const lMid = armTheory2d(theory, { ...arm, clip: mid }).fields.find((f) => f.index === basin)?.lStar;
+  if (lMid === undefined) return [{ located: [lo, hi], lStar: [lLo, lHi] }];
+  return [
+    ...(lMid !== lLo ? locateSteps(theory, arm, basin, { lo, hi: mid, lLo, lHi: lMid }, depth + 1) : []),
+    ...(lMid !== lHi ? locateSteps(theory, arm, basin, { lo: mid, hi, lLo: lMid, lHi }, depth + 1) : []),
+  ];
 }
 
 /**
@@ -39,7 +67,8 @@ export function cellReports2d(base: ExitTime2DConfig | LongRun2DConfig, cells: r
  * axis (the other axis held fixed), each pair of neighbouring numeric clips where the count
  * changes. Arms whose theory does not apply (light tails) have none.
  */
-export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], reports: readonly TheoryReport2D[], axis: number, startBasin: number): ClipStep2D[] {
+export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], analysis: { theory: LandscapeTheory2D; reports: readonly TheoryReport2D[]; startBasin: number }, axis: number): ClipStep2D[] {
+  const { theory, reports, startBasin } = analysis;
   const other = sweep.over.find((_, k) => k !== axis);
   const lines = other ? other.values.map((v) => cells.filter((c) => c.values[other.field] === v)) : [cells];
   const field = sweep.over[axis].field;
@@ -47,8 +76,8 @@ export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], rep
   const steps: ClipStep2D[] = [];
   for (const line of lines) {
     const byClip = line
-      .map((c) => ({ b: c.values[field], report: reports[c.index] }))
-      .filter((p): p is { b: number; report: TheoryReport2D } => typeof p.b === 'number')
+      .map((c) => ({ b: c.values[field], report: reports[c.index], cell: c }))
+      .filter((p): p is { b: number; report: TheoryReport2D; cell: SweepCell } => typeof p.b === 'number')
       .sort((p, q) => p.b - q.b);
     for (let k = 0; k + 1 < byClip.length; k++) {
       const [lo, hi] = [byClip[k], byClip[k + 1]];
@@ -61,7 +90,10 @@ export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], rep
           const id = `${a}/${f.index}/${lo.b}/${hi.b}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          steps.push({ arm: a, basin: f.index, radius: f.radius, between: [lo.b, hi.b], lStar: [f.lStar, g.lStar], startBasin: f.index === startBasin });
+          const arm = armsOf(lo.cell)[a];
+          for (const step of locateSteps(theory, arm, f.index, { lo: lo.b, hi: hi.b, lLo: f.lStar, lHi: g.lStar })) {
+            steps.push({ arm: a, basin: f.index, radius: f.radius, between: [lo.b, hi.b], ...step, startBasin: f.index === startBasin });
+          }
         }
       });
     }

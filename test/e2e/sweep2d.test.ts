@@ -42,6 +42,8 @@ describe('sweeps over a 2-D base in Chromium', () => {
     // Two numeric cells' dots with error bars and the predicted line; the axes alone paint none.
     await expect.poll(() => pixelsOf('[data-testid="sweep-chart"]'), { timeout: 20_000 }).toBeGreaterThan(300);
     expect(await page.getByTestId('sweep-cells').innerText()).toMatch(/β 1\.400 \(l\* = 2\)/);
+    // The step between b = 0.5 and 0.8, located by the lab's theory and drawn as a line.
+    await expect.poll(() => page.getByTestId('sweep-chart').innerText(), { timeout: 20_000 }).toMatch(/where l\* changes, located by the lab between the cells\. Click/);
     // The run-wide panel says where the theory is (per cell) rather than asking to fix fields.
     expect(await page.getByTestId('sweep-theory-note').innerText()).toContain('the cell\'s own theory');
     await screenshotBoth(page, 'sweep2d-exit-grid');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cellSteps, gridCells } from '../../../src-renderer/charts/sweepCells2d';
+import { cellSteps, gridCells, locatedCellSteps } from '../../../src-renderer/charts/sweepCells2d';
 import { expandSweep, sweepTheory, type SweepResultSummary } from '../../../src-shared/sweep';
 import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
-import { shareCells } from '../../../src-renderer/charts/sweepChartData';
+import { exponentInput, shareCells } from '../../../src-renderer/charts/sweepChartData';
 import { cellQuantity } from '../../../src-renderer/charts/sweepQuantities';
 
 describe('2-D sweep cells for the grid charts', () => {
@@ -79,5 +79,48 @@ describe('a 2-D long-run grid\'s share in M^large', () => {
 
   it('has none before the lab\'s reports arrive, rather than a guess', () => {
     expect(shareCells(sweep, grid.cells, 0).map((c) => c.largeMinima)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a 2-D clip axis\'s steps where the lab located them', () => {
+  const points = [
+    { x: 0.4, predicted: 1.8 },
+    { x: 1, predicted: 1.4 },
+  ];
+  // Between b = 0.4 (l* = 4) and 1 (l* = 2) the lab found two changes: 4 → 3 and 3 → 2.
+  const step = (located: [number, number], lStar: [number, number]) => ({ arm: 0, basin: 1, radius: 1.32, between: [0.4, 1] as [number, number], located, lStar, startBasin: true });
+
+  it('break the staircase at each located change, the l* no cell has given its exponent from α', () => {
+    const steps = locatedCellSteps(points, [4, 2], [step([0.66, 0.662], [3, 2]), step([0.44, 0.442], [4, 3])]);
+    expect(steps.map((s) => [s.from, s.to, s.lStar, Number(s.exponent.toFixed(9))])).toEqual([
+      [0.4, 0.441, 4, 1.8],
+      [0.441, 0.661, 3, 1.6],
+      [0.661, 1, 2, 1.4],
+    ]);
+  });
+
+  it('are drawn on the exponent chart as lines labelled with the change, replacing the halfway steps', () => {
+    const base = {
+      kind: 'exit-time',
+      landscape: { dimension: 2, preset: 'wide-and-sharp' },
+      x0: [-0.8, -0.2],
+      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
+      etas: [0.1, 0.05],
+      samples: 4,
+    };
+    const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.4, 1] }] });
+    const arm = (clip: number, lStar: number, exponent: number) => ({
+      label: 'iso', clip, points: [], fit: { slope: exponent, slopeStderr: 0.1, intercept: 0, r2: 1, points: 2 }, theory: { field: 1, lStar, exponent },
+    });
+    const cells = [{ values: { clip: 0.4 }, arms: [arm(0.4, 4, 1.8)] }, { values: { clip: 1 }, arms: [arm(1, 2, 1.4)] }];
+    const halfway = exponentInput(sweep, cells);
+    expect(halfway.arms[0].staircase.map((s) => s.lStar)).toEqual([4, 2]);
+    expect(halfway.boundaries).toEqual([]);
+    const located = exponentInput(sweep, cells, [step([0.44, 0.442], [4, 3]), step([0.66, 0.662], [3, 2])]);
+    expect(located.arms[0].staircase.map((s) => s.lStar)).toEqual([4, 3, 2]);
+    expect(located.boundaries).toEqual([
+      { x: 0.441, label: 'l*₁ 4→3', emphasis: true },
+      { x: 0.661, label: 'l*₁ 3→2', emphasis: true },
+    ]);
   });
 });

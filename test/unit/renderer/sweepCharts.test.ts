@@ -79,6 +79,27 @@ describe('the one-axis exponent chart', () => {
   });
 });
 
+describe('a boundary line on the exponent chart', () => {
+  it('is drawn at its value, not at the value rounded to two decimals (ECharts\' markLine default)', () => {
+    const input = {
+      axisName: 'clip b',
+      arms: [{ label: 'a', points: [{ x: 0.5, cell: 0, slope: 1.5, stderr: null, predicted: 1.6 }, { x: 0.8, cell: 1, slope: 1.3, stderr: null, predicted: 1.4 }], staircase: [] }],
+      boundaries: [{ x: 0.6629, label: 'l*₁ 3→2', emphasis: true }],
+      logAxis: false,
+    };
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 700, height: 420 });
+    chart.setOption(sweepExponentOption(input, lightStyle));
+    const [at, rounded] = [0.6629, 0.66].map((x) => chart.convertToPixel({ xAxisIndex: 0 }, x) as number);
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    expect(at - rounded).toBeGreaterThan(3);
+    // Vertical segments "M x y1 L x y2": the boundary is one of them.
+    const verticals = [...svg.matchAll(/d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"/g)].filter((m) => m[1] === m[3]).map((m) => Number(m[1]));
+    expect(verticals.some((x) => Math.abs(x - at) < 0.6)).toBe(true);
+    expect(verticals.some((x) => Math.abs(x - rounded) < 0.6)).toBe(false);
+  });
+});
+
 describe('the one-axis long-run share chart', () => {
   const sweep = expandSweep({ kind: 'sweep', base: longBase, over: [{ field: 'clip', values: [0.3, 0.5] }] });
   it('stacks each field\'s share per cell and marks the share in M^large of the cell\'s graph', () => {

@@ -103,7 +103,31 @@ describe('the theory of a 2-D sweep', () => {
     const [axis] = theory.boundaries;
     if (axis.field !== 'clip' || !('steps' in axis)) throw new Error('expected the 2-D clip steps');
     const start = axis.steps.filter((s: ClipStep2D) => s.startBasin);
-    expect(start).toEqual([{ arm: 0, basin: 1, radius: expect.closeTo(1.3234, 3), between: [0.6, 0.8], lStar: [3, 2], startBasin: true }]);
+    expect(start).toEqual([{ arm: 0, basin: 1, radius: expect.closeTo(1.3234, 3), between: [0.6, 0.8], located: [expect.any(Number), expect.any(Number)], lStar: [3, 2], startBasin: true }]);
+    // Narrowed by bisection to a quarter of the map's spacing, where isotropic jumps need
+    // ⌈r₁/b⌉ = 3 below r₁/2 and 2 above it (the node sets place it within about a spacing).
+    const [below, above] = start[0].located;
+    const first = theory.cells[0].report;
+    const h = 'dimension' in first ? first.basinMap.spacing : NaN;
+    expect(above - below).toBeLessThanOrEqual(h / 4);
+    expect(Math.abs((below + above) / 2 - start[0].radius / 2)).toBeLessThan(1.5 * h);
+    // Each located step is a true change: l* on either side of it, asked directly.
+    const base = sweep.base as ExitTime2DConfig;
+    const lAt = (clip: number) => theoryReport2d(base.landscape, [{ ...base.arms[0], clip }]).arms[0].fields[0].lStar;
+    expect([lAt(below), lAt(above)]).toEqual([3, 2]);
+  });
+
+  it('gives each change its own located step when l* falls by two between neighbouring cells', () => {
+    // b = 0.4 … 1: ⌈r₁/b⌉ goes 4 → 3 near r₁/3 ≈ 0.44 and 3 → 2 near r₁/2 ≈ 0.66.
+    const wide = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.4, 1] }] });
+    const analysed = sweepTheory(wide);
+    const [axis] = analysed.boundaries;
+    if (axis.field !== 'clip' || !('steps' in axis)) throw new Error('expected the 2-D clip steps');
+    const start = axis.steps.filter((s: ClipStep2D) => s.startBasin).sort((p, q) => p.located[0] - q.located[0]);
+    expect(start.map((s) => [s.between, s.lStar])).toEqual([[[0.4, 1], [4, 3]], [[0.4, 1], [3, 2]]]);
+    const report = analysed.cells[0].report;
+    const h = 'dimension' in report ? report.basinMap.spacing : NaN;
+    start.forEach((s, k) => expect(Math.abs((s.located[0] + s.located[1]) / 2 - s.radius / [3, 2][k])).toBeLessThan(1.5 * h));
     // Without the basin map (per edit in the designer) a 2-D axis has no boundaries.
     expect(sweepBoundaries(sweep)).toEqual([{ axis: 0, field: 'clip' }]);
   });
