@@ -3,6 +3,7 @@ import { armTheory } from '../../src-shared/theory/armTheory';
 import type { TheoryReport2D } from '../../src-shared/theory2d/types';
 import {
   clipStaircase,
+  type AxisBoundaries,
   type ClipStep2D,
   isTwoDimensionalBase,
   sweepBoundaries,
@@ -34,7 +35,7 @@ export function clipLines(sweep: SweepConfig, axis: number): SweepBoundaryLine[]
 }
 
 /** A one-axis exit-time sweep as the exponent chart draws it (cells with a null value left out). */
-export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResult<ExitTimeArmSummary>[], steps2d?: readonly ClipStep2D[]): SweepExponentInput {
+export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResult<ExitTimeArmSummary>[], lab2d?: SweepTheory2D): SweepExponentInput {
   const axis = sweep.over[0];
   const twoD = isTwoDimensionalBase(sweep.base);
   const numeric = axis.values.filter((v): v is number => v !== null);
@@ -52,16 +53,13 @@ export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResul
   // placed where the lab's theory located them once it has answered, else halfway between cells.
   let lines = clipLines(sweep, 0);
   if (twoD && axis.field === 'clip') {
+    const steps2d = stepsOn(lab2d, 0);
     arms.forEach((arm, a) => {
       const lStars = arm.points.map((p) => cells[p.cell]?.arms[a]?.theory?.lStar ?? null);
       const mine = steps2d?.filter((s) => s.arm === a && s.startBasin);
       arm.staircase = mine ? locatedCellSteps(arm.points, lStars, mine) : cellSteps(arm.points, lStars);
     });
-    lines = (steps2d ?? []).filter((s) => s.startBasin).map((s) => ({
-      x: (s.located[0] + s.located[1]) / 2,
-      label: `${arms.length > 1 ? `${sweep.base.arms[s.arm]?.label ?? ''}: ` : ''}l*${subscript(s.basin)} ${s.lStar[0]}→${s.lStar[1]}`,
-      emphasis: true,
-    }));
+    lines = (steps2d ?? []).filter((s) => s.startBasin).map((s) => ({ x: locatedAt(s), label: stepLabel(sweep, s, arms.length > 1), emphasis: true }));
   }
   const positive = numeric.length > 0 && Math.min(...numeric) > 0;
   return {
@@ -73,24 +71,40 @@ export function exponentInput(sweep: SweepConfig, cells: readonly SweepCellResul
 }
 
 /**
- * Each cell's R^2 report, from the lab's theory of a sweep over a 2-D base (its graph costs
- * seconds, so it is asked of the lab, never computed per edit); undefined until it arrives.
+ * The lab's theory of a sweep over a 2-D base (LabApi.theory): each cell's R^2 report and each
+ * axis's boundaries, a clip axis's l* steps located on the basin map. Its graphs cost seconds, so
+ * it is asked of the lab, never computed per edit; the charts draw without it until it arrives.
  */
-export type CellReports2D = readonly TheoryReport2D[] | undefined;
+export interface SweepTheory2D {
+  reports: readonly TheoryReport2D[];
+  boundaries: readonly AxisBoundaries[];
+}
+
+/** Axis `axis`'s located l* steps, when it is a clip axis and the lab has answered. */
+function stepsOn(lab2d: SweepTheory2D | undefined, axis: number): readonly ClipStep2D[] | undefined {
+  const b = lab2d?.boundaries[axis];
+  return b?.field === 'clip' && 'steps' in b ? b.steps : undefined;
+}
+
+const locatedAt = (s: ClipStep2D) => (s.located[0] + s.located[1]) / 2;
+
+/** "l*₁ 3→2", prefixed with the arm's label when several arms share the chart. */
+const stepLabel = (sweep: SweepConfig, s: ClipStep2D, withArm: boolean) =>
+  `${withArm ? `${sweep.base.arms[s.arm]?.label ?? ''}: ` : ''}l*${subscript(s.basin)} ${s.lStar[0]}→${s.lStar[1]}`;
 
 /** M^large of each cell's arm `arm` (undefined where the theory leaves it undefined, or has not arrived). */
-export function cellLargeMinima(sweep: SweepConfig, arm: number, reports2d?: CellReports2D): (number[] | undefined)[] {
+export function cellLargeMinima(sweep: SweepConfig, arm: number, lab2d?: SweepTheory2D): (number[] | undefined)[] {
   return sweepCells(sweep).map(({ config }, k) => {
-    if (isTwoDimensionalBase(config)) return reports2d?.[k]?.arms[arm]?.largeMinima;
+    if (isTwoDimensionalBase(config)) return lab2d?.reports[k]?.arms[arm]?.largeMinima;
     const a = config.arms[arm];
     return a ? armTheory(config.landscape, a).largeMinima : undefined;
   });
 }
 
 /** A one-axis long-run sweep, one arm, as the share chart draws it. */
-export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmShare>[], arm: number, reports2d?: CellReports2D): SweepShareCell[] {
+export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<LongRunArmShare>[], arm: number, lab2d?: SweepTheory2D): SweepShareCell[] {
   const field = sweep.over[0].field;
-  const large = cellLargeMinima(sweep, arm, reports2d);
+  const large = cellLargeMinima(sweep, arm, lab2d);
   return cells.map((cell, k) => {
     const r = cell.arms[arm];
     return {
@@ -103,17 +117,22 @@ export function shareCells(sweep: SweepConfig, cells: readonly SweepCellResult<L
 }
 
 /** A two-axis sweep as the heatmap draws it: one quantity of one arm per cell. */
-export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: SweepQuantity, arm: number, reports2d?: CellReports2D): SweepHeatmapInput {
+export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: SweepQuantity, arm: number, lab2d?: SweepTheory2D): SweepHeatmapInput {
   const [ax, ay] = sweep.over;
-  const large = quantity.kind === 'largeShare' ? cellLargeMinima(sweep, arm, reports2d) : [];
+  const large = quantity.kind === 'largeShare' ? cellLargeMinima(sweep, arm, lab2d) : [];
   const cells: readonly (SweepCellResult<ExitTimeArmSummary> | SweepCellResult<LongRunArmShare>)[] = grid.cells;
   const values = cells.map((cell, k) => cellQuantity(cell, arm, quantity, large[k]));
   const boundaries: SweepHeatmapInput['boundaries'] = [];
+  const everyField = sweep.base.kind === 'long-run' || sweep.base.kind === 'long-run-2d';
   [ax, ay].forEach((axis, k) => {
-    for (const line of clipLines(sweep, k)) {
+    // A 2-D base's lines are the lab's located l* steps of the chosen arm.
+    const lines = isTwoDimensionalBase(sweep.base)
+      ? (stepsOn(lab2d, k) ?? []).filter((s) => s.arm === arm).map((s) => ({ x: locatedAt(s), label: stepLabel(sweep, s, false), emphasis: s.startBasin }))
+      : clipLines(sweep, k);
+    for (const line of lines) {
       const position = categoryPosition(axis.values, line.x);
       // Only the start field's steps for an exit-time base (the field it measures); every field's for a long run.
-      if (position !== null && (line.emphasis || sweep.base.kind === 'long-run')) boundaries.push({ axis: k === 0 ? 'x' : 'y', position, label: line.label });
+      if (position !== null && (line.emphasis || everyField)) boundaries.push({ axis: k === 0 ? 'x' : 'y', position, label: line.label });
     }
   });
   return {

@@ -1,27 +1,24 @@
 import { ref, watch, type Ref } from 'vue';
-import { isTwoDimensionalBase, type ClipStep2D, type SweepConfig } from '../../src-shared/sweep';
-import type { TheoryReport2D } from '../../src-shared/theory2d/types';
+import { isTwoDimensionalBase, type SweepConfig } from '../../src-shared/sweep';
 import { lab } from '../api/lab';
+import type { SweepTheory2D } from '../charts/sweepChartData';
 
 export interface SweepTheory2DState {
-  /** Each cell's R^2 report, in grid order; null until the lab answers (or for a 1-D base). */
-  reports: Ref<TheoryReport2D[] | null>;
-  /** The first axis's l* steps when it is a clip axis, located between its cells; null until the lab answers. */
-  clipSteps: Ref<ClipStep2D[] | null>;
+  /** Each cell's R^2 report and each axis's located l* steps; null until the lab answers (or for a 1-D base). */
+  theory: Ref<SweepTheory2D | null>;
   error: Ref<string | null>;
   loading: Ref<boolean>;
 }
 
 /**
- * The R^2 reports of a stored sweep's cells, asked of the lab once per config (LabApi.theory on
+ * The R^2 reports of a stored sweep's cells and its located l* steps, asked of the lab once per config (LabApi.theory on
  * the sweep: the basin map is traced once, each cell pays its arms' reachability, about two
  * seconds on a theory thread, more for a clip axis, whose steps it locates by bisection). `wanted`
- * says whether the view needs them (a 2-D long-run grid's M^large, a one-axis clip sweep's steps;
- * exit-time cells carry their own l*). An answer for a config since replaced is dropped.
+ * says whether the view needs them (a 2-D long-run grid's M^large, a clip axis's steps; exit-time
+ * cells carry their own l*). An answer for a config since replaced is dropped.
  */
 export function useSweepTheory2d(config: () => SweepConfig, wanted: () => boolean): SweepTheory2DState {
-  const reports = ref<TheoryReport2D[] | null>(null);
-  const clipSteps = ref<ClipStep2D[] | null>(null);
+  const theory = ref<SweepTheory2D | null>(null);
   const error = ref<string | null>(null);
   const loading = ref(false);
   let ticket = 0;
@@ -29,8 +26,7 @@ export function useSweepTheory2d(config: () => SweepConfig, wanted: () => boolea
     () => (wanted() && isTwoDimensionalBase(config().base) ? JSON.stringify(config()) : null),
     async (key) => {
       const mine = ++ticket;
-      reports.value = null;
-      clipSteps.value = null;
+      theory.value = null;
       error.value = null;
       loading.value = key !== null;
       if (key === null) return;
@@ -38,12 +34,11 @@ export function useSweepTheory2d(config: () => SweepConfig, wanted: () => boolea
         const answer = await lab.theory(config());
         if (mine !== ticket) return;
         if (!('cells' in answer)) throw new Error('the lab did not answer with a sweep\'s cells');
-        reports.value = answer.cells.map((c) => {
+        const reports = answer.cells.map((c) => {
           if (!('dimension' in c.report)) throw new Error('the lab answered with a report on the real line for a 2-D cell');
           return c.report;
         });
-        const first = answer.boundaries[0];
-        clipSteps.value = first?.field === 'clip' && 'steps' in first ? first.steps : null;
+        theory.value = { reports, boundaries: answer.boundaries };
       } catch (e) {
         if (mine === ticket) error.value = `theory: ${(e as Error).message}`;
       } finally {
@@ -52,5 +47,5 @@ export function useSweepTheory2d(config: () => SweepConfig, wanted: () => boolea
     },
     { immediate: true },
   );
-  return { reports, clipSteps, error, loading };
+  return { theory, error, loading };
 }

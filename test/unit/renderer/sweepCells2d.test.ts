@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellSteps, gridCells, locatedCellSteps } from '../../../src-renderer/charts/sweepCells2d';
-import { expandSweep, sweepTheory, type SweepResultSummary } from '../../../src-shared/sweep';
+import { expandSweep, sweepCells, sweepTheory, type SweepResultSummary } from '../../../src-shared/sweep';
 import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
-import { exponentInput, shareCells } from '../../../src-renderer/charts/sweepChartData';
+import { exponentInput, heatmapInput, shareCells } from '../../../src-renderer/charts/sweepChartData';
 import { cellQuantity } from '../../../src-renderer/charts/sweepQuantities';
 
 describe('2-D sweep cells for the grid charts', () => {
@@ -67,11 +67,13 @@ describe('a 2-D long-run grid\'s share in M^large', () => {
   const grid = gridCells(result);
   if (grid.kind !== 'long-run') throw new Error('a long-run grid');
   // The lab's theory of the sweep, as LabApi.theory answers it: each cell's R^2 report.
-  const reports = sweepTheory(sweep).cells.map((c) => c.report as TheoryReport2D);
+  const analysed = sweepTheory(sweep);
+  const reports = analysed.cells.map((c) => c.report as TheoryReport2D);
+  const lab2d = { reports, boundaries: analysed.boundaries };
 
   it('sums each cell\'s shares over the basins its own graph calls large', () => {
     expect(reports.map((r) => r.arms[0].largeMinima)).toEqual([[1], [1, 2, 3]]);
-    expect(shareCells(sweep, grid.cells, 0, reports).map((c) => c.largeMinima)).toEqual([[1], [1, 2, 3]]);
+    expect(shareCells(sweep, grid.cells, 0, lab2d).map((c) => c.largeMinima)).toEqual([[1], [1, 2, 3]]);
     const quantity = { kind: 'largeShare' } as const;
     expect(cellQuantity(grid.cells[0], 0, quantity, reports[0].arms[0].largeMinima)).toBeCloseTo(0.7, 12);
     expect(cellQuantity(grid.cells[1], 0, quantity, reports[1].arms[0].largeMinima)).toBeCloseTo(1, 12);
@@ -116,11 +118,41 @@ describe('a 2-D clip axis\'s steps where the lab located them', () => {
     const halfway = exponentInput(sweep, cells);
     expect(halfway.arms[0].staircase.map((s) => s.lStar)).toEqual([4, 2]);
     expect(halfway.boundaries).toEqual([]);
-    const located = exponentInput(sweep, cells, [step([0.44, 0.442], [4, 3]), step([0.66, 0.662], [3, 2])]);
+    const steps = [step([0.44, 0.442], [4, 3]), step([0.66, 0.662], [3, 2])];
+    const located = exponentInput(sweep, cells, { reports: [], boundaries: [{ axis: 0, field: 'clip', dimension: 2, steps }] });
     expect(located.arms[0].staircase.map((s) => s.lStar)).toEqual([4, 3, 2]);
     expect(located.boundaries).toEqual([
       { x: 0.441, label: 'l*₁ 4→3', emphasis: true },
       { x: 0.661, label: 'l*₁ 3→2', emphasis: true },
     ]);
+  });
+});
+
+describe('a two-axis 2-D long-run grid with a clip axis', () => {
+  it('draws each basin\'s located l* steps of the chosen arm between the cells they separate', () => {
+    const base = {
+      kind: 'long-run',
+      landscape: { dimension: 2, preset: 'wide-and-sharp' },
+      x0: [-0.8, -0.2],
+      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 0.3, direction: 'isotropic' }, clip: 0.5 }],
+      eta: 0.01,
+      paths: 1,
+      iterations: 1000,
+      thin: 10,
+    };
+    const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.5, 0.8] }, { field: 'alpha', values: [1.2, 1.6] }] });
+    const analysed = sweepTheory(sweep);
+    const lab2d = { reports: analysed.cells.map((c) => c.report as TheoryReport2D), boundaries: analysed.boundaries };
+    const [axis] = analysed.boundaries;
+    if (axis.field !== 'clip' || !('steps' in axis)) throw new Error('expected the 2-D clip steps');
+    const arm = { label: 'iso', clip: 0.5, share: [1, 0, 0], histogram: { xEdges: [], yEdges: [], counts: [[4]] }, moves: [], sojourns: [] };
+    const result = { kind: 'sweep', baseKind: 'long-run-2d', cells: sweepCells(sweep).map((c) => ({ values: c.values, arms: [arm] })) } as unknown as SweepResultSummary;
+    const input = heatmapInput(sweep, gridCells(result), { kind: 'occupancy', field: 1 }, 0, lab2d);
+    // Every basin's step (a long run visits them all), each between the two clip columns.
+    expect(input.boundaries.map((b) => b.label).sort()).toEqual(axis.steps.map((st) => `l*${'₀₁₂₃'[st.basin]} ${st.lStar[0]}→${st.lStar[1]}`).sort());
+    expect(input.boundaries.some((b) => b.label === 'l*₁ 3→2')).toBe(true);
+    expect(input.boundaries.every((b) => b.axis === 'x' && b.position > 0 && b.position < 1)).toBe(true);
+    // Before the lab answers, no lines.
+    expect(heatmapInput(sweep, gridCells(result), { kind: 'occupancy', field: 1 }, 0).boundaries).toEqual([]);
   });
 });
