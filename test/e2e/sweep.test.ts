@@ -63,6 +63,8 @@ describe('sweeps in Chromium', () => {
     // The base is the experiment above: its name and etas, checked and estimated as a whole sweep.
     expect(await page.locator('.page-head').innerText()).toContain('the base of preset “The b staircase”');
     await expect.poll(() => page.getByTestId('sweep-estimate').innerText(), { timeout: 15_000 }).toMatch(/12 cells[\s\S]*iterations/);
+    // Where the staircase steps within 0.23 … 0.9, for the field of x0 (r₂ = 0.64; r₂/3 = 0.213 lies below the axis).
+    expect(await page.getByTestId('sweep-steps-0').locator('li').allInnerTexts()).toEqual(['Ω₂: l* 3 → 2 at b = r₂/2 = 0.32', 'Ω₂: l* 2 → 1 at b = r₂/1 = 0.64']);
     await screenshotBoth(page, 'sweep-preset-in-designer');
     expect(consoleErrors).toEqual([]);
   });

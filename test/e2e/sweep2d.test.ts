@@ -140,6 +140,8 @@ describe('sweeps over a 2-D base in Chromium', () => {
     await page.waitForSelector('#start-from option[value="preset:sweep-2d-clip"]', { state: 'attached' });
     await page.selectOption('#start-from', 'preset:sweep-2d-clip');
     await expect.poll(() => page.locator('#sweep-list-0').inputValue(), { timeout: 15_000 }).toBe('0.5, 0.6, 0.8, 1');
+    // The lab locates the step of the wide basin's l* on the basin map (r₁/2 ≈ 0.662 for isotropic jumps).
+    await expect.poll(() => page.getByTestId('sweep-steps-0').innerText(), { timeout: 20_000 }).toMatch(/basin 1: l\* 3 → 2 at b ≈ 0\.66\d* \(between 0\.6 and 0\.8\)/);
     expect(await page.locator('input[name="dimension"][value="2"]').isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('sweep-estimate').innerText(), { timeout: 15_000 }).toMatch(/4 cells[\s\S]*iterations/);
     expect(consoleErrors).toEqual([]);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { axisValues, axisValuesText, estimateSweep } from '../../../src-renderer/design/sweepAxes';
+import { axisValues, axisValuesText, clipStepsText, estimateSweep } from '../../../src-renderer/design/sweepAxes';
 import { estimateTime, estimateWork } from '../../../src-renderer/design/estimate';
 import { theoryAtEachEta } from '../../../src-renderer/runTheory';
-import { expandSweep, sweepCells } from '../../../src-shared/sweep';
+import { expandSweep, sweepCells, sweepTheory } from '../../../src-shared/sweep';
+import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
 import type { ExperimentConfig } from '../../../src-shared/model';
 
 describe('axis value helpers', () => {
@@ -46,5 +47,38 @@ describe('a sweep\'s work estimate', () => {
     const seconds = configs.reduce((s, c, k) => s + estimateTime(c, cells[k], speeds)!.seconds, 0);
     expect(estimate.seconds).toBeCloseTo(seconds, 9);
     expect(estimateSweep(sweep, null).seconds).toBeNull();
+  });
+});
+
+describe('where l* changes along a clip axis, as the designer lists it', () => {
+  const arm = { label: 'heavy', noise: { family: 'pareto', alpha: 1.2, scale: 0.1 }, clip: 0.5 };
+  const exitBase = { kind: 'exit-time', landscape: { preset: 'paper' }, x0: -0.7, arms: [arm], etas: [0.1], samples: 4 };
+
+  it('gives b = r_i/k inside the axis for a 1-D base: the field of x0 for exit time, every field for a long run', () => {
+    const over = [{ field: 'clip', values: [0.23, 0.5, 0.9, null] }];
+    const exit = expandSweep({ kind: 'sweep', base: exitBase, over });
+    expect(clipStepsText(exit, 0)).toEqual(['Ω₂: l* 3 → 2 at b = r₂/2 = 0.32', 'Ω₂: l* 2 → 1 at b = r₂/1 = 0.64']);
+    const { etas: _e, samples: _s, ...shared } = exitBase;
+    const long = expandSweep({ kind: 'sweep', base: { ...shared, kind: 'long-run', eta: 0.01, paths: 1, iterations: 1000, thin: 10 }, over });
+    const lines = clipStepsText(long, 0);
+    expect(lines).toEqual(expect.arrayContaining(['Ω₂: l* 3 → 2 at b = r₂/2 = 0.32', 'Ω₂: l* 2 → 1 at b = r₂/1 = 0.64']));
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.every((l) => /^Ω\S: l\* (\d+) → \d+ at b = r\S\/\d+ = [\d.]+$/.test(l))).toBe(true);
+  });
+
+  it('gives the lab\'s located steps for a 2-D base, and none before it answers', () => {
+    const base = {
+      kind: 'exit-time',
+      landscape: { dimension: 2, preset: 'wide-and-sharp' },
+      x0: [-0.8, -0.2],
+      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
+      etas: [0.1],
+      samples: 4,
+    };
+    const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.5, 0.8] }] });
+    expect(clipStepsText(sweep, 0)).toEqual([]);
+    const analysed = sweepTheory(sweep);
+    const lab2d = { reports: analysed.cells.map((c) => c.report as TheoryReport2D), boundaries: analysed.boundaries };
+    expect(clipStepsText(sweep, 0, lab2d)).toEqual([expect.stringMatching(/^basin 1: l\* 3 → 2 at b ≈ 0\.66\d* \(between 0\.5 and 0\.8\)$/)]);
   });
 });
