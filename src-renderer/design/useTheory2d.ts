@@ -1,6 +1,7 @@
-import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
+import type { Ref } from 'vue';
 import type { TheoryReport2D } from '../../src-shared/theory2d/types';
 import { lab } from '../api/lab';
+import { useLatestAnswer } from './useLatestAnswer';
 
 export interface Theory2DState {
   report: Ref<TheoryReport2D | null>;
@@ -21,57 +22,18 @@ const theoryKey = (config: TheoryInput2D): string => JSON.stringify([config.land
 /**
  * The R^d theory of a 2-D config, asked of the lab (LabApi.theory), never computed here: the basin
  * map and the reachability sets cost about a second, too long for the renderer's thread. Edits are
- * debounced by `delayMs`; an answer to an older request than the latest is dropped, so a slow
- * report for a superseded design never replaces the current one. `config` gives null for no
- * (valid) 2-D config.
+ * debounced by `delayMs`. `config` gives null for no (valid) 2-D config.
  */
 export function useTheory2d(config: () => TheoryInput2D | null, delayMs: number): Theory2DState {
-  const report = ref<TheoryReport2D | null>(null);
-  const error = ref<string | null>(null);
-  const loading = ref(false);
-  let ticket = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  async function ask(c: TheoryInput2D, mine: number): Promise<void> {
-    try {
+  const { value, error, loading } = useLatestAnswer(
+    config,
+    theoryKey,
+    async (c) => {
       const answer = await lab.theory(c);
-      if (mine !== ticket) return;
       if (!('dimension' in answer)) throw new Error('the lab answered with a report on the real line for a 2-D config');
-      report.value = answer;
-      error.value = null;
-    } catch (e) {
-      if (mine !== ticket) return;
-      report.value = null;
-      error.value = `theory: ${(e as Error).message}`;
-    } finally {
-      if (mine === ticket) loading.value = false;
-    }
-  }
-
-  watch(
-    () => {
-      const c = config();
-      return c ? { key: theoryKey(c), c } : null;
+      return answer;
     },
-    (now, before) => {
-      if (now && before && now.key === before.key) return;
-      clearTimeout(timer);
-      const mine = ++ticket;
-      if (!now) {
-        report.value = null;
-        error.value = null;
-        loading.value = false;
-        return;
-      }
-      loading.value = true;
-      const c = now.c;
-      timer = setTimeout(() => void ask(c, mine), delayMs);
-    },
-    { immediate: true },
+    { delayMs, keepWhileLoading: true },
   );
-  onBeforeUnmount(() => {
-    clearTimeout(timer);
-    ticket++;
-  });
-  return { report, error, loading };
+  return { report: value, error, loading };
 }

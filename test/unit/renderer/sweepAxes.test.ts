@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { axisValues, axisValuesText, clipStepsText, estimateSweep } from '../../../src-renderer/design/sweepAxes';
 import { estimateTime, estimateWork } from '../../../src-renderer/design/estimate';
 import { theoryAtEachEta } from '../../../src-renderer/runTheory';
-import { expandSweep, sweepCells, sweepTheory } from '../../../src-shared/sweep';
-import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
+import { expandSweep, sweepCells } from '../../../src-shared/sweep';
+import { exitBase2d, lab2dOf } from './sweep2dFixtures';
 import type { ExperimentConfig } from '../../../src-shared/model';
 
 describe('axis value helpers', () => {
@@ -67,18 +67,8 @@ describe('where l* changes along a clip axis, as the designer lists it', () => {
   });
 
   it('gives the lab\'s located steps for a 2-D base, and none before it answers', () => {
-    const base = {
-      kind: 'exit-time',
-      landscape: { dimension: 2, preset: 'wide-and-sharp' },
-      x0: [-0.8, -0.2],
-      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
-      etas: [0.1],
-      samples: 4,
-    };
-    const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.5, 0.8] }] });
+    const sweep = expandSweep({ kind: 'sweep', base: exitBase2d, over: [{ field: 'clip', values: [0.5, 0.8] }] });
     expect(clipStepsText(sweep, 0)).toEqual([]);
-    const analysed = sweepTheory(sweep);
-    const lab2d = { reports: analysed.cells.map((c) => c.report as TheoryReport2D), boundaries: analysed.boundaries };
-    expect(clipStepsText(sweep, 0, lab2d)).toEqual([expect.stringMatching(/^basin 1: l\* 3 → 2 at b ≈ 0\.66\d* \(between 0\.5 and 0\.8\)$/)]);
+    expect(clipStepsText(sweep, 0, lab2dOf(sweep))).toEqual([expect.stringMatching(/^basin 1: l\* 3 → 2 at b ≈ 0\.66\d* \(between 0\.5 and 0\.8\)$/)]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellSteps, gridCells, locatedCellSteps } from '../../../src-renderer/charts/sweepCells2d';
-import { expandSweep, sweepCells, sweepTheory, type SweepResultSummary } from '../../../src-shared/sweep';
-import type { TheoryReport2D } from '../../../src-shared/theory2d/types';
+import { expandSweep, sweepCells, type SweepResultSummary } from '../../../src-shared/sweep';
+import { exitBase2d, lab2dOf, longBase2d } from './sweep2dFixtures';
 import { exponentInput, heatmapInput, shareCells } from '../../../src-renderer/charts/sweepChartData';
 import { cellQuantity } from '../../../src-renderer/charts/sweepQuantities';
 
@@ -51,25 +51,14 @@ describe('2-D sweep cells for the grid charts', () => {
 });
 
 describe('a 2-D long-run grid\'s share in M^large', () => {
-  const base = {
-    kind: 'long-run',
-    landscape: { dimension: 2, preset: 'wide-and-sharp' },
-    x0: [-0.8, -0.2],
-    arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 0.3, direction: 'isotropic' }, clip: 0.5 }],
-    eta: 0.01,
-    paths: 1,
-    iterations: 1000,
-    thin: 10,
-  };
-  const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.3, null] }] });
+
+  const sweep = expandSweep({ kind: 'sweep', base: longBase2d, over: [{ field: 'clip', values: [0.3, null] }] });
   const arm = (share: number[]) => ({ label: 'iso', clip: 0.3, share, histogram: { xEdges: [], yEdges: [], counts: [[4]] }, moves: [], sojourns: [] });
   const result = { kind: 'sweep', baseKind: 'long-run-2d', cells: [{ values: { clip: 0.3 }, arms: [arm([0.7, 0.2, 0.1])] }, { values: { clip: null }, arms: [arm([0.5, 0.3, 0.2])] }] } as unknown as SweepResultSummary;
   const grid = gridCells(result);
   if (grid.kind !== 'long-run') throw new Error('a long-run grid');
-  // The lab's theory of the sweep, as LabApi.theory answers it: each cell's R^2 report.
-  const analysed = sweepTheory(sweep);
-  const reports = analysed.cells.map((c) => c.report as TheoryReport2D);
-  const lab2d = { reports, boundaries: analysed.boundaries };
+  const lab2d = lab2dOf(sweep);
+  const reports = lab2d.reports;
 
   it('sums each cell\'s shares over the basins its own graph calls large', () => {
     expect(reports.map((r) => r.arms[0].largeMinima)).toEqual([[1], [1, 2, 3]]);
@@ -102,15 +91,7 @@ describe('a 2-D clip axis\'s steps where the lab located them', () => {
   });
 
   it('are drawn on the exponent chart as lines labelled with the change, replacing the halfway steps', () => {
-    const base = {
-      kind: 'exit-time',
-      landscape: { dimension: 2, preset: 'wide-and-sharp' },
-      x0: [-0.8, -0.2],
-      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
-      etas: [0.1, 0.05],
-      samples: 4,
-    };
-    const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.4, 1] }] });
+    const sweep = expandSweep({ kind: 'sweep', base: exitBase2d, over: [{ field: 'clip', values: [0.4, 1] }] });
     const arm = (clip: number, lStar: number, exponent: number) => ({
       label: 'iso', clip, points: [], fit: { slope: exponent, slopeStderr: 0.1, intercept: 0, r2: 1, points: 2 }, theory: { field: 1, lStar, exponent },
     });
@@ -130,20 +111,9 @@ describe('a 2-D clip axis\'s steps where the lab located them', () => {
 
 describe('a two-axis 2-D long-run grid with a clip axis', () => {
   it('draws each basin\'s located l* steps of the chosen arm between the cells they separate', () => {
-    const base = {
-      kind: 'long-run',
-      landscape: { dimension: 2, preset: 'wide-and-sharp' },
-      x0: [-0.8, -0.2],
-      arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 0.3, direction: 'isotropic' }, clip: 0.5 }],
-      eta: 0.01,
-      paths: 1,
-      iterations: 1000,
-      thin: 10,
-    };
-    const sweep = expandSweep({ kind: 'sweep', base, over: [{ field: 'clip', values: [0.5, 0.8] }, { field: 'alpha', values: [1.2, 1.6] }] });
-    const analysed = sweepTheory(sweep);
-    const lab2d = { reports: analysed.cells.map((c) => c.report as TheoryReport2D), boundaries: analysed.boundaries };
-    const [axis] = analysed.boundaries;
+    const sweep = expandSweep({ kind: 'sweep', base: longBase2d, over: [{ field: 'clip', values: [0.5, 0.8] }, { field: 'alpha', values: [1.2, 1.6] }] });
+    const lab2d = lab2dOf(sweep);
+    const [axis] = lab2d.boundaries;
     if (axis.field !== 'clip' || !('steps' in axis)) throw new Error('expected the 2-D clip steps');
     const arm = { label: 'iso', clip: 0.5, share: [1, 0, 0], histogram: { xEdges: [], yEdges: [], counts: [[4]] }, moves: [], sojourns: [] };
     const result = { kind: 'sweep', baseKind: 'long-run-2d', cells: sweepCells(sweep).map((c) => ({ values: c.values, arms: [arm] })) } as unknown as SweepResultSummary;

@@ -3,6 +3,7 @@ import type { RunDetail } from '../../../src-shared/api';
 import type { ExitTimeArmSummary } from '../../../src-shared/model';
 import { expandSweep, sweepCells, type SweepConfig, type SweepResultSummary } from '../../../src-shared/sweep';
 import { rendererKindNamed } from '../../../src-renderer/kinds/registry';
+import { exitBase2d, longBase2d } from './sweep2dFixtures';
 import { compareHeatmaps, gridsDiffer, runQuantity, sharedEtas, type ComparedSweep } from '../../../src-renderer/charts/sweepCompare';
 import { sweepHeatmapOption } from '../../../src-renderer/charts/sweepHeatmapOption';
 import { lightStyle } from '../../../src-renderer/charts/style';
@@ -89,16 +90,6 @@ describe('two-axis sweeps compared', () => {
 
 /** Sweeps over a 2-D base on the Compare page: read as on their own page, basins for fields. */
 describe('2-D sweeps compared', () => {
-  const base2d = {
-    kind: 'exit-time',
-    landscape: { dimension: 2, preset: 'wide-and-sharp' },
-    x0: [-0.8, -0.2],
-    arms: [{ label: 'iso', noise: { family: 'pareto', alpha: 1.2, scale: 1, direction: 'isotropic' }, clip: 0.5 }],
-    etas: [0.1, 0.05],
-    samples: 4,
-  };
-  const { etas: _e, samples: _s, ...shared2d } = base2d;
-  const longBase2d = { ...shared2d, kind: 'long-run', eta: 0.01, paths: 1, iterations: 1000, thin: 10 };
 
   /** A 2-D exit-time arm as the engine stores it: exit times per η, the fit, the theory of the basin of x0. */
   const exitArm2d = (slope: number, lStar: number, mean: number) => ({
@@ -112,7 +103,7 @@ describe('2-D sweeps compared', () => {
   const run = (id: number, config: unknown, result: unknown) => ({ id, name: `run ${id}`, config, result }) as unknown as RunDetail;
 
   it('draws a one-axis 2-D exit-time sweep on the staircase chart, its steps the cells\' own predictions', () => {
-    const config = expandSweep({ kind: 'sweep', base: base2d, over: [{ field: 'clip', values: [0.5, 0.8] }] });
+    const config = expandSweep({ kind: 'sweep', base: exitBase2d, over: [{ field: 'clip', values: [0.5, 0.8] }] });
     const result = { kind: 'sweep', baseKind: 'exit-time-2d', cells: [{ values: { clip: 0.5 }, arms: [exitArm2d(1.55, 3, 10)] }, { values: { clip: 0.8 }, arms: [exitArm2d(1.35, 2, 10)] }] };
     const series = rendererKindNamed('sweep').compareSeries(run(7, config, result), []);
     expect(series.sweepGrid).toBeUndefined();
@@ -124,7 +115,7 @@ describe('2-D sweeps compared', () => {
 
   it('compares two-axis 2-D exit-time sweeps at a shared η and 2-D long-run ones by a basin\'s share', () => {
     const over = [{ field: 'clip', values: [0.5, null] }, { field: 'alpha', values: [1.2, 1.5] }];
-    const exitConfig = expandSweep({ kind: 'sweep', base: base2d, over });
+    const exitConfig = expandSweep({ kind: 'sweep', base: exitBase2d, over });
     const exitResult = { kind: 'sweep', baseKind: 'exit-time-2d', cells: sweepCells(exitConfig).map((c, k) => ({ values: c.values, arms: [exitArm2d(1 + k, 2, 10 ** k)] })) } as unknown as SweepResultSummary;
     const exits: ComparedSweep = { runId: 1, name: 'a', config: exitConfig, result: exitResult };
     expect(sharedEtas([exits])).toEqual([0.1, 0.05]);
