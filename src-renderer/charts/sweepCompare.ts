@@ -1,5 +1,5 @@
 import type { SweepConfig, SweepResultSummary } from '../../src-shared/sweep';
-import { heatmapInput } from './sweepChartData';
+import { heatmapInput, type SweepTheory2D } from './sweepChartData';
 import { gridCells } from './sweepCells2d';
 import { colourRange, type SweepHeatmapInput } from './sweepHeatmapOption';
 import type { SweepQuantity, SweepQuantityKind } from './sweepQuantities';
@@ -50,19 +50,21 @@ export function gridsDiffer(sweeps: readonly ComparedSweep[]): boolean {
 
 /**
  * Each two-axis sweep's heatmap of the same quantity (arm `arm`), every one on the colour scale
- * spanning all their values, so one colour is one number in every chart. A run without the
+ * spanning all their values, so one colour is one number in every chart. A 2-D sweep's M^large
+ * and located steps come from the lab's theory of it (`lab2d`, by run id) once it has answered. A run without the
  * chosen η gets an empty map (and `missing` says so) rather than another η's numbers.
  */
 export function compareHeatmaps(
   sweeps: readonly ComparedSweep[],
   q: SharedQuantity,
   arm: number,
+  lab2d?: ReadonlyMap<number, SweepTheory2D>,
 ): { inputs: SweepHeatmapInput[]; missing: number[] } {
   const missing: number[] = [];
   const inputs = sweeps.map((s) => {
     const quantity = runQuantity(s.config, q);
     if (quantity === null) missing.push(s.runId);
-    return heatmapInput(s.config, gridCells(s.result), quantity ?? { kind: 'meanExit', etaIndex: -1 }, arm);
+    return heatmapInput(s.config, gridCells(s.result), quantity ?? { kind: 'meanExit', etaIndex: -1 }, arm, lab2d?.get(s.runId));
   });
   const range = colourRange(inputs.map((i) => i.values), q.kind === 'slopeMinusPredicted');
   return { inputs: inputs.map((i) => ({ ...i, range })), missing };

@@ -11,6 +11,17 @@ export interface SweepTheory2DState {
   loading: Ref<boolean>;
 }
 
+/** The lab's theory of a sweep over a 2-D base (LabApi.theory), checked to be what it must be. */
+export async function askSweepTheory2d(sweep: SweepConfig): Promise<SweepTheory2D> {
+  const answer = await lab.theory(sweep);
+  if (!('cells' in answer)) throw new Error('the lab did not answer with a sweep\'s cells');
+  const reports = answer.cells.map((c) => {
+    if (!('dimension' in c.report)) throw new Error('the lab answered with a report on the real line for a 2-D cell');
+    return c.report;
+  });
+  return { reports, boundaries: answer.boundaries };
+}
+
 /**
  * The R^2 reports of a sweep's cells and its located l* steps, asked of the lab once per config
  * (LabApi.theory on the sweep: the basin map is traced once, each cell pays its arms'
@@ -26,15 +37,7 @@ export function useSweepTheory2d(config: () => SweepConfig | null, delayMs = 0):
       return sweep && isTwoDimensionalBase(sweep.base) ? sweep : null;
     },
     (sweep) => JSON.stringify(sweep),
-    async (sweep): Promise<SweepTheory2D> => {
-      const answer = await lab.theory(sweep);
-      if (!('cells' in answer)) throw new Error('the lab did not answer with a sweep\'s cells');
-      const reports = answer.cells.map((c) => {
-        if (!('dimension' in c.report)) throw new Error('the lab answered with a report on the real line for a 2-D cell');
-        return c.report;
-      });
-      return { reports, boundaries: answer.boundaries };
-    },
+    askSweepTheory2d,
     { delayMs },
   );
   return { theory: value, error, loading };

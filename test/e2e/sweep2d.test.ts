@@ -115,8 +115,14 @@ describe('sweeps over a 2-D base in Chromium', () => {
     await expect.poll(() => pixelsOf('[data-chart="compare-sweep-exponents"]'), { timeout: 20_000 }).toBeGreaterThan(300);
     const heatmaps = page.getByTestId('compare-sweep-heatmaps');
     expect(await heatmaps.locator('h2').innerText()).toContain('share of time in a basin');
-    expect(await page.locator('#cmp-sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin']);
+    expect(await page.locator('#cmp-sweep-quantity option').allInnerTexts()).toEqual(['share of time in a basin', 'share of time in M^large']);
     expect(await page.locator('#cmp-sweep-field option').allInnerTexts()).toEqual(['basin 1', 'basin 2', 'basin 3']);
+    for (const id of [longId, longCopy]) {
+      await expect.poll(() => pixelsOf(`[data-chart="compare-sweep-heatmap-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(20_000);
+    }
+    // M^large per cell from the lab's theory of each sweep: painted once it has answered.
+    await page.selectOption('#cmp-sweep-quantity', 'largeShare');
+    await expect.poll(() => page.getByTestId('compare-theory-2d').count(), { timeout: 20_000 }).toBe(0);
     for (const id of [longId, longCopy]) {
       await expect.poll(() => pixelsOf(`[data-chart="compare-sweep-heatmap-${id}"]`), { timeout: 20_000 }).toBeGreaterThan(20_000);
     }

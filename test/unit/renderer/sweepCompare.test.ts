@@ -3,7 +3,7 @@ import type { RunDetail } from '../../../src-shared/api';
 import type { ExitTimeArmSummary } from '../../../src-shared/model';
 import { expandSweep, sweepCells, type SweepConfig, type SweepResultSummary } from '../../../src-shared/sweep';
 import { rendererKindNamed } from '../../../src-renderer/kinds/registry';
-import { exitBase2d, longBase2d } from './sweep2dFixtures';
+import { exitBase2d, lab2dOf, longBase2d } from './sweep2dFixtures';
 import { compareHeatmaps, gridsDiffer, runQuantity, sharedEtas, type ComparedSweep } from '../../../src-renderer/charts/sweepCompare';
 import { sweepHeatmapOption } from '../../../src-renderer/charts/sweepHeatmapOption';
 import { lightStyle } from '../../../src-renderer/charts/style';
@@ -129,6 +129,11 @@ describe('2-D sweeps compared', () => {
     const longResult = { kind: 'sweep', baseKind: 'long-run-2d', cells: [[0.9, 0.1], [0.6, 0.4], [0.5, 0.5], [0.2, 0.8]].map((share, k) => ({ values: sweepCells(longConfig)[k].values, arms: [longArm(share)] })) } as unknown as SweepResultSummary;
     const shares = compareHeatmaps([{ runId: 2, name: 'b', config: longConfig, result: longResult }], { kind: 'occupancy', field: 2 }, 0);
     expect(shares.inputs[0].values).toEqual([0.1, 0.4, 0.5, 0.8]);
+    // M^large from the lab's theory of that sweep (by run id): basin 1 for b = 0.5, every basin unclipped.
+    const long2d: ComparedSweep = { runId: 2, name: 'b', config: longConfig, result: longResult };
+    expect(compareHeatmaps([long2d], { kind: 'largeShare' }, 0).inputs[0].values).toEqual([null, null, null, null]);
+    const large = compareHeatmaps([long2d], { kind: 'largeShare' }, 0, new Map([[2, lab2dOf(longConfig)]]));
+    expect(large.inputs[0].values).toEqual([0.9, 0.6, 1, 1]);
     expect(shares.inputs[0].notes?.[0]).toBe('10 iterations');
   });
 });
