@@ -3,6 +3,7 @@ import { armTheory } from '../../src-shared/theory/armTheory';
 import type { TheoryReport2D } from '../../src-shared/theory2d/types';
 import {
   clipStaircase,
+  subscript,
   type AxisBoundaries,
   type ClipStep2D,
   isTwoDimensionalBase,
@@ -25,7 +26,6 @@ export function axisValueLabel(v: SweepValue): string {
   return v === null ? 'unclipped' : String(v);
 }
 
-export const subscript = (n: number): string => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 
 /** The b = r_i/k lines of axis `axis`, labelled "r₂/3"; the start field's are emphasised. */
 export function clipLines(sweep: SweepConfig, axis: number): SweepBoundaryLine[] {
@@ -81,7 +81,7 @@ export interface SweepTheory2D {
 }
 
 /** Axis `axis`'s located l* steps, when it is a clip axis and the lab has answered. */
-export function stepsOn(lab2d: SweepTheory2D | undefined, axis: number): readonly ClipStep2D[] | undefined {
+function stepsOn(lab2d: SweepTheory2D | undefined, axis: number): readonly ClipStep2D[] | undefined {
   const b = lab2d?.boundaries[axis];
   return b?.field === 'clip' && 'steps' in b ? b.steps : undefined;
 }

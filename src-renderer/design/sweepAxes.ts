@@ -1,7 +1,7 @@
 import type { KernelSpeeds } from '../../src-shared/api';
 import { experimentKind } from '../../src-shared/kinds/registry';
-import { isTwoDimensionalBase, sweepBoundaries, sweepCells, type SweepConfig, type SweepField, type SweepValue } from '../../src-shared/sweep';
-import { stepsOn, subscript, type SweepTheory2D } from '../charts/sweepChartData';
+import { clipStepLines, isTwoDimensionalBase, sweepBoundaries, sweepCells, type SweepConfig, type SweepField, type SweepValue } from '../../src-shared/sweep';
+import type { SweepTheory2D } from '../charts/sweepChartData';
 import { theoryAtEachEta } from '../runTheory';
 import { estimateTime, estimateWork } from './estimate';
 import { parseNumber } from './draft';
@@ -85,28 +85,10 @@ export function estimateSweep(sweep: SweepConfig, speeds: KernelSpeeds | null): 
 }
 
 /**
- * Where the theory's l* changes along clip axis `axis`, within its values, as the designer lists
- * it so cells can be put on either side of a step: b = r_i/k for a 1-D base, the lab's located
- * steps for a 2-D one (none until `lab2d` arrives). Only the start field's for an exit-time base
- * (the one it measures), every field's for a long run.
+ * Where the theory's l* changes along clip axis `axis`, within its values, so cells can be put
+ * on either side of a step: b = r_i/k at once for a 1-D base, the lab's located steps for a 2-D
+ * one (none until `lab2d` arrives).
  */
 export function clipStepsText(sweep: SweepConfig, axis: number, lab2d?: SweepTheory2D): string[] {
-  const everyField = sweep.base.kind === 'long-run' || sweep.base.kind === 'long-run-2d';
-  const fmt = (b: number) => String(Number(b.toPrecision(4)));
-  if (isTwoDimensionalBase(sweep.base)) {
-    const withArm = sweep.base.arms.length > 1;
-    return (stepsOn(lab2d, axis) ?? [])
-      .filter((s) => s.startBasin || everyField)
-      .sort((p, q) => p.located[0] - q.located[0] || p.arm - q.arm || p.basin - q.basin)
-      .map((s) => {
-        const arm = withArm ? `${sweep.base.arms[s.arm]?.label ?? ''}, ` : '';
-        return `${arm}basin ${s.basin}: l* ${s.lStar[0]} → ${s.lStar[1]} at b ≈ ${fmt((s.located[0] + s.located[1]) / 2)} (between ${s.between[0]} and ${s.between[1]})`;
-      });
-  }
-  const b = sweepBoundaries(sweep)[axis];
-  if (b?.field !== 'clip' || !('clip' in b)) return [];
-  return b.clip
-    .filter((c) => c.startField || everyField)
-    .sort((p, q) => p.b - q.b || p.field - q.field)
-    .map((c) => `Ω${subscript(c.field)}: l* ${c.k + 1} → ${c.k} at b = r${subscript(c.field)}/${c.k} = ${fmt(c.b)}`);
+  return clipStepLines(sweep, isTwoDimensionalBase(sweep.base) ? lab2d?.boundaries[axis] : sweepBoundaries(sweep)[axis]);
 }

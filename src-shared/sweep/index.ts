@@ -5,3 +5,4 @@ export * from './sweepTheory';
 export * from './cellSchedule';
 export * from './sweepResult';
 export * from './sweepTheory2d';
+export * from './clipStepLines';

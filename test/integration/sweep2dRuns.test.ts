@@ -147,5 +147,12 @@ describe('a sweep over a 2-D base', () => {
     const show = await cli(['show', '1', '--db', db]);
     expect(show.stdout).toContain('— Cell clip = unclipped');
     expect(show.stdout).toContain('x0 = (-0.8, -0.2)');
+    // The wide basin's step for each arm, located on the basin map between b = 0.5 and 0.8, in
+    // increasing b: axis-aligned jumps need one more than isotropic ones of the same length.
+    const theory = await cli(['theory', '--config', file]);
+    expect(theory.code, theory.stderr).toBe(0);
+    const steps = theory.stdout.slice(theory.stdout.indexOf('— Where l* changes along axis 1 (clip)')).split('\n');
+    expect(steps[1]).toMatch(/^ {2}axes, basin 1: l\* 4 → 3 at b ≈ 0\.6\d* \(between 0\.5 and 0\.8\)$/);
+    expect(steps[2]).toMatch(/^ {2}iso, basin 1: l\* 3 → 2 at b ≈ 0\.66\d* \(between 0\.5 and 0\.8\)$/);
   });
 });

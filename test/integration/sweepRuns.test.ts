@@ -143,5 +143,7 @@ describe('a sweep', () => {
     const theory = await lab(['theory', '--config', file]);
     expect(theory.code, theory.stderr).toBe(0);
     expect(theory.stdout).toContain('— Cell clip = 0.6');
+    // Where the staircase steps between 0.3 and 0.6 for the field of x0 (r₂ = 0.64).
+    expect(theory.stdout).toContain('— Where l* changes along axis 1 (clip)\n  Ω₂: l* 3 → 2 at b = r₂/2 = 0.32\n');
   });
 });

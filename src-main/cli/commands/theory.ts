@@ -7,7 +7,8 @@ import { labTheoryOn } from '../../service/theory';
 import { TheoryPool } from '../../service/theoryPool';
 import { invalidInput, validLandscapeMapInput } from '../../service/inputs';
 import { armsOf, assetName } from '../../service/noiseAssets';
-import { cellValuesText } from '../../../src-shared/sweep/expandSweep';
+import { cellValuesText, expandSweep } from '../../../src-shared/sweep/expandSweep';
+import { clipStepLines } from '../../../src-shared/sweep/clipStepLines';
 import { resolveNoiseFiles } from '../noiseFiles';
 
 /** No database and no workers: the theory is pure; the same validation as LabService.theory. */
@@ -46,8 +47,14 @@ export async function theoryCommand(argv: string[]): Promise<number> {
   }
   if (args.values.json) printJson(report);
   else if ('cells' in report) {
-    // A sweep: each cell's report in grid order (the boundaries are in --json).
-    process.stdout.write(`${report.cells.map((cell) => `— Cell ${cellValuesText(cell.values)}\n${theoryText(cell.report)}`).join('\n\n')}\n`);
+    // A sweep: each cell's report in grid order, then where l* changes along each clip axis (every boundary is in --json).
+    const sweep = expandSweep(config);
+    const steps = sweep.over.flatMap((axis, k) => {
+      if (axis.field !== 'clip') return [];
+      const lines = clipStepLines(sweep, report.boundaries[k]);
+      return [`— Where l* changes along axis ${k + 1} (clip)\n${lines.length ? lines.map((l) => `  ${l}`).join('\n') : '  nowhere between its values'}`];
+    });
+    process.stdout.write(`${[...report.cells.map((cell) => `— Cell ${cellValuesText(cell.values)}\n${theoryText(cell.report)}`), ...steps].join('\n\n')}\n`);
   } else process.stdout.write(`${theoryText(report)}\n`);
   return 0;
 }
