@@ -1,5 +1,8 @@
 import type { ExperimentConfig } from '../../src-shared/model';
 
+/** A null clip (an arm's, or a clip axis's value: the only axis that takes null) means no clipping. */
+const nullText = (path: string): string => (/(^|\.)clip$|^over\[\d+\]\.values\[\d+\]$/.test(path) ? 'unclipped' : 'none');
+
 /** A config as rows of (JSON path, shown value), in a reading order: what, where, arms, settings. */
 export function flattenConfig(config: ExperimentConfig): [string, string][] {
   const rows: [string, string][] = [];
@@ -8,7 +11,7 @@ export function flattenConfig(config: ExperimentConfig): [string, string][] {
     else if (Array.isArray(value)) value.forEach((v, k) => visit(v, `${path}[${k}]`));
     else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
-    } else rows.push([path, value === null ? 'none' : String(value)]);
+    } else rows.push([path, value === null ? nullText(path) : String(value)]);
   };
   visit(config, '');
   return rows;

@@ -15,6 +15,14 @@ describe('comparing configs', () => {
     expect(rows.get('landscape.L')).toBe('1.6');
   });
 
+  it('reads a null clip, an arm\'s or a clip axis\'s value, as unclipped', () => {
+    const unclipped = new Map(flattenConfig(expandConfig({ ...base, arms: [{ ...base.arms[0], clip: null }] })));
+    expect(unclipped.get('arms[0].clip')).toBe('unclipped');
+    const sweep = { kind: 'sweep', base, over: [{ field: 'clip', values: [0.5, null] }] } as unknown as Parameters<typeof flattenConfig>[0];
+    const rows = new Map(flattenConfig(sweep));
+    expect([rows.get('over[0].values[0]'), rows.get('over[0].values[1]'), rows.get('base.arms[0].clip')]).toEqual(['0.5', 'unclipped', '0.5']);
+  });
+
   it('marks only the rows that differ, including fields one run lacks', () => {
     const a = expandConfig(base);
     const b = expandConfig({ ...base, samples: 8, arms: [...base.arms, { ...base.arms[0], label: 'c', clip: null }] });
