@@ -26,10 +26,9 @@ export function formatSci(v: number, digits = 3): string {
   if (v === 0) return '0';
   const abs = Math.abs(v);
   if (abs >= 1e-2 && abs < 1e4) return Number(v.toPrecision(digits)).toString();
-  const e = Math.floor(Math.log10(abs));
-  const m = v / 10 ** e;
-  const ms = Number(m.toPrecision(digits)).toString();
-  return ms === '1' ? `1e${e}` : `${ms}e${e}`;
+  // toExponential carries a mantissa that rounds up to 10 into the exponent (9.9999e-7 → 1e-6, not 10e-7).
+  const [mantissa, exponent] = v.toExponential(digits - 1).split('e');
+  return `${Number(mantissa)}e${Number(exponent)}`;
 }
 
 export function formatDate(iso: string | null): string {
