@@ -44,7 +44,7 @@ describe('importing measured noise in the browser', () => {
     await page.goto(`${base()}/#/design`);
     await page.waitForSelector('#arm-0-family');
     await page.selectOption('#arm-0-family', 'empirical');
-    await expect.poll(() => page.locator('#arm-0-asset-err').innerText(), { timeout: 15_000 }).toMatch(/asset name/);
+    await expect.poll(() => page.locator('#arm-0-asset-err').innerText(), { timeout: 15_000 }).toMatch(/No measured noise yet: choose a file above, look at its preview, then press “Use this noise”/);
 
     await page.setInputFiles('#arm-0-noise-file', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lomaxCsv(1200)}\n1e-3\nnot-a-number\n`) });
     await expect.poll(() => page.getByRole('alert').first().innerText(), { timeout: 30_000 }).toMatch(/broken\.csv, line 1203: "not-a-number" is not a finite number/);
