@@ -25,8 +25,8 @@ export async function askSweepTheory2d(sweep: SweepConfig): Promise<SweepTheory2
 /**
  * The R^2 reports of a sweep's cells and its located l* steps, asked of the lab once per config
  * (LabApi.theory on the sweep: the basin map is traced once, each cell pays its arms'
- * reachability, a second or two on a theory thread, more for a clip axis, whose steps it locates
- * by bisection). `config` gives null when the view needs nothing (exit-time cells carry their
+ * reachability, a second or two on a theory thread, up to several seconds for a clip axis reaching
+ * small b, whose steps it locates by bisection). `config` gives null when the view needs nothing (exit-time cells carry their
  * own l*; an invalid design); a 1-D base asks nothing. Edits wait `delayMs` for typing to pause.
  * The last answer is cleared when the config changes: it would describe other cells.
  */

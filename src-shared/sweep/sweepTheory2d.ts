@@ -2,7 +2,7 @@ import { basinOf } from '../theory2d/basinMap';
 import type { Arm2D } from '../theory2d/arm';
 import { landscapeTheory2d, type LandscapeTheory2D } from '../theory2d/landscapeTheory';
 import { armTheory2d, theoryReport2dOf } from '../theory2d/report';
-import type { TheoryReport2D } from '../theory2d/types';
+import type { ArmTheory2D, TheoryReport2D } from '../theory2d/types';
 import type { ExitTime2DConfig, LongRun2DConfig } from '../model/config2d';
 import type { SweepCell, SweepConfig } from './expandSweep';
 
@@ -46,19 +46,19 @@ const armsOf = (cell: SweepCell): readonly Arm2D[] => (cell.config as ExitTime2D
 const MAX_HALVINGS = 30;
 
 /**
- * Every change of l*_basin for `arm` with clip in [lo, hi], knowing its values at both ends: the
- * interval is halved until it is a quarter of the map's spacing h, keeping each half whose ends
- * differ (both when l* falls by two or more, so each change gets its own step).
+ * Every change of l* (as `lStarAt` gives it) with clip in [lo, hi], knowing its values at both
+ * ends: the interval is halved down to `resolution` (a quarter of the map's spacing h), keeping
+ * each half whose ends differ (both when l* falls by two or more, so each change gets its own step).
  */
-function locateSteps(theory: LandscapeTheory2D, arm: Arm2D, basin: number, ends: { lo: number; hi: number; lLo: number; lHi: number }, depth = 0): { located: [number, number]; lStar: [number, number] }[] {
+function locateSteps(lStarAt: (clip: number) => number | undefined, resolution: number, ends: { lo: number; hi: number; lLo: number; lHi: number }, depth = 0): { located: [number, number]; lStar: [number, number] }[] {
   const { lo, hi, lLo, lHi } = ends;
-  if (hi - lo <= theory.map.h / 4 || depth >= MAX_HALVINGS) return [{ located: [lo, hi], lStar: [lLo, lHi] }];
+  if (hi - lo <= resolution || depth >= MAX_HALVINGS) return [{ located: [lo, hi], lStar: [lLo, lHi] }];
   const mid = (lo + hi) / 2;
-  const lMid = armTheory2d(theory, { ...arm, clip: mid }).fields.find((f) => f.index === basin)?.lStar;
+  const lMid = lStarAt(mid);
   if (lMid === undefined) return [{ located: [lo, hi], lStar: [lLo, lHi] }];
   return [
-    ...(lMid !== lLo ? locateSteps(theory, arm, basin, { lo, hi: mid, lLo, lHi: lMid }, depth + 1) : []),
-    ...(lMid !== lHi ? locateSteps(theory, arm, basin, { lo: mid, hi, lLo: lMid, lHi }, depth + 1) : []),
+    ...(lMid !== lLo ? locateSteps(lStarAt, resolution, { lo, hi: mid, lLo, lHi: lMid }, depth + 1) : []),
+    ...(lMid !== lHi ? locateSteps(lStarAt, resolution, { lo: mid, hi, lLo: lMid, lHi }, depth + 1) : []),
   ];
 }
 
@@ -69,6 +69,14 @@ function locateSteps(theory: LandscapeTheory2D, arm: Arm2D, basin: number, ends:
  */
 export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], analysis: { theory: LandscapeTheory2D; reports: readonly TheoryReport2D[]; startBasin: number }, axis: number): ClipStep2D[] {
   const { theory, reports, startBasin } = analysis;
+  // One reachability run per (arm, clip) however many basins step there: it gives every basin's l*.
+  const reachability = new Map<string, ArmTheory2D>();
+  const armAt = (a: number, arm: Arm2D, clip: number): ArmTheory2D => {
+    const key = `${a}/${clip}`;
+    const known = reachability.get(key) ?? armTheory2d(theory, { ...arm, clip });
+    reachability.set(key, known);
+    return known;
+  };
   const other = sweep.over.find((_, k) => k !== axis);
   const lines = other ? other.values.map((v) => cells.filter((c) => c.values[other.field] === v)) : [cells];
   const field = sweep.over[axis].field;
@@ -91,7 +99,8 @@ export function clipSteps2d(sweep: SweepConfig, cells: readonly SweepCell[], ana
           if (seen.has(id)) continue;
           seen.add(id);
           const arm = armsOf(lo.cell)[a];
-          for (const step of locateSteps(theory, arm, f.index, { lo: lo.b, hi: hi.b, lLo: f.lStar, lHi: g.lStar })) {
+          const lStarAt = (clip: number) => armAt(a, arm, clip).fields.find((h) => h.index === f.index)?.lStar;
+          for (const step of locateSteps(lStarAt, theory.map.h / 4, { lo: lo.b, hi: hi.b, lLo: f.lStar, lHi: g.lStar })) {
             steps.push({ arm: a, basin: f.index, radius: f.radius, between: [lo.b, hi.b], ...step, startBasin: f.index === startBasin });
           }
         }
