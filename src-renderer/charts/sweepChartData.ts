@@ -139,7 +139,7 @@ export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: Swee
     x: { name: sweepFieldLabels[ax.field], labels: ax.values.map(axisValueLabel) },
     y: { name: sweepFieldLabels[ay.field], labels: ay.values.map(axisValueLabel) },
     values,
-    unit: quantityUnit(quantity),
+    unit: quantityUnit(quantity, isTwoDimensionalBase(sweep.base)),
     boundaries,
     notes: cells.map((cell) => cellNote(cell.arms[arm])),
     diverging: quantity.kind === 'slopeMinusPredicted',

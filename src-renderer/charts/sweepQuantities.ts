@@ -27,8 +27,14 @@ export const quantityLabels: Record<SweepQuantityKind, string> = {
   largeShare: 'share of time in M^large',
 };
 
+/** A quantity's menu label; a 2-D base's shares are per basin. */
+export const quantityLabel = (q: SweepQuantityKind, twoD: boolean): string => (twoD && q === 'occupancy' ? 'share of time in a basin' : quantityLabels[q]);
+
+/** Where a share is counted: field Ωᵢ on the line, basin i in the plane. */
+export const placeLabel = (i: number, twoD: boolean): string => (twoD ? `basin ${i}` : `Ω${i}`);
+
 /** The colour scale's legend: what the number is and its unit. */
-export function quantityUnit(q: SweepQuantity): string {
+export function quantityUnit(q: SweepQuantity, twoD = false): string {
   switch (q.kind) {
     case 'slope':
       return 'β (dimensionless)';
@@ -37,7 +43,7 @@ export function quantityUnit(q: SweepQuantity): string {
     case 'meanExit':
       return 'log₁₀ iterations';
     case 'occupancy':
-      return `fraction of time in Ω${q.field}`;
+      return `fraction of time in ${placeLabel(q.field, twoD)}`;
     case 'largeShare':
       return 'fraction of time in M^large';
   }

@@ -129,6 +129,7 @@ describe('2-D sweeps compared', () => {
     const longResult = { kind: 'sweep', baseKind: 'long-run-2d', cells: [[0.9, 0.1], [0.6, 0.4], [0.5, 0.5], [0.2, 0.8]].map((share, k) => ({ values: sweepCells(longConfig)[k].values, arms: [longArm(share)] })) } as unknown as SweepResultSummary;
     const shares = compareHeatmaps([{ runId: 2, name: 'b', config: longConfig, result: longResult }], { kind: 'occupancy', field: 2 }, 0);
     expect(shares.inputs[0].values).toEqual([0.1, 0.4, 0.5, 0.8]);
+    expect(shares.inputs[0].unit).toBe('fraction of time in basin 2');
     // M^large from the lab's theory of that sweep (by run id): basin 1 for b = 0.5, every basin unclipped.
     const long2d: ComparedSweep = { runId: 2, name: 'b', config: longConfig, result: longResult };
     expect(compareHeatmaps([long2d], { kind: 'largeShare' }, 0).inputs[0].values).toEqual([null, null, null, null]);
