@@ -3,6 +3,7 @@ import { armTheory } from '../../src-shared/theory/armTheory';
 import type { TheoryReport2D } from '../../src-shared/theory2d/types';
 import {
   clipStaircase,
+  stepsOfEveryField,
   subscript,
   type AxisBoundaries,
   type ClipStep2D,
@@ -123,7 +124,7 @@ export function heatmapInput(sweep: SweepConfig, grid: GridCells, quantity: Swee
   const cells: readonly (SweepCellResult<ExitTimeArmSummary> | SweepCellResult<LongRunArmShare>)[] = grid.cells;
   const values = cells.map((cell, k) => cellQuantity(cell, arm, quantity, large[k]));
   const boundaries: SweepHeatmapInput['boundaries'] = [];
-  const everyField = sweep.base.kind === 'long-run' || sweep.base.kind === 'long-run-2d';
+  const everyField = stepsOfEveryField(sweep);
   [ax, ay].forEach((axis, k) => {
     // A 2-D base's lines are the lab's located l* steps of the chosen arm.
     const lines = isTwoDimensionalBase(sweep.base)

@@ -6,6 +6,9 @@ import type { AxisBoundaries } from './sweepTheory';
 export const subscript = (n: number): string => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 const fmt = (b: number) => String(Number(b.toPrecision(4)));
 
+/** A long run visits every field, so every field's steps matter; an exit-time run measures only the start field's. */
+export const stepsOfEveryField = (sweep: SweepConfig): boolean => sweep.base.kind === 'long-run' || sweep.base.kind === 'long-run-2d';
+
 /**
  * Where the theory's l* changes along a clip axis, one line per step in increasing b, as the
  * designer and `lab theory` list it: from the axis's boundaries (b = r_i/k for a 1-D base, the
@@ -14,7 +17,7 @@ const fmt = (b: number) => String(Number(b.toPrecision(4)));
  */
 export function clipStepLines(sweep: SweepConfig, boundary: AxisBoundaries | undefined): string[] {
   if (boundary?.field !== 'clip') return [];
-  const everyField = sweep.base.kind === 'long-run' || sweep.base.kind === 'long-run-2d';
+  const everyField = stepsOfEveryField(sweep);
   if ('steps' in boundary) {
     const withArm = sweep.base.arms.length > 1;
     return boundary.steps
